@@ -1,0 +1,111 @@
+// The command line: reads argv, env and the clock once, loads only the command asked for
+// (so `relance penalty` does not pay for nodemailer), and turns errors into exit codes.
+
+import { Command, CommanderError } from 'commander';
+import type { Cli } from './commands/common.js';
+import { EXIT_BAD_INPUT, EXIT_LOCKED, InputError, LockedError, UsageError } from './errors.js';
+import { formatIssue, sortIssues } from './render/issues.js';
+
+interface CommandModule {
+  register(program: Command, cli: Cli): void;
+}
+
+interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<CommandModule>;
+}
+
+const COMMANDS: readonly CommandEntry[] = [
+  { name: 'status', summary: 'what is overdue, by how much, and what comes next', load: () => import('./commands/status.js') },
+];
+
+const OVERVIEW = `relance — chase unpaid invoices, the French way
+
+Usage: relance <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join('\n')}
+
+Start with:   relance status              (in the folder of your relance.yaml)
+Every command has its own help: relance <command> --help
+`;
+
+export async function runCli(cli: Cli): Promise<number> {
+  const args = cli.argv;
+  if (args.length === 0) {
+    cli.stdout.write(OVERVIEW);
+    return 0;
+  }
+  const program = new Command('relance')
+    .description('Chase unpaid invoices: overdue status, French late-payment interest and the €40 fee, reminders from cron.')
+    .version(await packageVersion(), '-V, --version')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => void cli.stdout.write(s),
+      writeErr: (s) => void cli.stderr.write(s),
+    });
+  program.addHelpText('after', '\nEvery command has its own help: relance <command> --help');
+
+  // Only the command named on the line is loaded; the others are listed by name and summary.
+  const wanted = args[0] === 'help' ? args[1] : args.find((a) => !a.startsWith('-'));
+  for (const entry of COMMANDS) {
+    if (entry.name === wanted) (await entry.load()).register(program, cli);
+    else program.command(entry.name).description(entry.summary);
+  }
+
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return cli.exitCode;
+  } catch (err) {
+    return reportError(err, cli);
+  }
+}
+
+function reportError(err: unknown, cli: Cli): number {
+  if (err instanceof CommanderError) {
+    // Help and version are not failures; commander has already printed the usage problem.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    return EXIT_BAD_INPUT;
+  }
+  if (err instanceof InputError) {
+    for (const issue of sortIssues(err.issues)) cli.stderr.write(`${formatIssue(issue)}\n`);
+    const errors = err.issues.filter((i) => i.severity === 'error').length;
+    cli.stderr.write(`relance: ${errors} error${errors === 1 ? '' : 's'}, nothing was done.\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (err instanceof UsageError) {
+    cli.stderr.write(`relance: ${err.message}${err.hint ? ` — ${err.hint}` : ''}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (err instanceof LockedError) {
+    cli.stderr.write(`relance: ${err.message}\n`);
+    return EXIT_LOCKED;
+  }
+  // A bug: say so plainly, with the stack for the report, and exit 2 (nothing was sent).
+  const e = err instanceof Error ? err : new Error(String(err));
+  cli.stderr.write(`relance: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this; nothing was sent.\n`);
+  return EXIT_BAD_INPUT;
+}
+
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** The process entry point: the only place that reads process.* */
+export async function main(): Promise<void> {
+  const code = await runCli({
+    argv: process.argv.slice(2),
+    env: process.env,
+    cwd: process.cwd(),
+    now: new Date(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    exitCode: 0,
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,92 @@
+// What every command shares: the common flags, the clock and the terminal habits.
+
+import { Option, type Command } from 'commander';
+import type { Day } from '../domain/dates.js';
+import { parseIsoDay } from '../domain/dates.js';
+import { UsageError } from '../errors.js';
+import type { Issue } from '../domain/issue.js';
+import { formatIssue, sortIssues } from '../render/issues.js';
+
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** Everything a command may know of the outside world, read once by cli.ts. */
+export interface Cli {
+  readonly argv: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** The one reading of the clock for this run. */
+  readonly now: Date;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Set by a command's action; cli.ts exits with it. */
+  exitCode: number;
+}
+
+export type Format = 'table' | 'json' | 'csv';
+
+export interface CommonOptions {
+  config?: string;
+  today?: string;
+  format?: Format;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+export function addCommonOptions(command: Command, formats: readonly Format[] | null): Command {
+  command
+    .option('-c, --config <file>', 'the configuration file', 'relance.yaml')
+    .option('--today <date>', 'act as if today were this date (YYYY-MM-DD)');
+  if (formats) {
+    command.addOption(new Option('-f, --format <format>', 'output format').choices([...formats]).default(formats[0]));
+  }
+  return command
+    .option('--no-color', 'no colours (also when NO_COLOR is set or output is not a terminal)')
+    .option('-q, --quiet', 'print only errors and the data asked for');
+}
+
+/** Colours only on a terminal, never with `--no-color` or `NO_COLOR`; `FORCE_COLOR` forces them. */
+export function useColor(opts: CommonOptions, cli: Cli): boolean {
+  if (opts.color === false) return false;
+  if (cli.env.NO_COLOR !== undefined && cli.env.NO_COLOR !== '') return false;
+  if (cli.env.FORCE_COLOR !== undefined && cli.env.FORCE_COLOR !== '0' && cli.env.FORCE_COLOR !== '') return true;
+  return cli.stdout.isTTY === true;
+}
+
+/**
+ * Today as a calendar day: `--today`, else the date on the wall clock in the configured
+ * time zone (a cron on a UTC server still acts on the Paris date), else the local date.
+ */
+export async function resolveToday(flag: string | undefined, cli: Cli, timezone?: string | null): Promise<Day> {
+  if (flag !== undefined) {
+    const day = parseIsoDay(flag);
+    if (day === null) throw new UsageError(`--today "${flag}" is not a date`, 'write it as YYYY-MM-DD, e.g. --today 2026-11-22');
+    return day;
+  }
+  if (timezone) {
+    const { DateTime } = await import('luxon');
+    const local = DateTime.fromJSDate(cli.now, { zone: timezone });
+    if (!local.isValid) throw new UsageError(`timezone "${timezone}" is not a known time zone`, 'use an IANA name such as Europe/Paris');
+    return parseIsoDay(local.toISODate()!)!;
+  }
+  const n = cli.now;
+  return parseIsoDay(`${n.getFullYear()}-${n.getMonth() + 1}-${n.getDate()}`)!;
+}
+
+/** Warnings go to stderr, one line each, unless `--quiet`. */
+export function printWarnings(cli: Cli, issues: readonly Issue[], quiet: boolean | undefined): void {
+  if (quiet) return;
+  for (const issue of sortIssues(issues)) cli.stderr.write(`${formatIssue(issue)}\n`);
+}
+
+/** Writes to stdout, waiting when a pipe is full: big outputs never pile up in memory. */
+export async function writeOut(cli: Cli, text: string): Promise<void> {
+  const stream = cli.stdout as OutputStream & { once?: (event: string, fn: () => void) => unknown };
+  if (stream.write(text) === false && typeof stream.once === 'function') {
+    await new Promise<void>((resolve) => stream.once!('drain', resolve));
+  }
+}

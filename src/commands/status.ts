@@ -1,0 +1,242 @@
+// relance status — what is overdue, by how much, what the law lets you claim, and what
+// comes next. Reads every invoice as a stream and keeps one compact row each.
+
+import type { Command } from 'commander';
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Day } from '../domain/dates.js';
+import { formatFrenchDay, formatIsoDay } from '../domain/dates.js';
+import type { Issue } from '../domain/issue.js';
+import { error, hasErrors } from '../domain/issue.js';
+import { formatCents, formatEurosFr } from '../domain/money.js';
+import { MissingRateError } from '../domain/penalty.js';
+import type { AgingBucket, StatusRow, Totals } from '../domain/status.js';
+import { AGING_BUCKETS, addToAging, addToTotals, compareRows, emptyAging, emptyTotals, isOverdue, statusRow } from '../domain/status.js';
+import { InputError, UsageError } from '../errors.js';
+import { readInvoices } from '../io/invoices.js';
+import type { SetupOptions } from '../io/setup.js';
+import { loadSetup } from '../io/setup.js';
+import { csvLine } from '../render/csv.js';
+import { formatIssue, sortIssues } from '../render/issues.js';
+import type { Cli } from './common.js';
+import { addCommonOptions, useColor, writeOut } from './common.js';
+
+interface StatusOptions extends SetupOptions {
+  all?: boolean;
+  limit: string;
+}
+
+const EXAMPLES = `
+Examples:
+  relance status                          overdue invoices, worst first
+  relance status --all --limit 200        every invoice, paid and not yet due too
+  relance status --format json > status.json
+  relance status --invoices export.csv    a file alone, no relance.yaml needed
+  relance status --today 2026-12-31       as it will stand on 31 December`;
+
+export function register(program: Command, cli: Cli): void {
+  addCommonOptions(program.command('status'), ['table', 'json', 'csv'])
+    .description('Overdue invoices, worst first: balance, days late, interest, €40 fee, total claimable, last and next step; totals and aging below.')
+    .option('-a, --all', 'list every invoice (paid, not yet due, cancelled) with its state')
+    .option('-n, --limit <n>', 'rows shown in the table (JSON and CSV list every invoice)', '50')
+    .option('-i, --invoices <file>', 'read this CSV or YAML file instead of the config’s (works without relance.yaml)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (opts: StatusOptions) => {
+      cli.exitCode = await status(opts, cli);
+    });
+}
+
+export interface StatusReport {
+  today: Day;
+  rows: StatusRow[];
+  totals: Totals;
+  aging: Record<AgingBucket, number>;
+  /** Problems found in the files (warnings only: errors stop the command). */
+  issues: Issue[];
+  /** What the law says about particular invoices: limitation, provisional rates… */
+  notes: string[];
+}
+
+export async function status(opts: StatusOptions, cli: Cli): Promise<number> {
+  const limit = Number(opts.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit "${opts.limit}" is not a number of rows`, 'give a whole number, e.g. --limit 100');
+  const report = await buildStatus(opts, cli);
+  if (opts.format === 'json') await printJson(report, cli);
+  else if (opts.format === 'csv') await printCsv(report, cli);
+  else await printTable(report, cli, { limit, all: opts.all === true, color: useColor(opts, cli) });
+  if (!opts.quiet) printWarningLines(report, cli);
+  return 0;
+}
+
+export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<StatusReport> {
+  const setup = await loadSetup(opts, cli);
+  const ctx = { today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode, policy: setup.policy };
+  const rows: StatusRow[] = [];
+  const totals = emptyTotals();
+  const aging = emptyAging();
+  const rowWarnings = new Set<string>();
+  const missingRates = new Map<string, { issue: Issue; count: number }>();
+
+  const issues = await readInvoices(
+    { files: setup.config.invoices, cwd: cli.cwd, defaults: setup.config.defaults, columns: setup.config.columns },
+    (invoice) => {
+      try {
+        const { row, warnings } = statusRow(invoice, setup.histories.get(invoice.number), ctx);
+        for (const w of warnings) rowWarnings.add(w);
+        addToAging(aging, row);
+        if (!opts.all && !isOverdue(row)) return;
+        addToTotals(totals, row);
+        rows.push(row);
+      } catch (e) {
+        if (!(e instanceof MissingRateError)) throw e;
+        const seen = missingRates.get(e.halfYear);
+        if (seen) seen.count += 1;
+        else missingRates.set(e.halfYear, { issue: error(invoice.source.file, invoice.source.line, 'due_date', e.message.split(' — ')[0]!, e.message.split(' — ')[1]), count: 1 });
+      }
+    },
+  );
+  for (const { issue, count } of missingRates.values()) {
+    issues.push(count > 1 ? { ...issue, message: `${issue.message} (and ${count - 1} other invoice${count > 2 ? 's' : ''})` } : issue);
+  }
+  const all = [...setup.warnings, ...issues];
+  if (hasErrors(all)) throw new InputError(all);
+  rows.sort(compareRows);
+  return { today: setup.today, rows, totals, aging, issues: sortIssues(all), notes: [...rowWarnings] };
+}
+
+const money = formatCents;
+const day = (d: Day | null): string | null => (d === null ? null : formatIsoDay(d));
+
+function jsonRow(r: StatusRow): string {
+  return JSON.stringify({
+    number: r.number,
+    client: r.client,
+    status: r.status,
+    balance: money(r.balance),
+    due_date: formatIsoDay(r.dueDate),
+    days_late: r.daysLate,
+    interest: money(r.interest),
+    flat_fee: money(r.flatFee),
+    total: money(r.total),
+    last_step: r.lastStep,
+    last_date: day(r.lastDate),
+    next_step: r.nextStep,
+    next_date: day(r.nextDate),
+    limitation_date: formatIsoDay(r.limitation),
+  });
+}
+
+async function printJson(report: StatusReport, cli: Cli): Promise<void> {
+  const { totals, aging } = report;
+  await writeOut(cli, `{"today":${JSON.stringify(formatIsoDay(report.today))},\n"invoices":[`);
+  // Written in slices: a million rows never sit in memory as one string.
+  for (let i = 0; i < report.rows.length; i += 2000) {
+    const slice = report.rows.slice(i, i + 2000).map(jsonRow).join(',\n');
+    await writeOut(cli, `${i === 0 ? '\n' : ',\n'}${slice}`);
+  }
+  const tail = {
+    totals: { count: totals.count, balance: money(totals.balance), interest: money(totals.interest), flat_fee: money(totals.flatFee), total: money(totals.total) },
+    aging: Object.fromEntries(AGING_BUCKETS.map((b) => [b, money(aging[b])])),
+    warnings: [...report.issues.map(formatIssue), ...report.notes],
+  };
+  await writeOut(cli, `],\n${JSON.stringify(tail).slice(1, -1)}}\n`);
+}
+
+const CSV_HEADER = ['number', 'client', 'status', 'balance', 'due_date', 'days_late', 'interest', 'flat_fee', 'total', 'last_step', 'last_date', 'next_step', 'next_date', 'limitation_date'];
+
+async function printCsv(report: StatusReport, cli: Cli): Promise<void> {
+  await writeOut(cli, csvLine(CSV_HEADER));
+  for (let i = 0; i < report.rows.length; i += 2000) {
+    const lines = report.rows.slice(i, i + 2000).map((r) =>
+      csvLine([r.number, r.client, r.status, money(r.balance), formatIsoDay(r.dueDate), r.daysLate, money(r.interest), money(r.flatFee), money(r.total), r.lastStep, day(r.lastDate), r.nextStep, day(r.nextDate), formatIsoDay(r.limitation)]),
+    );
+    await writeOut(cli, lines.join(''));
+  }
+}
+
+const AGING_LABELS: Record<AgingBucket, string> = { not_due: 'not yet due', '1-30': '1–30 days', '31-60': '31–60', '61-90': '61–90', '90+': '> 90' };
+
+async function printTable(report: StatusReport, cli: Cli, options: { limit: number; all: boolean; color: boolean }): Promise<void> {
+  const { renderTable } = await import('../render/table.js');
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const { rows, totals, aging } = report;
+  const title = options.all ? 'All invoices' : 'Overdue invoices';
+  const lines: string[] = [c.bold(`${title} on ${formatFrenchDay(report.today)}`)];
+  if (rows.length === 0) {
+    lines.push(options.all ? 'No invoices.' : 'Nothing overdue.');
+  } else {
+    const shown = rows.slice(0, options.limit);
+    const table = renderTable(
+      [
+        { header: 'Invoice' },
+        { header: 'Client' },
+        ...(options.all ? [{ header: 'Status' }] : []),
+        { header: 'Due' },
+        { header: 'Late', align: 'right' as const },
+        { header: 'Balance', align: 'right' as const },
+        { header: 'Interest', align: 'right' as const },
+        { header: 'Fee', align: 'right' as const },
+        { header: 'Total', align: 'right' as const },
+        { header: 'Last step' },
+        { header: 'Next step' },
+      ],
+      shown.map((r) => {
+        const tint = ageColor(c, r.daysLate, r.balance > 0);
+        return [
+          tint(r.number),
+          truncate(r.client, 26),
+          ...(options.all ? [r.status === 'open' ? 'open' : c.cyan(r.status)] : []),
+          formatFrenchDay(r.dueDate),
+          tint(r.daysLate > 0 ? `${r.daysLate} d` : '–'),
+          formatEurosFr(r.balance),
+          formatEurosFr(r.interest),
+          formatEurosFr(r.flatFee),
+          c.bold(formatEurosFr(r.total)),
+          stepCell(r.lastStep, r.lastDate),
+          stepCell(r.nextStep, r.nextDate, report.today),
+        ];
+      }),
+      { color: options.color },
+    );
+    lines.push(table);
+    if (rows.length > shown.length) {
+      const more = rows.length - shown.length;
+      lines.push(c.dim(`… and ${more} more invoice${more === 1 ? '' : 's'} (show them with --limit ${rows.length}, or list every one with --format csv)`));
+    }
+  }
+  lines.push('');
+  const noun = options.all ? 'invoice' : 'overdue invoice';
+  lines.push(
+    `${c.bold(`${totals.count} ${noun}${totals.count === 1 ? '' : 's'}`)} · balance ${formatEurosFr(totals.balance)} · interest ${formatEurosFr(totals.interest)} · fees ${formatEurosFr(totals.flatFee)} · ${c.bold(`total claimable ${formatEurosFr(totals.total)}`)}`,
+  );
+  lines.push(`Aging of unpaid balances: ${AGING_BUCKETS.map((b) => `${AGING_LABELS[b]} ${formatEurosFr(aging[b])}`).join(' · ')}`);
+  await writeOut(cli, `${lines.join('\n')}\n`);
+}
+
+function stepCell(step: string | null, date: Day | null, today?: Day): string {
+  if (step === null) return '–';
+  if (date === null) return step;
+  if (today !== undefined && date <= today) return `${step} (due now)`;
+  return `${step} ${formatFrenchDay(date).slice(0, 5)}`;
+}
+
+function ageColor(c: ChalkInstance, daysLate: number, unpaid: boolean): (s: string) => string {
+  if (!unpaid || daysLate <= 0) return (s) => s;
+  if (daysLate <= 30) return c.yellow;
+  if (daysLate <= 60) return c.magenta;
+  if (daysLate <= 90) return c.red;
+  return c.bold.red;
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+const MAX_WARNING_LINES = 20;
+
+function printWarningLines(report: StatusReport, cli: Cli): void {
+  const warnings = [...report.issues.map(formatIssue), ...report.notes.map((n) => `warning: ${n}`)];
+  for (const w of warnings.slice(0, MAX_WARNING_LINES)) cli.stderr.write(`${w}\n`);
+  if (warnings.length > MAX_WARNING_LINES) {
+    cli.stderr.write(`… and ${warnings.length - MAX_WARNING_LINES} more warnings (all of them are in --format json)\n`);
+  }
+}

@@ -1,0 +1,285 @@
+// From the text of one record (a CSV row, a YAML entry) to an Invoice, with every
+// problem found reported at once. Pure: the loaders do the reading and the paths.
+
+import type { Day } from './dates.js';
+import { parseDate } from './dates.js';
+import type { Issue } from './issue.js';
+import { error, warning } from './issue.js';
+import type { ClientType, Invoice, InvoiceStatus, Language, Payment } from './invoice.js';
+import type { InvoiceField } from './invoice-fields.js';
+import { normalizeName } from './invoice-fields.js';
+import type { Cents, Rate } from './money.js';
+import { formatEurosFr, parseAmount, parsePercent } from './money.js';
+import type { EndOfMonthRule, PaymentTerms } from './payment-terms.js';
+import { dueDateFromTerms, parsePaymentTerms } from './payment-terms.js';
+
+/** One field's text and the line it was read on. */
+export interface RawField {
+  text: string;
+  line: number;
+}
+
+export interface RawPayment {
+  date: RawField | undefined;
+  amount: RawField | undefined;
+  line: number;
+}
+
+export interface RawInvoice {
+  line: number;
+  fields: Partial<Record<InvoiceField, RawField>>;
+  /** A YAML invoice's `payments:` list. */
+  payments?: RawPayment[];
+}
+
+/** What applies when a record does not say (from relance.yaml). */
+export interface InvoiceDefaults {
+  clientType: ClientType;
+  language: Language;
+  currency: string;
+  paymentTerms: PaymentTerms | null;
+  endOfMonthRule: EndOfMonthRule;
+}
+
+export const DEFAULT_INVOICE_DEFAULTS: InvoiceDefaults = {
+  clientType: 'b2b',
+  language: 'fr',
+  currency: 'EUR',
+  paymentTerms: null,
+  endOfMonthRule: 'days-then-eom',
+};
+
+// Words found in the "Statut" column of French and English exports, normalised.
+const STATUS_WORDS: Record<string, InvoiceStatus> = Object.fromEntries(
+  (
+    [
+      ['open', ['open', 'ouverte', 'ouvert', 'enattente', 'impayee', 'impaye', 'apayer', 'enretard', 'due', 'unpaid', 'overdue', 'emise', 'envoyee', 'sent', 'partiellementpayee', 'partiellementreglee', 'partiel', 'partial', 'partiallypaid']],
+      ['paid', ['paid', 'payee', 'paye', 'reglee', 'regle', 'soldee', 'solde', 'encaissee', 'settled']],
+      ['disputed', ['disputed', 'litige', 'enlitige', 'contestee', 'conteste', 'contested']],
+      ['paused', ['paused', 'pause', 'enpause', 'suspendue', 'suspendu', 'onhold']],
+      ['cancelled', ['cancelled', 'canceled', 'annulee', 'annule', 'void', 'avoir']],
+      ['insolvency', ['insolvency', 'insolvent', 'procedurecollective', 'redressement', 'redressementjudiciaire', 'liquidation', 'liquidationjudiciaire', 'sauvegarde']],
+    ] as const
+  ).flatMap(([status, words]) => words.map((w) => [w, status])),
+);
+
+const CLIENT_TYPE_WORDS: Record<string, ClientType> = {
+  b2b: 'b2b', pro: 'b2b', professionnel: 'b2b', professionnelle: 'b2b', entreprise: 'b2b', societe: 'b2b', business: 'b2b', company: 'b2b',
+  b2c: 'b2c', particulier: 'b2c', consommateur: 'b2c', consumer: 'b2c', individual: 'b2c', private: 'b2c',
+};
+
+const LANGUAGE_WORDS: Record<string, Language> = {
+  fr: 'fr', francais: 'fr', french: 'fr', frfr: 'fr',
+  en: 'en', anglais: 'en', english: 'en', engb: 'en', enus: 'en',
+};
+
+// An address: no spaces or line breaks, one @, a dot in the domain. Line breaks matter
+// most: one in an address is how a header gets injected into a message.
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
+
+export function parseEmails(text: string): { emails: string[]; bad: string | null } {
+  const emails: string[] = [];
+  for (const part of text.split(/[;,]/)) {
+    const address = part.replace(/^[ \t]+|[ \t]+$/g, '');
+    if (address === '') continue;
+    if (!EMAIL.test(address)) return { emails, bad: address };
+    emails.push(address);
+  }
+  return { emails, bad: null };
+}
+
+export function parseInvoiceStatus(text: string): InvoiceStatus | null {
+  const key = normalizeName(text);
+  return key === '' ? 'open' : (STATUS_WORDS[key] ?? null);
+}
+
+/** Shows a user's text in a message: quoted, with line breaks made visible. */
+export function quote(text: string): string {
+  return JSON.stringify(text);
+}
+
+/**
+ * Validates records one at a time; built once per file. Dates repeat a lot in an export,
+ * so each distinct date text is parsed once.
+ */
+export function createInvoiceValidator(file: string, defaults: InvoiceDefaults) {
+  const dates = new Map<string, Day | null>();
+  const dateOf = (text: string): Day | null => {
+    let day = dates.get(text);
+    if (day === undefined) {
+      day = parseDate(text);
+      if (dates.size < 100_000) dates.set(text, day);
+    }
+    return day;
+  };
+
+  return function validateInvoice(raw: RawInvoice): { invoice: Invoice | null; issues: Issue[] } {
+    const issues: Issue[] = [];
+    const f = raw.fields;
+    const lineOf = (field: InvoiceField): number => f[field]?.line ?? raw.line;
+    const text = (field: InvoiceField): string => f[field]?.text.trim() ?? '';
+    const failAt = (line: number, field: InvoiceField, message: string, hint: string): null => {
+      issues.push(error(file, line, field, message, hint));
+      return null;
+    };
+    const fail = (field: InvoiceField, message: string, hint: string): null => failAt(lineOf(field), field, message, hint);
+
+    const required = (field: InvoiceField, what: string): string | null => {
+      const value = text(field);
+      return value === '' ? fail(field, `empty — every invoice needs ${what}`, `fill it in, or remove the line if it is not an invoice`) : value;
+    };
+    const amountOf = (field: InvoiceField, value: string): Cents | null => {
+      const cents = parseAmount(value);
+      return cents === null ? fail(field, `${quote(value)} is not an amount`, 'write it like 1234.56, 1 234,56 or 1.234,56 €') : cents;
+    };
+    const dateField = (field: InvoiceField): Day | null | undefined => {
+      const value = text(field);
+      if (value === '') return undefined;
+      const day = dateOf(value);
+      return day === null ? fail(field, `${quote(value)} is not a real date`, 'write dd/mm/yyyy or yyyy-mm-dd, e.g. 31/01/2026') : day;
+    };
+    const fromWords = <T>(field: InvoiceField, words: Record<string, T>, fallback: T, known: string): T | null => {
+      const value = text(field);
+      if (value === '') return fallback;
+      return words[normalizeName(value)] ?? fail(field, `${quote(value)} is not understood`, `use ${known}`);
+    };
+
+    const number = required('number', 'a number');
+    const client = required('client', 'a client');
+    const amountText = required('amount', 'an amount');
+    const amount = amountText === null ? null : amountOf('amount', amountText);
+
+    const emailText = f.email?.text ?? '';
+    const { emails, bad } = parseEmails(emailText);
+    if (bad !== null) {
+      const broken = /[\r\n]/.test(emailText);
+      fail('email', broken ? `${quote(emailText)} contains a line break` : `${quote(bad)} is not an e-mail address`, 'write one address per recipient, separated by ";"');
+    }
+
+    const clientType = fromWords('client_type', CLIENT_TYPE_WORDS, defaults.clientType, 'b2b (professionnel) or b2c (particulier)');
+    const language = fromWords('language', LANGUAGE_WORDS, defaults.language, 'fr or en');
+    const statusText = text('status');
+    const status = parseInvoiceStatus(statusText) ?? fail('status', `${quote(statusText)} is not a status`, 'use open, paid, disputed, paused, cancelled or insolvency (payée, litige, annulée… work too)');
+
+    const issueDate = dateField('issue_date');
+    const dueDateGiven = dateField('due_date');
+    const pausedUntil = dateField('paused_until');
+    const noticeDate = dateField('notice_date');
+    const insolvencyDate = dateField('insolvency_date');
+    const bodaccDate = dateField('bodacc_date');
+    const paidDate = dateField('paid_date');
+
+    let dueDate: Day | null = dueDateGiven ?? null;
+    if (dueDateGiven === undefined) {
+      const termsText = text('payment_terms');
+      const terms = termsText === '' ? defaults.paymentTerms : parsePaymentTerms(termsText);
+      if (termsText !== '' && terms === null) {
+        fail('payment_terms', `${quote(termsText)} is not payment terms relance understands`, 'write e.g. 30 jours, 45 jours fin de mois, 60 jours, à réception');
+      } else if (terms === null) {
+        fail('due_date', 'no due date and no payment terms', 'add a due date (Échéance), payment terms (30 jours), or payment_terms: in relance.yaml');
+      } else if (issueDate === undefined || issueDate === null) {
+        if (issueDate === undefined) fail('issue_date', 'no invoice date to count the payment terms from', 'add the invoice date, or give the due date itself');
+      } else {
+        dueDate = dueDateFromTerms(issueDate, terms, defaults.endOfMonthRule);
+      }
+    }
+    if (dueDate !== null && typeof issueDate === 'number' && dueDate < issueDate) {
+      issues.push(warning(file, lineOf('due_date'), 'due_date', 'the due date is before the invoice date', 'check both dates'));
+    }
+
+    let penaltyRate: Rate | null = null;
+    const rateText = text('penalty_rate');
+    if (rateText !== '') penaltyRate = parsePercent(rateText) ?? fail('penalty_rate', `${quote(rateText)} is not a rate`, 'write the annual rate in percent, e.g. 12 or 12,5 %');
+
+    const payments = readPayments(raw, amount, status, paidDate ?? null, amountOf, fail, failAt);
+
+    const tags = text('tags')
+      .split(/[,;|]/)
+      .map((t) => t.trim().toLowerCase())
+      .filter((t) => t !== '');
+
+    if (amount !== null && amount <= 0 && number !== null) {
+      issues.push(warning(file, lineOf('amount'), 'amount', `${formatEurosFr(amount)} on invoice ${number}: a credit note or an empty invoice, not chased`, 'remove the line, or set its status to cancelled, to silence this'));
+      return { invoice: null, issues };
+    }
+    if (issues.some((i) => i.severity === 'error') || number === null || client === null || amount === null || dueDate === null || payments === null || status === null || clientType === null || language === null) {
+      return { invoice: null, issues };
+    }
+    const invoice: Invoice = {
+      number,
+      client,
+      emails,
+      clientType,
+      amount,
+      currency: text('currency').toUpperCase() || defaults.currency,
+      issueDate: issueDate ?? null,
+      dueDate,
+      payments,
+      status,
+      pausedUntil: pausedUntil ?? null,
+      noticeDate: noticeDate ?? null,
+      insolvencyDate: insolvencyDate ?? null,
+      bodaccDate: bodaccDate ?? null,
+      tags,
+      language,
+      attachment: text('attachment') || null,
+      penaltyRate,
+      source: { file, line: raw.line },
+    };
+    return { invoice, issues };
+  };
+}
+
+/**
+ * The payments of a record: a YAML `payments:` list, or the paid amount and date of a
+ * CSV row, or what a "Reste à payer" column implies. A `paid` status with nothing else
+ * means paid in full.
+ */
+function readPayments(
+  raw: RawInvoice,
+  amount: Cents | null,
+  status: InvoiceStatus | null,
+  paidDate: Day | null,
+  amountOf: (field: InvoiceField, value: string) => Cents | null,
+  fail: (field: InvoiceField, message: string, hint: string) => null,
+  failAt: (line: number, field: InvoiceField, message: string, hint: string) => null,
+): Payment[] | null {
+  const f = raw.fields;
+  const payments: Payment[] = [];
+  let ok = true;
+  for (const p of raw.payments ?? []) {
+    const dateText = p.date?.text.trim() ?? '';
+    const amountText = p.amount?.text.trim() ?? '';
+    const date = dateText === '' ? null : parseDate(dateText);
+    const cents = amountText === '' ? null : parseAmount(amountText);
+    if (dateText !== '' && date === null) {
+      ok = failAt(p.date?.line ?? p.line, 'paid_date', `payment date ${quote(dateText)} is not a real date`, 'write dd/mm/yyyy or yyyy-mm-dd') ?? false;
+    }
+    if (cents === null) {
+      const message = amountText === '' ? 'a payment without an amount' : `payment ${quote(amountText)} is not an amount`;
+      ok = failAt(p.amount?.line ?? p.line, 'paid_amount', message, 'give each payment a date and an amount, e.g. { date: 2026-10-20, amount: 1000 }') ?? false;
+    } else {
+      payments.push({ date, amount: cents });
+    }
+  }
+  const paidText = f.paid_amount?.text.trim() ?? '';
+  const balanceText = f.balance?.text.trim() ?? '';
+  const paid = paidText === '' ? null : amountOf('paid_amount', paidText);
+  const balance = balanceText === '' ? null : amountOf('balance', balanceText);
+  if ((paidText !== '' && paid === null) || (balanceText !== '' && balance === null) || amount === null) return null;
+
+  if (paid !== null && paid > 0) payments.push({ date: paidDate, amount: paid });
+  if (balance !== null) {
+    if (paid !== null && amount - paid !== balance) {
+      return fail('balance', `${formatEurosFr(balance)} left to pay does not match ${formatEurosFr(amount)} minus ${formatEurosFr(paid)} paid`, 'correct one of the three amounts, or leave the balance column empty');
+    }
+    if (paid === null && balance < amount) payments.push({ date: paidDate, amount: amount - balance });
+  }
+  let total = 0;
+  for (const p of payments) total += p.amount;
+  if (total > amount) {
+    return fail(paidText ? 'paid_amount' : 'balance', `${formatEurosFr(total)} paid on an invoice of ${formatEurosFr(amount)}`, 'check the amounts; an overpayment or a credit note belongs on its own line');
+  }
+  if (status === 'paid' && total < amount) payments.push({ date: paidDate, amount: amount - total });
+  return ok ? payments : null;
+}

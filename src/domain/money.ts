@@ -1,0 +1,140 @@
+// Money is integer cents; rates are integer millionths of the annual rate (13.15 % = 131 500).
+// Nothing here touches a float: amounts are read digit by digit and interest is an exact
+// fraction rounded once.
+
+/** An amount in euro cents (an integer). */
+export type Cents = number;
+
+/** An annual rate in millionths: 13.15 % is 131 500, 0.93 % is 9 300. */
+export type Rate = number;
+
+export const RATE_ONE_PERCENT: Rate = 10_000;
+
+// Group separators seen in French and English exports: space, no-break space (U+00A0),
+// narrow no-break space (U+202F), thin space (U+2009) and the Swiss apostrophe.
+const GROUP_SPACES = /[\s\u00a0\u202f\u2009'’]/g;
+const CURRENCY = /€|\bEUR\b|\bEuros?\b/gi;
+
+/**
+ * Reads an amount as people write it: `1234.56`, `1 234,56`, `1.234,56`, `1,234.56`,
+ * `1 234,56 €`, `€1,234.56`, `-12,50`. Returns cents, or null when the text is not an
+ * amount or has more than two decimals.
+ *
+ * One separator followed by exactly three digits (`1.500`, `1,500`) is a thousands
+ * separator: an amount of money has two decimals, never three.
+ */
+export function parseAmount(text: string): Cents | null {
+  let s = text.replace(CURRENCY, '').replace(GROUP_SPACES, '');
+  let negative = false;
+  if (s.startsWith('-') || s.startsWith('−')) {
+    negative = true;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  if (!/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s)) return null;
+
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  let integer = s;
+  let fraction = '';
+  if (lastDot >= 0 && lastComma >= 0) {
+    // Both kinds: the last one is the decimal mark, the other groups thousands.
+    const decimalAt = Math.max(lastDot, lastComma);
+    const group = decimalAt === lastDot ? ',' : '.';
+    integer = s.slice(0, decimalAt);
+    fraction = s.slice(decimalAt + 1);
+    if (fraction.includes('.') || fraction.includes(',')) return null;
+    if (!isGrouped(integer, group)) return null;
+    integer = integer.split(group).join('');
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const mark = lastDot >= 0 ? '.' : ',';
+    const parts = s.split(mark);
+    const tail = parts[parts.length - 1]!;
+    if (parts.length === 2 && tail.length <= 2) {
+      integer = parts[0]!;
+      fraction = tail;
+    } else if (isGrouped(s, mark)) {
+      integer = parts.join('');
+    } else {
+      return null;
+    }
+  }
+  if (integer === '' || fraction.length > 2) return null;
+  const cents = Number(integer) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(cents)) return null;
+  return negative ? -cents : cents;
+}
+
+/** `1,234,567` grouped by `,`: a first group of 1–3 digits, then groups of exactly 3. */
+function isGrouped(text: string, group: string): boolean {
+  const parts = text.split(group);
+  if (parts.length === 1) return /^\d+$/.test(text);
+  return /^\d{1,3}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
+}
+
+/** `"1234.50"`: the form of every amount in JSON and CSV output. */
+export function formatCents(cents: Cents): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const units = Math.floor(abs / 100);
+  const rest = abs % 100;
+  return `${sign}${units}.${rest < 10 ? '0' : ''}${rest}`;
+}
+
+function groupThousands(units: number, separator: string): string {
+  return String(units).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/** `1 234,56 €` with a narrow no-break space, as French typography has it. */
+export function formatEurosFr(cents: Cents): string {
+  const abs = Math.abs(cents);
+  const rest = abs % 100;
+  const text = `${groupThousands(Math.floor(abs / 100), '\u202f')},${rest < 10 ? '0' : ''}${rest}\u00a0€`;
+  return cents < 0 ? `-${text}` : text;
+}
+
+/** `€1,234.56`. */
+export function formatEurosEn(cents: Cents): string {
+  const abs = Math.abs(cents);
+  const rest = abs % 100;
+  const text = `€${groupThousands(Math.floor(abs / 100), ',')}.${rest < 10 ? '0' : ''}${rest}`;
+  return cents < 0 ? `-${text}` : text;
+}
+
+/**
+ * Reads a rate in percent: `13.15`, `13,15 %`, `2.625`. Up to four decimals (the tables
+ * use two). Returns millionths, or null.
+ */
+export function parsePercent(text: string): Rate | null {
+  const m = /^\s*(\d{1,3})(?:[.,](\d{1,4}))?\s*%?\s*$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * RATE_ONE_PERCENT + Number((m[2] ?? '').padEnd(4, '0'));
+}
+
+/** `"13.15"`: a rate in percent with at least two decimals, as JSON shows it. */
+export function formatPercent(rate: Rate): string {
+  const units = Math.floor(rate / RATE_ONE_PERCENT);
+  let decimals = String(rate % RATE_ONE_PERCENT).padStart(4, '0');
+  while (decimals.length > 2 && decimals.endsWith('0')) decimals = decimals.slice(0, -1);
+  return `${units}.${decimals}`;
+}
+
+/**
+ * Interest as an exact fraction of a cent: balance × rate × days / 365, the numerator
+ * over `INTEREST_DENOMINATOR`. BigInt because a large balance over a long delay passes
+ * 2^53; sums of these numerators stay exact until the one rounding.
+ */
+export const INTEREST_DENOMINATOR = 365n * 1_000_000n;
+
+export function interestNumerator(balance: Cents, rate: Rate, days: number): bigint {
+  return BigInt(balance) * BigInt(rate) * BigInt(days);
+}
+
+/** Rounds numerator / denominator to the nearest integer, halves away from zero. */
+export function roundHalfUp(numerator: bigint, denominator: bigint): number {
+  const negative = numerator < 0n;
+  const abs = negative ? -numerator : numerator;
+  const rounded = (2n * abs + denominator) / (2n * denominator);
+  return Number(negative ? -rounded : rounded);
+}

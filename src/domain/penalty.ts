@@ -1,0 +1,289 @@
+// Late-payment interest and the €40 recovery indemnity, as LAW.md states them:
+// balance × annual rate × days / 365, split at half-year boundaries and payments,
+// summed exactly and rounded once to the cent.
+
+import type { Day, HalfYear } from './dates.js';
+import { formatIsoDay, halfYearKey, halfYearOf, halfYearStart } from './dates.js';
+import type { ClientType, Payment } from './invoice.js';
+import { paymentDay } from './invoice.js';
+import type { Cents, Rate } from './money.js';
+import { INTEREST_DENOMINATOR, formatCents, formatPercent, interestNumerator, roundHalfUp } from './money.js';
+import type { HalfYearRates, RateTable } from './rates.js';
+import { rateTableSpan, ratesFor } from './rates.js';
+
+export type Regime = ClientType;
+export type RateMode = 'half-year' | 'fixed';
+
+export interface PenaltyInput {
+  principal: Cents;
+  dueDate: Day;
+  payments: readonly Payment[];
+  /** The payment date, or today while unpaid: the last day that can accrue interest. */
+  endDate: Day;
+  regime: Regime;
+  contractualRate?: Rate | null;
+  rateMode?: RateMode;
+  noticeDate?: Day | null;
+  insolvencyDate?: Day | null;
+}
+
+export interface PenaltyPeriod {
+  from: Day;
+  to: Day;
+  days: number;
+  balance: Cents;
+  rate: Rate;
+  /** This period alone rounded to the cent, for display: the total is rounded once from the exact sum. */
+  interest: Cents;
+  provisional: boolean;
+}
+
+export interface PenaltyResult {
+  regime: Regime;
+  principal: Cents;
+  dueDate: Day;
+  endDate: Day;
+  daysLate: number;
+  /** The mode applied (B2C always follows half-years). */
+  rateMode: RateMode;
+  periods: PenaltyPeriod[];
+  interest: Cents;
+  flatFee: Cents;
+  /** Still due at the end date. */
+  balance: Cents;
+  /** balance + interest + flatFee */
+  total: Cents;
+  warnings: string[];
+}
+
+/** The recovery indemnity, €40 once per invoice (art. L441-10 II and D441-5 C. com.). */
+export const FLAT_FEE: Cents = 4000;
+const FLOOR_MULTIPLE = 3;
+
+/** A day of delay falls in a half-year the table does not have: never guess a rate. */
+export class MissingRateError extends Error {
+  readonly halfYear: string;
+  constructor(halfYear: string, table: RateTable) {
+    super(`no rate for ${halfYear}: ${whereTablesStop(halfYear, table)} — add ${halfYear} to a rates file (rates: in relance.yaml)`);
+    this.name = 'MissingRateError';
+    this.halfYear = halfYear;
+  }
+}
+
+function whereTablesStop(halfYear: string, table: RateTable): string {
+  const span = rateTableSpan(table);
+  if (span === null) return 'the rate table is empty';
+  if (halfYear > span.last) return `relance's tables end at ${span.last}`;
+  if (halfYear < span.first) return `relance's tables start at ${span.first}`;
+  return `relance's tables (${span.first} to ${span.last}) skip it`;
+}
+
+/** A payment as the engine counts it: from its day, and only up to the end date. */
+interface Counted {
+  day: Day;
+  amount: Cents;
+}
+
+interface AppliedRate {
+  rate: Rate;
+  provisional: boolean;
+}
+
+export function computePenalty(input: PenaltyInput, rates: RateTable): PenaltyResult {
+  const { regime, principal, dueDate, endDate } = input;
+  const warnings = new Warnings();
+  const rateMode = modeApplied(input, warnings);
+  const contractual = contractualRateApplied(input, warnings);
+  const payments = countedPayments(input);
+  const balanceOn = (day: Day): Cents => balanceBefore(principal, payments, day);
+  const wasLate = endDate > dueDate && balanceOn(dueDate + 1) > 0;
+  const blocked = blockedAtDue(input, wasLate, warnings);
+
+  const window = blocked ? null : interestWindow(input, wasLate, warnings);
+  const rateOf = rateChooser({ regime, rateMode, contractual, rates, firstDelayDay: dueDate + 1, warnings });
+  const periods = window === null ? [] : periodsOf(window, payments, rateMode, balanceOn, rateOf);
+
+  const interest = roundHalfUp(sumNumerators(periods), INTEREST_DENOMINATOR);
+  const shown = periods.reduce((sum, p) => sum + p.interest, 0);
+  if (shown !== interest) {
+    warnings.add(`the periods' interest, each rounded to the cent, adds up to ${formatCents(shown)}; the interest ${formatCents(interest)} is their exact sum rounded once`);
+  }
+  // The indemnity is due from the first day of delay, whatever was paid since (D441-5).
+  const flatFee = regime === 'b2b' && wasLate && !blocked ? FLAT_FEE : 0;
+  const balance = balanceOn(endDate + 1);
+  return {
+    regime,
+    principal,
+    dueDate,
+    endDate,
+    daysLate: Math.max(0, endDate - dueDate),
+    rateMode,
+    periods: periods.map(({ numerator: _, ...period }) => period),
+    interest,
+    flatFee,
+    balance,
+    total: balance + interest + flatFee,
+    warnings: warnings.list,
+  };
+}
+
+/** Warnings in order, each said once (a half-year's floor or provisional rate recurs across periods). */
+class Warnings {
+  readonly list: string[] = [];
+  add(message: string): void {
+    if (!this.list.includes(message)) this.list.push(message);
+  }
+}
+
+function modeApplied(input: PenaltyInput, warnings: Warnings): RateMode {
+  const asked = input.rateMode ?? 'half-year';
+  // The legal interest rate is set per semester by law (art. L313-2 CMF): nothing to fix.
+  if (input.regime === 'b2c' && asked === 'fixed') {
+    warnings.add('the fixed rate mode applies to B2B rates only: B2C interest follows the legal rate of each half-year (art. L313-2 CMF)');
+    return 'half-year';
+  }
+  return asked;
+}
+
+function contractualRateApplied(input: PenaltyInput, warnings: Warnings): Rate | null {
+  const rate = input.contractualRate ?? null;
+  if (rate !== null && input.regime === 'b2c') {
+    warnings.add(`the contractual rate ${formatPercent(rate)} % is not applied to a consumer: B2C interest is at the legal rate (art. 1231-6 C. civ.)`);
+    return null;
+  }
+  return rate;
+}
+
+function countedPayments(input: PenaltyInput): Counted[] {
+  return input.payments
+    .map((p) => ({ day: paymentDay(p, input.dueDate), amount: p.amount }))
+    .filter((p) => p.day <= input.endDate && p.amount !== 0);
+}
+
+/** What is owed during `day`: a payment made on day P still leaves P on the old balance. */
+function balanceBefore(principal: Cents, payments: readonly Counted[], day: Day): Cents {
+  let balance = principal;
+  for (const p of payments) if (p.day < day) balance -= p.amount;
+  return Math.max(0, balance);
+}
+
+/** A collective proceeding opened by the due date prevented payment: nothing accrues, no €40. */
+function blockedAtDue(input: PenaltyInput, wasLate: boolean, warnings: Warnings): boolean {
+  const judgment = input.insolvencyDate ?? null;
+  if (judgment === null) return false;
+  if (judgment <= input.dueDate) {
+    const fee = input.regime === 'b2b' ? ' and no €40 indemnity (art. L622-28 and D441-5 C. com.)' : ' (art. L622-28 C. com.)';
+    warnings.add(`the collective proceeding opened on ${formatIsoDay(judgment)}, by the due date ${formatIsoDay(input.dueDate)}, prevented payment: no interest${fee}`);
+    return true;
+  }
+  if (wasLate && judgment < input.endDate) {
+    warnings.add(`interest stops on ${formatIsoDay(judgment)}, the opening judgment of the collective proceeding (art. L622-28 C. com.)`);
+  }
+  return false;
+}
+
+/** The first and last days that accrue interest, or null when none can. */
+function interestWindow(input: PenaltyInput, wasLate: boolean, warnings: Warnings): { first: Day; last: Day } | null {
+  let first = input.dueDate + 1;
+  if (input.regime === 'b2c') {
+    // Between a business and a consumer, interest runs only once the debtor is put on notice.
+    const notice = input.noticeDate ?? null;
+    if (notice === null) {
+      if (wasLate) warnings.add('no formal notice recorded: B2C interest will run from the day after a formal notice (mise en demeure, art. 1231-6 C. civ.)');
+      return null;
+    }
+    first = Math.max(input.dueDate, notice) + 1;
+  }
+  // The opening judgment of a collective proceeding stops interest (art. L622-28 C. com.).
+  const last = Math.min(input.endDate, input.insolvencyDate ?? input.endDate);
+  return first <= last ? { first, last } : null;
+}
+
+interface RateContext {
+  regime: Regime;
+  rateMode: RateMode;
+  contractual: Rate | null;
+  rates: RateTable;
+  firstDelayDay: Day;
+  warnings: Warnings;
+}
+
+/** The rate that applies on a day of delay, warning about floors and provisional values. */
+function rateChooser(ctx: RateContext): (day: Day) => AppliedRate {
+  return (day) => {
+    // Fixed mode keeps the rate of the half-year in which the delay began.
+    const halfYear = ctx.rateMode === 'fixed' ? halfYearOf(ctx.firstDelayDay) : halfYearOf(day);
+    const key = halfYearKey(halfYear);
+    const row = requireRates(ctx.rates, halfYear);
+    const applied = ctx.regime === 'b2c' ? valueOf(row.legalOther) : b2bRate(row, key, ctx);
+    if (applied.provisional) {
+      ctx.warnings.add(`the rate for ${key} (${formatPercent(applied.rate)} %) is provisional: confirm it against the ECB / Journal officiel, or set it in a rates file`);
+    }
+    return applied;
+  };
+}
+
+function requireRates(table: RateTable, halfYear: HalfYear): HalfYearRates {
+  const row = ratesFor(table, halfYear);
+  if (row === null) throw new MissingRateError(halfYearKey(halfYear), table);
+  return row;
+}
+
+function valueOf(value: { rate: Rate; provisional: boolean }): AppliedRate {
+  return { rate: value.rate, provisional: value.provisional };
+}
+
+function b2bRate(row: HalfYearRates, key: string, ctx: RateContext): AppliedRate {
+  if (ctx.contractual === null) return valueOf(row.b2b);
+  // A contractual rate may not be below 3 × the legal rate; the default rate has no floor (L441-10).
+  const floor = FLOOR_MULTIPLE * row.legalOther.rate;
+  if (ctx.contractual >= floor) return { rate: ctx.contractual, provisional: false };
+  ctx.warnings.add(
+    `the contractual rate ${formatPercent(ctx.contractual)} % is below the floor for ${key}, 3 × the legal rate ${formatPercent(row.legalOther.rate)} % = ${formatPercent(floor)} % (art. L441-10 C. com.): ${formatPercent(floor)} % applied`,
+  );
+  return { rate: floor, provisional: row.legalOther.provisional };
+}
+
+/** The days on which a new period starts: the first day, each 1 January / 1 July, the day after each payment. */
+function cutPoints(window: { first: Day; last: Day }, payments: readonly Counted[], rateMode: RateMode): Day[] {
+  const starts = new Set<Day>([window.first]);
+  if (rateMode === 'half-year') {
+    let h = halfYearOf(window.first);
+    for (;;) {
+      h = h.half === 1 ? { year: h.year, half: 2 } : { year: h.year + 1, half: 1 };
+      const start = halfYearStart(h);
+      if (start > window.last) break;
+      starts.add(start);
+    }
+  }
+  for (const p of payments) if (p.day + 1 > window.first && p.day + 1 <= window.last) starts.add(p.day + 1);
+  return [...starts].sort((a, b) => a - b);
+}
+
+type ExactPeriod = PenaltyPeriod & { numerator: bigint };
+
+function periodsOf(
+  window: { first: Day; last: Day },
+  payments: readonly Counted[],
+  rateMode: RateMode,
+  balanceOn: (day: Day) => Cents,
+  rateOf: (day: Day) => AppliedRate,
+): ExactPeriod[] {
+  const starts = cutPoints(window, payments, rateMode);
+  const periods: ExactPeriod[] = [];
+  starts.forEach((from, i) => {
+    const to = (starts[i + 1] ?? window.last + 1) - 1;
+    const balance = balanceOn(from);
+    // A settled stretch owes nothing and needs no rate (it may lie beyond the tables).
+    if (balance <= 0) return;
+    const { rate, provisional } = rateOf(from);
+    const days = to - from + 1;
+    const numerator = interestNumerator(balance, rate, days);
+    periods.push({ from, to, days, balance, rate, interest: roundHalfUp(numerator, INTEREST_DENOMINATOR), provisional, numerator });
+  });
+  return periods;
+}
+
+function sumNumerators(periods: readonly ExactPeriod[]): bigint {
+  return periods.reduce((sum, p) => sum + p.numerator, 0n);
+}

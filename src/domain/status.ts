@@ -1,0 +1,188 @@
+// What `relance status` shows for each invoice — how late, what the law lets the creditor
+// claim, what was done and what comes next — and the totals and aging below the list.
+
+import type { Day } from './dates.js';
+import { addMonths, formatIsoDay } from './dates.js';
+import type { History } from './history.js';
+import { emptyHistory } from './history.js';
+import type { Invoice, InvoiceStatus } from './invoice.js';
+import { balanceOf, settledOn } from './invoice.js';
+import type { Cents } from './money.js';
+import type { RateMode } from './penalty.js';
+import { computePenalty } from './penalty.js';
+import type { Policy } from './policy.js';
+import { nextStep } from './plan.js';
+import type { PrescriptionState } from './prescription.js';
+import { prescriptionOf } from './prescription.js';
+import type { RateTable } from './rates.js';
+
+/** One invoice in `status`: compact, so that a million of them fit in memory. */
+export interface StatusRow {
+  number: string;
+  client: string;
+  status: InvoiceStatus;
+  balance: Cents;
+  dueDate: Day;
+  /** Days past the due date: to today while unpaid, to the last payment once settled. */
+  daysLate: number;
+  interest: Cents;
+  flatFee: Cents;
+  total: Cents;
+  lastStep: string | null;
+  lastDate: Day | null;
+  nextStep: string | null;
+  nextDate: Day | null;
+  limitation: Day;
+  limitationState: PrescriptionState;
+}
+
+export interface StatusContext {
+  today: Day;
+  rates: RateTable;
+  rateMode: RateMode;
+  /** null when there is no policy to plan with. */
+  policy: Policy | null;
+}
+
+/** The status an invoice has today, its file and its journal taken together. */
+export function effectiveStatus(invoice: Invoice, history: History, balance: Cents): InvoiceStatus {
+  if (invoice.status === 'cancelled' || invoice.status === 'insolvency') return invoice.status;
+  if (balance === 0 || history.paidByHand !== null) return 'paid';
+  if (history.disputedSince !== null) return 'disputed';
+  return invoice.status;
+}
+
+/**
+ * The row of one invoice, and the warnings that concern it (penalty engine, limitation,
+ * insolvency deadline), each prefixed with the invoice number.
+ */
+export function statusRow(invoice: Invoice, history: History | undefined, ctx: StatusContext): { row: StatusRow; warnings: string[] } {
+  const h = history ?? emptyHistory(invoice.number);
+  const { today } = ctx;
+  const warnings: string[] = [];
+  const payments = h.paidByHand === null ? invoice.payments : [...invoice.payments, { date: h.paidByHand, amount: balanceOf(invoice) }];
+  const settled = settledOn({ ...invoice, payments });
+  const balanceToday = Math.max(0, invoice.amount - payments.reduce((sum, p) => sum + (p.date === null || p.date <= today ? p.amount : 0), 0));
+  const status = effectiveStatus(invoice, h, balanceToday);
+
+  let interest = 0;
+  let flatFee = 0;
+  let daysLate = 0;
+  if (status !== 'cancelled') {
+    const notice = maxDay(invoice.noticeDate, h.noticeDate);
+    const penalty = computePenalty(
+      {
+        principal: invoice.amount,
+        dueDate: invoice.dueDate,
+        payments,
+        endDate: settled !== null && settled < today ? settled : today,
+        regime: invoice.clientType,
+        contractualRate: invoice.penaltyRate,
+        rateMode: ctx.rateMode,
+        noticeDate: notice,
+        insolvencyDate: invoice.insolvencyDate,
+      },
+      ctx.rates,
+    );
+    interest = penalty.interest;
+    flatFee = penalty.flatFee;
+    daysLate = penalty.daysLate;
+    for (const w of penalty.warnings) {
+      // Rounding notes explain `penalty`'s periods, not shown here; a provisional rate is
+      // the same news for every invoice, so it is said once, not per invoice.
+      if (w.startsWith("the periods' interest")) continue;
+      warnings.push(w.includes(' is provisional') ? w : `${invoice.number}: ${w}`);
+    }
+  }
+
+  const limitation = prescriptionOf(invoice.clientType, invoice.dueDate, today);
+  if (balanceToday > 0 && status !== 'cancelled') {
+    const law = invoice.clientType === 'b2b' ? '5 years, art. L110-4 C. com.' : '2 years, art. L218-2 C. conso.';
+    if (limitation.state === 'near') {
+      warnings.push(`${invoice.number}: the claim is time-barred after ${formatIsoDay(limitation.limit)} (${law}), in ${limitation.limit - today} days — a reminder does not interrupt it: act before then`);
+    } else if (limitation.state === 'past') {
+      warnings.push(`${invoice.number}: the claim has been time-barred since ${formatIsoDay(limitation.limit + 1)} (${law})`);
+    }
+  }
+  if (status === 'insolvency') {
+    if (invoice.bodaccDate !== null) {
+      const deadline = addMonths(invoice.bodaccDate, 2);
+      const when = deadline >= today ? `by ${formatIsoDay(deadline)}` : `by ${formatIsoDay(deadline)} (passed: ask the court for relief from foreclosure, "relevé de forclusion")`;
+      warnings.push(`${invoice.number}: collective proceeding — declare the claim to the court-appointed representative ${when}, 2 months from the BODACC publication`);
+    } else if (invoice.insolvencyDate === null) {
+      warnings.push(`${invoice.number}: status insolvency without a judgment date: interest is shown up to today — add insolvency_date to stop it at the judgment (art. L622-28 C. com.)`);
+    }
+  }
+
+  const next = ctx.policy ? nextStep(invoice, ctx.policy, h, today) : null;
+  const row: StatusRow = {
+    number: invoice.number,
+    client: invoice.client,
+    status,
+    balance: balanceToday,
+    dueDate: invoice.dueDate,
+    daysLate,
+    interest,
+    flatFee,
+    total: balanceToday + interest + flatFee,
+    lastStep: h.last?.step ?? null,
+    lastDate: h.last?.date ?? null,
+    nextStep: next?.step.id ?? null,
+    nextDate: next?.date ?? null,
+    limitation: limitation.limit,
+    limitationState: limitation.state,
+  };
+  return { row, warnings };
+}
+
+/** Shown by default: what is late and unpaid (disputed and paused ones too), not cancelled. */
+export function isOverdue(row: StatusRow): boolean {
+  return row.daysLate > 0 && row.balance > 0 && row.status !== 'cancelled';
+}
+
+/** Worst first: the longest late, then the largest claim, then by number. */
+export function compareRows(a: StatusRow, b: StatusRow): number {
+  return b.daysLate - a.daysLate || b.total - a.total || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+}
+
+export const AGING_BUCKETS = ['not_due', '1-30', '31-60', '61-90', '90+'] as const;
+export type AgingBucket = (typeof AGING_BUCKETS)[number];
+
+export function agingBucket(daysLate: number): AgingBucket {
+  if (daysLate <= 0) return 'not_due';
+  if (daysLate <= 30) return '1-30';
+  if (daysLate <= 60) return '31-60';
+  if (daysLate <= 90) return '61-90';
+  return '90+';
+}
+
+export interface Totals {
+  count: number;
+  balance: Cents;
+  interest: Cents;
+  flatFee: Cents;
+  total: Cents;
+}
+
+export const emptyTotals = (): Totals => ({ count: 0, balance: 0, interest: 0, flatFee: 0, total: 0 });
+
+export function addToTotals(totals: Totals, row: StatusRow): void {
+  totals.count += 1;
+  totals.balance += row.balance;
+  totals.interest += row.interest;
+  totals.flatFee += row.flatFee;
+  totals.total += row.total;
+}
+
+/** Aging counts every unpaid invoice that is not cancelled, by how late its balance is. */
+export function addToAging(aging: Record<AgingBucket, Cents>, row: StatusRow): void {
+  if (row.balance > 0 && row.status !== 'cancelled' && row.status !== 'paid') aging[agingBucket(row.daysLate)] += row.balance;
+}
+
+export const emptyAging = (): Record<AgingBucket, Cents> => ({ not_due: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 });
+
+function maxDay(a: Day | null, b: Day | null): Day | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}

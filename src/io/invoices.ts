@@ -1,0 +1,66 @@
+// Every invoice file named by the config, CSV or YAML, validated into Invoices one at a
+// time. Problems from all files are collected; nothing is acted on until all are read.
+
+import { dirname, extname, resolve } from 'node:path';
+import type { Issue } from '../domain/issue.js';
+import { error } from '../domain/issue.js';
+import type { Invoice } from '../domain/invoice.js';
+import type { InvoiceField } from '../domain/invoice-fields.js';
+import type { InvoiceDefaults, RawInvoice } from '../domain/invoice-record.js';
+import { createInvoiceValidator, quote } from '../domain/invoice-record.js';
+import { readCsvInvoices } from './csv-invoices.js';
+import { displayPath, fileError } from './paths.js';
+import { readYamlInvoices } from './yaml-invoices.js';
+
+export interface InvoiceSources {
+  /** Absolute paths. */
+  files: readonly string[];
+  cwd: string;
+  defaults: InvoiceDefaults;
+  /** The config's `columns:` mapping (normalised header → field). */
+  columns?: ReadonlyMap<string, InvoiceField>;
+}
+
+/**
+ * Reads every file, calling `onInvoice` for each valid invoice (streamed: a command
+ * that only sums need not keep them). Returns every problem found, errors and warnings.
+ */
+export async function readInvoices(sources: InvoiceSources, onInvoice: (invoice: Invoice) => void): Promise<Issue[]> {
+  const issues: Issue[] = [];
+  const seen = new Map<string, string>();
+  for (const path of sources.files) {
+    const file = displayPath(path, sources.cwd);
+    const validate = createInvoiceValidator(file, sources.defaults);
+    const base = dirname(path);
+    const onRecord = (raw: RawInvoice): void => {
+      const { invoice, issues: found } = validate(raw);
+      for (const issue of found) issues.push(issue);
+      if (!invoice) return;
+      const first = seen.get(invoice.number);
+      if (first !== undefined) {
+        issues.push(error(file, raw.fields.number?.line ?? raw.line, 'number', `invoice ${quote(invoice.number)} appears twice (first at ${first})`, 'each invoice number must be unique across the invoice files'));
+        return;
+      }
+      seen.set(invoice.number, `${file}:${raw.line}`);
+      onInvoice(invoice.attachment === null ? invoice : { ...invoice, attachment: resolve(base, invoice.attachment) });
+    };
+    try {
+      const ext = extname(path).toLowerCase();
+      const found =
+        ext === '.yaml' || ext === '.yml'
+          ? await readYamlInvoices(path, file, sources.columns, onRecord)
+          : await readCsvInvoices(path, file, { columns: sources.columns, hasDefaultTerms: sources.defaults.paymentTerms !== null }, onRecord);
+      issues.push(...found);
+    } catch (e) {
+      issues.push(fileError(e, file));
+    }
+  }
+  return issues;
+}
+
+/** Reads everything into a list: for commands that need every invoice at once. */
+export async function loadInvoices(sources: InvoiceSources): Promise<{ invoices: Invoice[]; issues: Issue[] }> {
+  const invoices: Invoice[] = [];
+  const issues = await readInvoices(sources, (invoice) => invoices.push(invoice));
+  return { invoices, issues };
+}

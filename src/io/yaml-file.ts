@@ -1,0 +1,65 @@
+// YAML read with positions kept, so that a problem deep in a document can still be
+// reported as file:line.
+
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import type { Issue } from '../domain/issue.js';
+import { error } from '../domain/issue.js';
+
+export type YamlPath = readonly (string | number)[];
+
+export interface YamlSource {
+  /** The document as plain data (maps become objects, sequences arrays). */
+  data: unknown;
+  /** The 1-based line of the node at `path` (or of its nearest existing parent). */
+  lineOf(path: YamlPath): number | undefined;
+  issues: Issue[];
+}
+
+export interface YamlOptions {
+  /** `failsafe` keeps every scalar a string, as written: `1234.50` stays "1234.50". */
+  schema?: 'core' | 'failsafe';
+}
+
+export function parseYaml(text: string, file: string, options: YamlOptions = {}): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: options.schema ?? 'core' });
+  const issues: Issue[] = [];
+  for (const e of doc.errors) {
+    const line = e.linePos?.[0]?.line;
+    issues.push(error(file, line, undefined, `not valid YAML: ${firstLine(e.message)}`, 'check the indentation and the quotes on that line'));
+  }
+  const lineOf = (path: YamlPath): number | undefined => {
+    let node: unknown = doc.contents;
+    let line = lineOfNode(node as Node | null, lineCounter);
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+        if (!pair) break;
+        line = lineOfNode(pair.key as Node, lineCounter) ?? line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        node = node.items[key];
+        line = lineOfNode(node as Node, lineCounter) ?? line;
+      } else {
+        break;
+      }
+    }
+    return line;
+  };
+  const data = issues.length > 0 ? null : doc.toJS({ maxAliasCount: 100 });
+  return { data, lineOf, issues };
+}
+
+export async function readYamlFile(path: string, displayName: string, options: YamlOptions = {}): Promise<YamlSource> {
+  return parseYaml(await readFile(path, 'utf8'), displayName, options);
+}
+
+function lineOfNode(node: Node | null | undefined, counter: LineCounter): number | undefined {
+  const start = node?.range?.[0];
+  return start === undefined ? undefined : counter.linePos(start).line;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

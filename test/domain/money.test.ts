@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  INTEREST_DENOMINATOR,
+  formatCents,
+  formatEurosEn,
+  formatEurosFr,
+  formatPercent,
+  interestNumerator,
+  parseAmount,
+  parsePercent,
+  roundHalfUp,
+} from '../../src/domain/money.js';
+
+describe('parseAmount', () => {
+  it.each([
+    ['1234.56', 123456],
+    ['1234,56', 123456],
+    ['1 234,56', 123456],
+    ['1\u00a0234,56', 123456],
+    ['1\u202f234,56', 123456],
+    ['1.234,56', 123456],
+    ['1,234.56', 123456],
+    ['1 234,56 €', 123456],
+    ['1.234,56 €', 123456],
+    ['€1,234.56', 123456],
+    ['1234.56 EUR', 123456],
+    ['1 234 567,89', 123456789],
+    ['1234', 123400],
+    ['12,5', 1250],
+    ['0,05', 5],
+    ['1.500', 150000], // one separator then three digits: thousands, never three decimals
+    ['1,500', 150000],
+    ['-12,50', -1250],
+    ['  42.00  ', 4200],
+  ])('%j → %i cents', (text, cents) => {
+    expect(parseAmount(text)).toBe(cents);
+  });
+
+  it.each(['', 'abc', '12.345.6', '1,2,3', '12.3456', '1.', '1..2', '1.234.56', '12,34.56', '€', '12 abc', '1,234,56.7.8'])('%j is not an amount', (text) => {
+    expect(parseAmount(text)).toBeNull();
+  });
+});
+
+describe('formatting money', () => {
+  it.each([
+    [0, '0.00', '0,00\u00a0€', '€0.00'],
+    [5, '0.05', '0,05\u00a0€', '€0.05'],
+    [123456, '1234.56', '1\u202f234,56\u00a0€', '€1,234.56'],
+    [-1250, '-12.50', '-12,50\u00a0€', '-€12.50'],
+  ])('%i cents', (cents, json, fr, en) => {
+    expect([formatCents(cents), formatEurosFr(cents), formatEurosEn(cents)]).toEqual([json, fr, en]);
+  });
+});
+
+describe('rates in percent', () => {
+  it.each([
+    ['13.15', 131_500, '13.15'],
+    ['13,15 %', 131_500, '13.15'],
+    ['2.4', 24_000, '2.40'],
+    ['0.05', 500, '0.05'],
+    ['2.625', 26_250, '2.625'],
+    ['10', 100_000, '10.00'],
+  ])('%j → %i → %j', (text, rate, shown) => {
+    expect(parsePercent(text)).toBe(rate);
+    expect(formatPercent(rate)).toBe(shown);
+  });
+
+  it.each(['', 'abc', '-1', '1.23456', '1e-7', '1234'])('%j is not a rate', (text) => {
+    expect(parsePercent(text)).toBeNull();
+  });
+});
+
+describe('interest arithmetic', () => {
+  it.each([
+    [5n, 10n, 1], // 0.5 → 1
+    [15n, 10n, 2], // 1.5 → 2
+    [25n, 10n, 3], // 2.5 → 3: half-up, not to even
+    [24n, 10n, 2],
+    [26n, 10n, 3],
+    [-5n, 10n, -1], // halves away from zero
+    [0n, 10n, 0],
+  ])('roundHalfUp(%s, %s) = %i', (n, d, expected) => {
+    expect(roundHalfUp(n, d)).toBe(expected);
+  });
+
+  it('is balance × rate × days / 365 in cents', () => {
+    // 1000.00 at 13.15 % for 43 days: 13 150 × 43 / 365 = 1 549.18 → 1 549 cents
+    expect(roundHalfUp(interestNumerator(100_000, 131_500, 43), INTEREST_DENOMINATOR)).toBe(1549);
+  });
+});
