@@ -18,6 +18,8 @@ interface CommandEntry {
 
 const COMMANDS: readonly CommandEntry[] = [
   { name: 'status', summary: 'what is overdue, by how much, and what comes next', load: () => import('./commands/status.js') },
+  { name: 'penalty', summary: 'late-payment interest and the €40 fee for one amount, period by period', load: () => import('./commands/penalty.js') },
+  { name: 'rates', summary: 'the rate tables in use (ECB rate, legal interest rate), by half-year', load: () => import('./commands/rates.js') },
 ];
 
 const OVERVIEW = `relance — chase unpaid invoices, the French way
