@@ -169,7 +169,7 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
       [
         { header: 'Invoice' },
         { header: 'Client' },
-        ...(options.all ? [{ header: 'Status' }] : []),
+        { header: 'Status' },
         { header: 'Due' },
         { header: 'Late', align: 'right' as const },
         { header: 'Balance', align: 'right' as const },
@@ -184,7 +184,7 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
         return [
           tint(r.number),
           truncate(r.client, 26),
-          ...(options.all ? [r.status === 'open' ? 'open' : c.cyan(r.status)] : []),
+          r.status === 'open' ? 'open' : c.cyan(r.status),
           formatFrenchDay(r.dueDate),
           tint(r.daysLate > 0 ? `${r.daysLate} d` : '–'),
           formatEurosFr(r.balance),

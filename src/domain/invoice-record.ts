@@ -126,7 +126,7 @@ export function createInvoiceValidator(file: string, defaults: InvoiceDefaults) 
 
     const required = (field: InvoiceField, what: string): string | null => {
       const value = text(field);
-      return value === '' ? fail(field, `empty — every invoice needs ${what}`, `fill it in, or remove the line if it is not an invoice`) : value;
+      return value === '' ? fail(field, `empty: every invoice needs ${what}`, 'fill it in, or remove the line if it is not an invoice') : value;
     };
     const amountOf = (field: InvoiceField, value: string): Cents | null => {
       const cents = parseAmount(value);
@@ -267,6 +267,7 @@ function readPayments(
   const paid = paidText === '' ? null : amountOf('paid_amount', paidText);
   const balance = balanceText === '' ? null : amountOf('balance', balanceText);
   if ((paidText !== '' && paid === null) || (balanceText !== '' && balance === null) || amount === null) return null;
+  if (amount <= 0) return payments; // a credit note: not chased, nothing to check
 
   if (paid !== null && paid > 0) payments.push({ date: paidDate, amount: paid });
   if (balance !== null) {

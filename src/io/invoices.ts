@@ -33,16 +33,17 @@ export async function readInvoices(sources: InvoiceSources, onInvoice: (invoice:
     const validate = createInvoiceValidator(file, sources.defaults);
     const base = dirname(path);
     const onRecord = (raw: RawInvoice): void => {
+      // Duplicates are told even when one of the two rows has other problems.
+      const number = raw.fields.number?.text.trim() ?? '';
+      const first = number === '' ? undefined : seen.get(number);
+      if (number !== '' && first === undefined) seen.set(number, `${file}:${raw.line}`);
       const { invoice, issues: found } = validate(raw);
       for (const issue of found) issues.push(issue);
-      if (!invoice) return;
-      const first = seen.get(invoice.number);
       if (first !== undefined) {
-        issues.push(error(file, raw.fields.number?.line ?? raw.line, 'number', `invoice ${quote(invoice.number)} appears twice (first at ${first})`, 'each invoice number must be unique across the invoice files'));
+        issues.push(error(file, raw.fields.number?.line ?? raw.line, 'number', `invoice ${quote(number)} appears twice (first at ${first})`, 'each invoice number must be unique across the invoice files'));
         return;
       }
-      seen.set(invoice.number, `${file}:${raw.line}`);
-      onInvoice(invoice.attachment === null ? invoice : { ...invoice, attachment: resolve(base, invoice.attachment) });
+      if (invoice) onInvoice(invoice.attachment === null ? invoice : { ...invoice, attachment: resolve(base, invoice.attachment) });
     };
     try {
       const ext = extname(path).toLowerCase();

@@ -26,7 +26,7 @@ export function parseYaml(text: string, file: string, options: YamlOptions = {})
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: options.schema ?? 'core' });
   const issues: Issue[] = [];
   for (const e of doc.errors) {
-    const line = e.linePos?.[0]?.line;
+    const line = lineCounter.linePos(e.pos[0]).line;
     issues.push(error(file, line, undefined, `not valid YAML: ${firstLine(e.message)}`, 'check the indentation and the quotes on that line'));
   }
   const lineOf = (path: YamlPath): number | undefined => {
