@@ -6,15 +6,13 @@ import { addMonths, formatIsoDay } from './dates.js';
 import type { History } from './history.js';
 import { emptyHistory } from './history.js';
 import type { Invoice, InvoiceStatus } from './invoice.js';
-import { balanceOf, settledOn } from './invoice.js';
 import type { Cents } from './money.js';
-import type { RateMode } from './penalty.js';
-import { computePenalty } from './penalty.js';
+import type { ClaimContext } from './claim.js';
+import { claimOf } from './claim.js';
 import type { Policy } from './policy.js';
 import { nextStep } from './plan.js';
 import type { PrescriptionState } from './prescription.js';
 import { prescriptionOf } from './prescription.js';
-import type { RateTable } from './rates.js';
 
 /** One invoice in `status`: compact, so that a million of them fit in memory. */
 export interface StatusRow {
@@ -36,20 +34,9 @@ export interface StatusRow {
   limitationState: PrescriptionState;
 }
 
-export interface StatusContext {
-  today: Day;
-  rates: RateTable;
-  rateMode: RateMode;
+export interface StatusContext extends ClaimContext {
   /** null when there is no policy to plan with. */
   policy: Policy | null;
-}
-
-/** The status an invoice has today, its file and its journal taken together. */
-export function effectiveStatus(invoice: Invoice, history: History, balance: Cents): InvoiceStatus {
-  if (invoice.status === 'cancelled' || invoice.status === 'insolvency') return invoice.status;
-  if (balance === 0 || history.paidByHand !== null) return 'paid';
-  if (history.disputedSince !== null) return 'disputed';
-  return invoice.status;
 }
 
 /**
@@ -60,39 +47,14 @@ export function statusRow(invoice: Invoice, history: History | undefined, ctx: S
   const h = history ?? emptyHistory(invoice.number);
   const { today } = ctx;
   const warnings: string[] = [];
-  const payments = h.paidByHand === null ? invoice.payments : [...invoice.payments, { date: h.paidByHand, amount: balanceOf(invoice) }];
-  const settled = settledOn({ ...invoice, payments });
-  const balanceToday = Math.max(0, invoice.amount - payments.reduce((sum, p) => sum + (p.date === null || p.date <= today ? p.amount : 0), 0));
-  const status = effectiveStatus(invoice, h, balanceToday);
-
-  let interest = 0;
-  let flatFee = 0;
-  let daysLate = 0;
-  if (status !== 'cancelled') {
-    const notice = maxDay(invoice.noticeDate, h.noticeDate);
-    const penalty = computePenalty(
-      {
-        principal: invoice.amount,
-        dueDate: invoice.dueDate,
-        payments,
-        endDate: settled !== null && settled < today ? settled : today,
-        regime: invoice.clientType,
-        contractualRate: invoice.penaltyRate,
-        rateMode: ctx.rateMode,
-        noticeDate: notice,
-        insolvencyDate: invoice.insolvencyDate,
-      },
-      ctx.rates,
-    );
-    interest = penalty.interest;
-    flatFee = penalty.flatFee;
-    daysLate = penalty.daysLate;
-    for (const w of penalty.warnings) {
-      // Rounding notes explain `penalty`'s periods, not shown here; a provisional rate is
-      // the same news for every invoice, so it is said once, not per invoice.
-      if (w.startsWith("the periods' interest")) continue;
-      warnings.push(w.includes(' is provisional') ? w : `${invoice.number}: ${w}`);
-    }
+  const { status, balance: balanceToday, penalty } = claimOf(invoice, h, ctx);
+  const interest = penalty?.interest ?? 0;
+  const flatFee = penalty?.flatFee ?? 0;
+  for (const w of penalty?.warnings ?? []) {
+    // Rounding notes explain `penalty`'s periods, not shown here; a provisional rate is
+    // the same news for every invoice, so it is said once, not per invoice.
+    if (w.startsWith("the periods' interest")) continue;
+    warnings.push(w.includes(' is provisional') ? w : `${invoice.number}: ${w}`);
   }
 
   const limitation = prescriptionOf(invoice.clientType, invoice.dueDate, today);
@@ -121,7 +83,7 @@ export function statusRow(invoice: Invoice, history: History | undefined, ctx: S
     status,
     balance: balanceToday,
     dueDate: invoice.dueDate,
-    daysLate,
+    daysLate: penalty?.daysLate ?? 0,
     interest,
     flatFee,
     total: balanceToday + interest + flatFee,
@@ -180,9 +142,3 @@ export function addToAging(aging: Record<AgingBucket, Cents>, row: StatusRow): v
 }
 
 export const emptyAging = (): Record<AgingBucket, Cents> => ({ not_due: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 });
-
-function maxDay(a: Day | null, b: Day | null): Day | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return Math.max(a, b);
-}

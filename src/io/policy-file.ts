@@ -1,15 +1,15 @@
 // Reads a policy YAML file (the user's, or the shipped default) and validates it.
 
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Issue } from '../domain/issue.js';
 import { error } from '../domain/issue.js';
 import type { Policy } from '../domain/policy.js';
 import { validatePolicy } from '../domain/policy.js';
 import { parseYaml } from './yaml-file.js';
 
-/** The default policy, `templates/policy.yaml`: the same path from src/io and dist/io. */
-export const SHIPPED_POLICY_FILE = fileURLToPath(new URL('../../templates/policy.yaml', import.meta.url));
+import { SHIPPED_POLICY_FILE } from './shipped.js';
+
+export { SHIPPED_POLICY_FILE };
 
 export interface PolicyResult {
   value: Policy | null;
