@@ -87,6 +87,8 @@ interface Counted {
 interface AppliedRate {
   rate: Rate;
   provisional: boolean;
+  /** Which rate it is, for the warning that names a provisional one. */
+  kind?: 'b2b' | 'legal' | 'floor';
 }
 
 export function computePenalty(input: PenaltyInput, rates: RateTable): PenaltyResult {
@@ -215,12 +217,19 @@ function rateChooser(ctx: RateContext): (day: Day) => AppliedRate {
     const halfYear = ctx.rateMode === 'fixed' ? halfYearOf(ctx.firstDelayDay) : halfYearOf(day);
     const key = halfYearKey(halfYear);
     const row = requireRates(ctx.rates, halfYear);
-    const applied = ctx.regime === 'b2c' ? valueOf(row.legalOther) : b2bRate(row, key, ctx);
-    if (applied.provisional) {
-      ctx.warnings.add(`the rate for ${key} (${formatPercent(applied.rate)} %) is provisional: confirm it against the ECB / Journal officiel, or set it in a rates file`);
-    }
-    return applied;
+    const applied = ctx.regime === 'b2c' ? { ...valueOf(row.legalOther), kind: 'legal' as const } : b2bRate(row, key, ctx);
+    if (applied.provisional) ctx.warnings.add(provisionalWarning(applied, row, key));
+    return { rate: applied.rate, provisional: applied.provisional };
   };
+}
+
+function provisionalWarning(applied: AppliedRate, row: HalfYearRates, key: string): string {
+  const rate = `${formatPercent(applied.rate)} %`;
+  if (applied.kind === 'b2b') {
+    return `the B2B rate for ${key} (${rate}: ECB rate ${formatPercent(row.mro.rate)} % + 10 points) is provisional: confirm the ECB rate in force on 1 ${key.endsWith('H1') ? 'January' : 'July'}, or set ${key} in a rates file`;
+  }
+  const what = applied.kind === 'floor' ? `the contractual rate's floor for ${key} (${rate}, 3 × the legal interest rate)` : `the legal interest rate for ${key} (${rate})`;
+  return `${what} is provisional: confirm the legal rate in the Journal officiel, or set ${key} in a rates file`;
 }
 
 function requireRates(table: RateTable, halfYear: HalfYear): HalfYearRates {
@@ -234,14 +243,14 @@ function valueOf(value: { rate: Rate; provisional: boolean }): AppliedRate {
 }
 
 function b2bRate(row: HalfYearRates, key: string, ctx: RateContext): AppliedRate {
-  if (ctx.contractual === null) return valueOf(row.b2b);
+  if (ctx.contractual === null) return { ...valueOf(row.b2b), kind: 'b2b' };
   // A contractual rate may not be below 3 × the legal rate; the default rate has no floor (L441-10).
   const floor = FLOOR_MULTIPLE * row.legalOther.rate;
   if (ctx.contractual >= floor) return { rate: ctx.contractual, provisional: false };
   ctx.warnings.add(
     `the contractual rate ${formatPercent(ctx.contractual)} % is below the floor for ${key}, 3 × the legal rate ${formatPercent(row.legalOther.rate)} % = ${formatPercent(floor)} % (art. L441-10 C. com.): ${formatPercent(floor)} % applied`,
   );
-  return { rate: floor, provisional: row.legalOther.provisional };
+  return { rate: floor, provisional: row.legalOther.provisional, kind: 'floor' };
 }
 
 /** The days on which a new period starts: the first day, each 1 January / 1 July, the day after each payment. */

@@ -41,7 +41,12 @@ export interface Setup {
   warnings: Issue[];
 }
 
-export async function loadSetup(opts: SetupOptions, cli: Cli): Promise<Setup> {
+export interface SetupHooks {
+  /** Runs once the config is known, before the journal is read: `send` takes its lock here. */
+  beforeJournal?: (config: Config) => Promise<void>;
+}
+
+export async function loadSetup(opts: SetupOptions, cli: Cli, hooks: SetupHooks = {}): Promise<Setup> {
   const configPath = opts.config ?? 'relance.yaml';
   const explicitConfig = cli.argv.some((a) => a === '--config' || a === '-c' || a.startsWith('--config='));
   const issues: Issue[] = [];
@@ -54,6 +59,7 @@ export async function loadSetup(opts: SetupOptions, cli: Cli): Promise<Setup> {
     issues.push(...loaded.warnings);
   }
   const today = await resolveToday(opts.today, cli, config.timezone);
+  await hooks.beforeJournal?.(config);
 
   const templateDirs: TemplateDir[] = [
     ...(config.templates ? [{ path: config.templates, display: displayPath(config.templates, cli.cwd) }] : []),

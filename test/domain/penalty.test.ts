@@ -84,8 +84,10 @@ function summary(r: PenaltyResult): Expected {
 
 const rounding = (shown: string, interest: string): string =>
   `the periods' interest, each rounded to the cent, adds up to ${shown}; the interest ${interest} is their exact sum rounded once`;
-const provisional = (halfYear: string, rate: string): string =>
-  `the rate for ${halfYear} (${rate} %) is provisional: confirm it against the ECB / Journal officiel, or set it in a rates file`;
+const provisionalB2b = (halfYear: string, rate: string, mro: string): string =>
+  `the B2B rate for ${halfYear} (${rate} %: ECB rate ${mro} % + 10 points) is provisional: confirm the ECB rate in force on 1 ${halfYear.endsWith('H1') ? 'January' : 'July'}, or set ${halfYear} in a rates file`;
+const provisionalLegal = (halfYear: string, rate: string): string =>
+  `the legal interest rate for ${halfYear} (${rate} %) is provisional: confirm the legal rate in the Journal officiel, or set ${halfYear} in a rates file`;
 const NO_NOTICE = 'no formal notice recorded: B2C interest will run from the day after a formal notice (mise en demeure, art. 1231-6 C. civ.)';
 
 describe('computePenalty: the published examples (LAW.md)', () => {
@@ -535,7 +537,7 @@ const cases: readonly { name: string; input: Case; expected: Expected }[] = [
       daysLate: 31,
       periods: [['2026-07-01', '2026-07-31', 31, '1000.00', '12.40', '10.53']],
       interest: '10.53', flatFee: '40.00', balance: '1000.00', total: '1050.53',
-      warnings: [provisional('2026-H2', '12.40')],
+      warnings: [provisionalB2b('2026-H2', '12.40', '2.40')],
     },
   },
   {
@@ -551,7 +553,7 @@ const cases: readonly { name: string; input: Case; expected: Expected }[] = [
         ['2026-07-11', '2026-07-31', 21, '500.00', '12.40', '3.57'],
       ],
       interest: '6.96', flatFee: '40.00', balance: '500.00', total: '546.96',
-      warnings: [provisional('2026-H2', '12.40'), rounding('6.97', '6.96')],
+      warnings: [provisionalB2b('2026-H2', '12.40', '2.40'), rounding('6.97', '6.96')],
     },
   },
   {
@@ -562,7 +564,7 @@ const cases: readonly { name: string; input: Case; expected: Expected }[] = [
       daysLate: 31,
       periods: [['2026-07-02', '2026-07-31', 30, '1000.00', '2.75', '2.26']],
       interest: '2.26', flatFee: '0.00', balance: '1000.00', total: '1002.26',
-      warnings: [provisional('2026-H2', '2.75')],
+      warnings: [provisionalLegal('2026-H2', '2.75')],
     },
   },
   {
@@ -573,7 +575,7 @@ const cases: readonly { name: string; input: Case; expected: Expected }[] = [
       daysLate: 26,
       periods: [['2026-12-16', '2027-01-10', 26, '1000.00', '12.40', '8.83']],
       interest: '8.83', flatFee: '40.00', balance: '1000.00', total: '1048.83',
-      warnings: [provisional('2026-H2', '12.40')],
+      warnings: [provisionalB2b('2026-H2', '12.40', '2.40')],
     },
   },
   {
@@ -584,7 +586,7 @@ const cases: readonly { name: string; input: Case; expected: Expected }[] = [
       daysLate: 76,
       periods: [['2026-12-16', '2026-12-20', 5, '1000.00', '12.40', '1.70']],
       interest: '1.70', flatFee: '40.00', balance: '0.00', total: '41.70',
-      warnings: [provisional('2026-H2', '12.40')],
+      warnings: [provisionalB2b('2026-H2', '12.40', '2.40')],
     },
   },
 ];

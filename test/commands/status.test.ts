@@ -1,0 +1,195 @@
+// `relance status` through the built binary, as a user runs it: on the shipped examples,
+// on a file alone, and on bad input.
+
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRelance } from '../helpers/run-cli.js';
+
+const EXAMPLES = join(import.meta.dirname, '../../examples');
+const FIXTURES = join(import.meta.dirname, '../fixtures/invoices');
+const TODAY = ['--today', '2026-11-22'];
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'relance-status-'));
+  await cp(EXAMPLES, join(dir, 'examples'), { recursive: true });
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const inExamples = () => ({ cwd: join(dir, 'examples') });
+/** The table writes French amounts with no-break spaces (1 200,00 €): read them as spaces. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('relance status on the examples', () => {
+  it('prints the overdue invoices worst first as a table, with totals and aging below', async () => {
+    const { code, stdout: raw } = await runRelance(['status', ...TODAY], inExamples());
+    expect(code).toBe(0);
+    const stdout = plain(raw);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('Overdue invoices on 22/11/2026');
+    const rows = lines.filter((l) => /^ [FP]-\d{4}-\d{3} /.test(l)).map((l) => l.trim().split(/\s{2,}/)[0]);
+    // Worst first: the most days late at the top; paid and not-yet-due ones are left out.
+    expect(rows).toEqual(['F-2022-007', 'F-2025-088', 'F-2026-003', 'F-2026-009', 'P-2026-004', 'F-2026-017', 'P-2026-006', 'F-2026-014', 'P-2026-007', 'F-2026-019', 'F-2026-021', 'F-2026-020', 'F-2026-023']);
+    const martin = lines.find((l) => l.includes('F-2026-014'))!;
+    // 1 200,00 € at 12.40 % for 22 days = 120000 × 0.124 × 22 / 365 = 896.9 cents → 8,97 €
+    expect(martin).toMatch(/Atelier Martin\s+open\s+31\/10\/2026\s+22 d\s+1 200,00 €\s+8,97 €\s+40,00 €\s+1 248,97 €\s+relance-2 15\/11\s+mise-en-demeure 30\/11/);
+    expect(stdout).toContain('13 overdue invoices · balance 24 730,00 € ·');
+    expect(stdout).toMatch(/Aging of unpaid balances: not yet due 1 980,00 € · 1–30 days 7 570,00 € · 31–60 3 610,00 € · 61–90 2 450,00 € · > 90 11 100,00 €/);
+  });
+
+  it('lists every invoice with its state with --all', async () => {
+    const { code, stdout: raw } = await runRelance(['status', '--all', ...TODAY], inExamples());
+    expect(code).toBe(0);
+    const stdout = plain(raw);
+    expect(stdout.split('\n')[0]).toBe('All invoices on 22/11/2026');
+    // Paid late: 640,00 € due 30/09, paid 12/10: 12 days at 12.40 % = 64000 × 0.124 × 12 / 365 = 260.9 → 2,61 €, plus the 40 €.
+    expect(stdout).toMatch(/F-2026-011\s+Librairie Page\s+paid\s+30\/09\/2026\s+12 d\s+0,00 €\s+2,61 €\s+40,00 €\s+42,61 €/);
+    expect(stdout).toMatch(/P-2026-002\s+Mme Sophie Marchal\s+paid/); // paid before the due date: nothing to claim
+    expect(stdout).toMatch(/F-2026-025\s+Studio Nova\s+open\s+10\/12\/2026\s+–/);
+    expect(stdout).toContain('16 invoices ·'); // 12 in factures.csv, 4 in particuliers.yaml
+  });
+
+  it('shows the worst --limit rows and says how many more there are', async () => {
+    const { stdout } = await runRelance(['status', '--limit', '3', ...TODAY], inExamples());
+    expect(stdout.split('\n').filter((l) => /^ [FP]-/.test(l))).toHaveLength(3);
+    expect(stdout).toContain('… and 10 more invoices (show them with --limit 13, or list every one with --format csv)');
+    expect(stdout).toContain('13 overdue invoices'); // the totals still count them all
+  });
+
+  it('writes the JSON document of DESIGN.md, money as strings, every invoice listed', async () => {
+    const { code, stdout, stderr } = await runRelance(['status', '--format', 'json', ...TODAY], inExamples());
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(Object.keys(doc)).toEqual(['today', 'invoices', 'totals', 'aging', 'warnings']);
+    expect(doc.today).toBe('2026-11-22');
+    expect(doc.invoices).toHaveLength(13);
+    expect(doc.invoices.find((i: { number: string }) => i.number === 'F-2026-014')).toEqual({
+      number: 'F-2026-014',
+      client: 'Atelier Martin',
+      status: 'open',
+      balance: '1200.00',
+      due_date: '2026-10-31',
+      days_late: 22,
+      interest: '8.97',
+      flat_fee: '40.00',
+      total: '1248.97',
+      last_step: 'relance-2',
+      last_date: '2026-11-15',
+      next_step: 'mise-en-demeure',
+      next_date: '2026-11-30',
+      limitation_date: '2031-10-31',
+    });
+    expect(doc.totals).toEqual({ count: 13, balance: '24730.00', interest: expect.stringMatching(/^\d+\.\d\d$/), flat_fee: '400.00', total: expect.stringMatching(/^\d+\.\d\d$/) });
+    expect(Number(doc.totals.total)).toBeCloseTo(24730 + Number(doc.totals.interest) + 400, 2);
+    expect(doc.aging).toEqual({ not_due: '1980.00', '1-30': '7570.00', '31-60': '3610.00', '61-90': '2450.00', '90+': '11100.00' });
+    expect(doc.warnings).toContain('F-2022-007: the claim is time-barred after 2027-03-15 (5 years, art. L110-4 C. com.), in 113 days — a reminder does not interrupt it: act before then');
+    // The document is alone on stdout; the warnings also go to stderr for a person.
+    expect(stderr).toContain('warning: F-2022-007: the claim is time-barred');
+  });
+
+  it('shows a B2C invoice\'s interest from the day after the formal notice recorded in the journal', async () => {
+    const { stdout } = await runRelance(['status', '--format', 'json', ...TODAY], inExamples());
+    const petit = JSON.parse(stdout).invoices.find((i: { number: string }) => i.number === 'P-2026-004');
+    // Letter recorded on 31/10: 1/11 → 22/11 = 22 days at 2.75 %: 85000 × 0.0275 × 22 / 365 = 140.9 cents → 1.41; no €40 for a consumer.
+    expect(petit).toMatchObject({ interest: '1.41', flat_fee: '0.00', total: '851.41' });
+  });
+
+  it('writes CSV with one header line and every invoice', async () => {
+    const { code, stdout } = await runRelance(['status', '--format', 'csv', '--all', ...TODAY], inExamples());
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('number,client,status,balance,due_date,days_late,interest,flat_fee,total,last_step,last_date,next_step,next_date,limitation_date');
+    expect(lines).toHaveLength(17); // the header and 16 invoices
+    expect(lines).toContain('F-2026-014,Atelier Martin,open,1200.00,2026-10-31,22,8.97,40.00,1248.97,relance-2,2026-11-15,mise-en-demeure,2026-11-30,2031-10-31');
+  });
+
+  it('colours by age only when asked to and never with NO_COLOR', async () => {
+    const coloured = await runRelance(['status', ...TODAY], { ...inExamples(), env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(coloured.stdout).toMatch(/\u001b\[/);
+    const plain = await runRelance(['status', ...TODAY], { ...inExamples(), env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(plain.stdout).not.toMatch(/\u001b\[/);
+    const flag = await runRelance(['status', '--no-color', ...TODAY], { ...inExamples(), env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(flag.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('is quiet with --quiet: no warnings on stderr', async () => {
+    const { stderr } = await runRelance(['status', '--quiet', ...TODAY], inExamples());
+    expect(stderr).toBe('');
+  });
+});
+
+describe('relance status on a file alone', () => {
+  it('runs on --invoices FILE without any relance.yaml', async () => {
+    const { code, stdout } = await runRelance(['status', '--invoices', join(FIXTURES, 'excel-windows-1252.csv'), '--format', 'json', ...TODAY], { cwd: dir });
+    expect(code).toBe(0);
+    const numbers = JSON.parse(stdout).invoices.map((i: { number: string }) => i.number);
+    expect(numbers).toEqual(['FA-1001', 'FA-1002']); // FA-1003 was paid
+  });
+
+  it('says what to do when there is no relance.yaml', async () => {
+    const { code, stdout, stderr } = await runRelance(['status', ...TODAY], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'relance.yaml: no configuration file here — run "relance init" to create one, pass --config FILE, or run on a file alone with --invoices FILE\nrelance: 1 error, nothing was done.\n',
+    );
+  });
+});
+
+describe('relance status on bad input', () => {
+  it('lists every problem with file, line and field, exits 2 and prints no table', async () => {
+    const { code, stdout, stderr } = await runRelance(['status', '--invoices', 'errors.csv', ...TODAY], { cwd: FIXTURES });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')).toEqual([
+      'errors.csv:2: due_date: "31/02/2026" is not a real date — write dd/mm/yyyy or yyyy-mm-dd, e.g. 31/01/2026',
+      'errors.csv:3: amount: "12,3,4" is not an amount — write it like 1234.56, 1 234,56 or 1.234,56 €',
+      'errors.csv:4: email: "trois@@trois.example" is not an e-mail address — write one address per recipient, separated by ";"',
+      'errors.csv:5: number: invoice "E-1" appears twice (first at errors.csv:2) — each invoice number must be unique across the invoice files',
+      'errors.csv:6: client: empty: every invoice needs a client — fill it in, or remove the line if it is not an invoice',
+      'errors.csv:7: status: "bof" is not a status — use open, paid, disputed, paused, cancelled or insolvency (payée, litige, annulée… work too)',
+      'errors.csv:8: email: "sept@sept.example\\nBcc: spy@evil.example" contains a line break — write one address per recipient, separated by ";"',
+      'errors.csv:10: this line has 5 fields where the header has 6 — check for a ";" inside a value that is not in quotes',
+      'relance: 8 errors, nothing was done.',
+      '',
+    ]);
+  });
+
+  it('names the config line of a bad setting', async () => {
+    await writeFile(join(dir, 'bad.yaml'), 'invoices: examples/factures.csv\nrate_mode: monthly\ncreditor:\n  nmae: X\n');
+    const { code, stderr } = await runRelance(['status', '--config', 'bad.yaml', ...TODAY], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      [
+        'bad.yaml:2: rate_mode: "monthly" is not one of half-year, fixed — write one of: half-year, fixed',
+        'bad.yaml:4: warning: nmae: unknown setting, ignored — did you mean name?',
+        'relance: 1 error, nothing was done.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says which environment variable is missing', async () => {
+    await writeFile(join(dir, 'env.yaml'), 'invoices: ${RELANCE_TEST_INVOICES}\n');
+    const { code, stderr } = await runRelance(['status', '--config', 'env.yaml', ...TODAY], { cwd: dir, env: { RELANCE_TEST_INVOICES: undefined } });
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('env.yaml:1: invoices: ${RELANCE_TEST_INVOICES} is not set in the environment — export RELANCE_TEST_INVOICES=… before running relance, or write the value itself');
+    const ok = await runRelance(['status', '--config', 'env.yaml', ...TODAY], { cwd: dir, env: { RELANCE_TEST_INVOICES: 'examples/factures.csv' } });
+    expect(ok.code).toBe(0);
+  });
+
+  it('refuses a date it cannot read in --today', async () => {
+    const { code, stderr } = await runRelance(['status', '--today', '22/11/2026'], inExamples());
+    expect(code).toBe(2);
+    expect(stderr).toBe('relance: --today "22/11/2026" is not a date — write it as YYYY-MM-DD, e.g. --today 2026-11-22\n');
+  });
+
+  it('refuses to guess a rate beyond the tables', async () => {
+    const { code, stdout, stderr } = await runRelance(['status', '--today', '2027-02-01'], inExamples());
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/: due_date: no rate for 2027-H1: relance's tables end at 2026-H2 \(and \d+ other invoices\) — add 2027-H1 to a rates file \(rates: in relance\.yaml\)\n/);
+  });
+});
