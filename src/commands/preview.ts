@@ -1,0 +1,91 @@
+// relance preview INVOICE [--step ID] — one reminder rendered as it would go out: the
+// invoice's next step, or the one named, whatever the day. Sends and records nothing.
+
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import { claimOf } from '../domain/claim.js';
+import { closestName } from '../domain/closest.js';
+import { formatFrenchDay } from '../domain/dates.js';
+import { emptyHistory } from '../domain/history.js';
+import { hasErrors } from '../domain/issue.js';
+import type { Action } from '../domain/plan.js';
+import { nextStep } from '../domain/plan.js';
+import { stepsFor } from '../domain/policy.js';
+import { InputError, UsageError } from '../errors.js';
+import { loadInvoices } from '../io/invoices.js';
+import type { SetupOptions } from '../io/setup.js';
+import { loadSetup } from '../io/setup.js';
+import { archivedMessage } from '../mail/archive.js';
+import { prepareActions } from '../mail/prepare.js';
+import { formatEmailDraft, formatTodo } from '../render/draft.js';
+import type { Cli } from './common.js';
+import { addCommonOptions, printWarnings, writeOut } from './common.js';
+
+interface PreviewOptions extends SetupOptions {
+  step?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  relance preview F-2026-014                   its next reminder, as it would go out
+  relance preview F-2026-014 --step relance-2  that step's message, whatever the day
+  relance preview F-2026-014 --format json     subject, text and HTML as JSON`;
+
+export function register(program: Command, cli: Cli): void {
+  addCommonOptions(program.command('preview').argument('<invoice>', 'the invoice number'), ['table', 'json'])
+    .description('Render one invoice’s reminder as it would go out (its next step, or --step). Sends and records nothing.')
+    .option('-s, --step <id>', 'the policy step to render (default: the invoice’s next step)')
+    .option('-i, --invoices <file>', 'read this CSV or YAML file instead of the config’s')
+    .addHelpText('after', EXAMPLES)
+    .action(async (number: string, opts: PreviewOptions) => {
+      cli.exitCode = await preview(number, opts, cli);
+    });
+}
+
+export async function preview(number: string, opts: PreviewOptions, cli: Cli): Promise<number> {
+  const setup = await loadSetup(opts, cli);
+  const { invoices, issues } = await loadInvoices({ files: setup.config.invoices, cwd: cli.cwd, defaults: setup.config.defaults, columns: setup.config.columns });
+  if (hasErrors(issues)) throw new InputError([...setup.warnings, ...issues]);
+  const invoice = invoices.find((i) => i.number === number);
+  if (!invoice) {
+    const near = closestName(number, invoices.map((i) => i.number));
+    throw new UsageError(`no invoice "${number}" in the invoice files`, near ? `did you mean ${near}?` : 'relance status --all lists every invoice');
+  }
+  const history = setup.histories.get(invoice.number) ?? emptyHistory(invoice.number);
+  const steps = stepsFor(setup.policy, invoice);
+  let step = steps.find((s) => s.id === opts.step);
+  if (opts.step !== undefined && !step) {
+    const near = closestName(opts.step, steps.map((s) => s.id));
+    throw new UsageError(`no step "${opts.step}" in the policy`, near ? `did you mean ${near}?` : `the steps are ${steps.map((s) => s.id).join(', ')}`);
+  }
+  const next = step ? null : nextStep(invoice, setup.policy, history, setup.today);
+  step ??= next?.step;
+  if (!step) throw new UsageError(`${invoice.number} has no next step (${invoice.status}, or every step done)`, `name one to see it anyway: --step ${steps[0]?.id ?? 'ID'}`);
+
+  const action: Action = { step, channel: step.channel, template: step.template, client: invoice.client, emails: invoice.emails, language: invoice.language, invoices: [invoice] };
+  const claims = new Map([[invoice.number, claimOf(invoice, history, { today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode })]]);
+  const { prepared, issues: renderIssues } = await prepareActions([action], {
+    config: setup.config,
+    templateDirs: setup.templateDirs,
+    histories: setup.histories,
+    claims,
+    today: setup.today,
+    newMessageId: () => `<preview.${randomUUID()}@relance.invalid>`,
+    archivedMessage: (id) => archivedMessage(setup.config.journal, id),
+  });
+  if (hasErrors(renderIssues)) throw new InputError(renderIssues);
+  printWarnings(cli, [...setup.warnings, ...issues, ...renderIssues], opts.quiet);
+
+  const item = prepared[0]!;
+  if (opts.format === 'json') {
+    const body = item.kind === 'email'
+      ? { invoice: invoice.number, step: step.id, channel: step.channel, from: item.from, to: item.to, subject: item.subject, text: item.text, html: item.html, headers: item.headers, attachments: item.attachments.map((a) => a.filename) }
+      : { invoice: invoice.number, step: step.id, channel: step.channel, title: item.title, subject: item.subject, text: item.text };
+    await writeOut(cli, `${JSON.stringify(body, null, 2)}\n`);
+    return 0;
+  }
+  const when = next === null ? 'as asked with --step' : next.date <= setup.today ? 'due now' : `due on ${formatFrenchDay(next.date)}`;
+  const heading = `── preview · ${step.id} (${step.channel}, ${when}) · ${invoice.client} · ${invoice.number} ${'─'.repeat(8)}`;
+  await writeOut(cli, `${item.kind === 'email' ? formatEmailDraft(item, heading) : formatTodo(item, heading)}`);
+  return 0;
+}

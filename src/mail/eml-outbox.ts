@@ -1,0 +1,55 @@
+// The dry run into a folder: each e-mail as a real .eml (nodemailer's MIME composer, so it
+// opens in any mail client, attachments included), each letter or to-do as a text file.
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { OutgoingEmail, Todo } from './message.js';
+import type { Outbox } from './outbox.js';
+
+export async function emlOutbox(dir: string, now: Date): Promise<Outbox> {
+  await mkdir(dir, { recursive: true });
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+  return {
+    async send(emails, report) {
+      for (const email of emails) {
+        const raw = await new MailComposer(composerOptions(email, now)).compile().build();
+        const file = join(dir, `${fileStem(email)}.eml`);
+        await writeFile(file, raw);
+        report(email, { status: 'drafted', messageId: email.messageId, error: null, file });
+      }
+    },
+    async issue(todos, report) {
+      for (const todo of todos) {
+        const file = join(dir, `${fileStem(todo)}.txt`);
+        await writeFile(file, `${todo.title}\n${todo.subject ? `\n${todo.subject}\n` : ''}\n${todo.text}`);
+        report(todo, { status: 'todo', messageId: null, error: null, file });
+      }
+    },
+    async close() {},
+  };
+}
+
+/** The options MailComposer (and nodemailer) take for one reminder. */
+export function composerOptions(email: OutgoingEmail, now: Date) {
+  return {
+    from: email.from,
+    to: [...email.to],
+    replyTo: email.replyTo ?? undefined,
+    bcc: email.bcc ?? undefined,
+    subject: email.subject,
+    text: email.text,
+    html: email.html ?? undefined,
+    messageId: email.messageId,
+    inReplyTo: email.inReplyTo ?? undefined,
+    references: email.references.length > 0 ? [...email.references] : undefined,
+    attachments: email.attachments.map((a) => ({ filename: a.filename, path: a.path, contentType: a.contentType })),
+    headers: { ...email.headers },
+    date: now,
+  };
+}
+
+/** `F-2026-014_relance-1`: the invoices and the step, safe as a file name. */
+export function fileStem(item: OutgoingEmail | Todo): string {
+  const numbers = item.action.invoices.map((i) => i.number).join('+');
+  return `${numbers}_${item.action.step.id}`.replace(/[^A-Za-z0-9._+-]/g, '_');
+}

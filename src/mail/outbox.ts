@@ -1,0 +1,25 @@
+// Where prepared messages go. `send` picks one outbox, once: the drafts printed
+// (--dry-run), written as .eml files (--dry-run --out DIR), or the real thing (SMTP, with
+// the journal). Planning and rendering never know which.
+
+import type { OutgoingEmail, Todo } from './message.js';
+
+export type OutcomeStatus = 'drafted' | 'sent' | 'failed' | 'todo';
+
+export interface Outcome {
+  status: OutcomeStatus;
+  /** The Message-ID of a sent or drafted e-mail. */
+  messageId: string | null;
+  /** The SMTP reply or the network error of a failed e-mail. */
+  error: string | null;
+  /** A file written for it (.eml draft, letter to print), if any. */
+  file: string | null;
+}
+
+export interface Outbox {
+  /** Hands every e-mail on; `report` is called once per e-mail with its outcome, as it comes. */
+  send(emails: readonly OutgoingEmail[], report: (email: OutgoingEmail, outcome: Outcome) => void): Promise<void>;
+  /** Issues the to-dos (letters, calls, tasks): drafted in a dry run, journaled for real. */
+  issue(todos: readonly Todo[], report: (todo: Todo, outcome: Outcome) => void): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,150 @@
+// From today's planned actions to finished e-mails and to-dos. Everything is rendered and
+// checked here, before any outbox sees a single message: one bad template, a missing
+// address or a missing PDF stops the run with every problem listed, and nothing goes out.
+
+import { access } from 'node:fs/promises';
+import type { Claim } from '../domain/claim.js';
+import type { Day } from '../domain/dates.js';
+import { formatFrenchDay } from '../domain/dates.js';
+import type { History } from '../domain/history.js';
+import type { Issue } from '../domain/issue.js';
+import { error } from '../domain/issue.js';
+import type { Invoice } from '../domain/invoice.js';
+import { formatEurosFr } from '../domain/money.js';
+import type { Action } from '../domain/plan.js';
+import type { Config } from '../io/config.js';
+import { previousReminders, reminderContext } from '../render/reminder-context.js';
+import type { RenderedReminder, TemplateDir } from '../render/template.js';
+import { loadTemplate, renderReminder } from '../render/template.js';
+import type { Attachment, OutgoingEmail, Prepared, Todo } from './message.js';
+import { relanceHeaders } from './message.js';
+
+export interface PrepareContext {
+  config: Config;
+  templateDirs: readonly TemplateDir[];
+  histories: ReadonlyMap<string, History>;
+  claims: ReadonlyMap<string, Claim>;
+  today: Day;
+  /** A new globally unique Message-ID, `<…@domain>`. */
+  newMessageId: () => string;
+  /** Where a sent message was archived (for attach_previous), or null if it was not. */
+  archivedMessage: (messageId: string) => Promise<string | null>;
+}
+
+export async function prepareActions(actions: readonly Action[], ctx: PrepareContext): Promise<{ prepared: Prepared[]; issues: Issue[] }> {
+  const issues: Issue[] = [];
+  const prepared: Prepared[] = [];
+  const sender = senderOf(ctx.config);
+  let senderReported = false;
+  for (const action of actions) {
+    const rendered = await renderAction(action, ctx, issues);
+    if (action.channel !== 'email') {
+      prepared.push(todoFor(action, rendered, ctx));
+      continue;
+    }
+    const first = action.invoices[0]!;
+    if (action.emails.length === 0) {
+      issues.push(error(first.source.file, first.source.line, 'email', `invoice ${first.number} is due for the e-mail step "${action.step.id}" but has no e-mail address`, 'add the client’s address, or record what you did instead: relance record … call'));
+    }
+    if (sender === null && !senderReported) {
+      senderReported = true;
+      issues.push(error(ctx.config.display, undefined, 'mail.from', 'no sender address for the e-mails', 'set mail.from (or creditor.email) in relance.yaml'));
+    }
+    const attachments = await attachmentsOf(action, ctx, issues);
+    if (rendered === null || sender === null) continue;
+    const previous = previousReminders(action.invoices, ctx.histories).filter((p) => p.messageId !== null);
+    prepared.push({
+      kind: 'email',
+      action,
+      from: sender,
+      to: action.emails,
+      replyTo: ctx.config.mail.replyTo,
+      bcc: ctx.config.mail.bcc,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      messageId: ctx.newMessageId(),
+      inReplyTo: previous.at(-1)?.messageId ?? null,
+      references: previous.map((p) => p.messageId!),
+      attachments,
+      headers: relanceHeaders(action),
+    } satisfies OutgoingEmail);
+  }
+  return { prepared, issues };
+}
+
+async function renderAction(action: Action, ctx: PrepareContext, issues: Issue[]): Promise<RenderedReminder | null> {
+  if (action.template === null) return null;
+  const { template, issues: found } = await loadTemplate(action.template, action.language, ctx.templateDirs);
+  issues.push(...found);
+  if (template === null) return null;
+  const context = reminderContext(action, { claims: ctx.claims, histories: ctx.histories, creditor: ctx.config.creditor, today: ctx.today });
+  const { message, issues: renderIssues } = renderReminder(template, context);
+  const numbers = action.invoices.map((i) => i.number).join(', ');
+  issues.push(...renderIssues.map((i) => ({ ...i, message: `${i.message} (rendering ${action.step.id} for ${numbers})` })));
+  return message;
+}
+
+/** The invoices' PDFs, and with attach_previous the earlier reminders as .eml files. */
+async function attachmentsOf(action: Action, ctx: PrepareContext, issues: Issue[]): Promise<Attachment[]> {
+  const attachments: Attachment[] = [];
+  for (const invoice of action.invoices) {
+    if (invoice.attachment === null) continue;
+    const exists = await access(invoice.attachment).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) {
+      issues.push(error(invoice.source.file, invoice.source.line, 'attachment', `${JSON.stringify(invoice.attachment)} does not exist (the PDF of invoice ${invoice.number})`, 'check the path: it is relative to the invoices file'));
+      continue;
+    }
+    attachments.push({ filename: baseName(invoice.attachment), path: invoice.attachment });
+  }
+  if (action.step.attachPrevious) {
+    for (const p of previousReminders(action.invoices, ctx.histories)) {
+      const path = p.messageId === null ? null : await ctx.archivedMessage(p.messageId);
+      if (path !== null) attachments.push({ filename: `${p.step}-${formatFrenchDay(p.date).split('/').reverse().join('-')}.eml`, path, contentType: 'message/rfc822' });
+    }
+  }
+  return attachments;
+}
+
+function todoFor(action: Action, rendered: RenderedReminder | null, ctx: PrepareContext): Todo {
+  const channel = action.channel as Todo['channel'];
+  const who = `${action.client}${action.emails.length > 0 ? ` (${action.emails.join(', ')})` : ''}`;
+  const numbers = action.invoices.map((i) => i.number).join(', ');
+  const title =
+    channel === 'letter'
+      ? `Post the letter "${action.step.id}" to ${action.client} about ${numbers}, registered with acknowledgement of receipt, then: relance record ${action.invoices[0]!.number} letter --date <posting date>`
+      : channel === 'call'
+        ? `Call ${who} about ${numbers}, then: relance record ${action.invoices[0]!.number} call --note "…"`
+        : `${action.step.id}: ${numbers} (${action.client}) — decide the next move: payment order (injonction de payer), a collection agency or a lawyer`;
+  return { kind: 'todo', action, channel, title, text: rendered?.text ?? factSheet(action.invoices, ctx), subject: rendered?.subject ?? null };
+}
+
+/** For a call or a task without a template: the facts to have at hand. */
+function factSheet(invoices: readonly Invoice[], ctx: PrepareContext): string {
+  return (
+    invoices
+      .map((invoice) => {
+        const claim = ctx.claims.get(invoice.number);
+        const penalty = claim?.penalty;
+        const late = ctx.today - invoice.dueDate;
+        const extra = penalty && penalty.interest + penalty.flatFee > 0 ? `; interest ${formatEurosFr(penalty.interest)}, fee ${formatEurosFr(penalty.flatFee)}, total ${formatEurosFr(penalty.total)}` : '';
+        return `- ${invoice.number}: ${formatEurosFr(claim?.balance ?? invoice.amount)} unpaid, due ${formatFrenchDay(invoice.dueDate)} (${late} days late)${extra}`;
+      })
+      .join('\n') + '\n'
+  );
+}
+
+/** `mail.from`, else the creditor's name and address. */
+export function senderOf(config: Config): string | null {
+  if (config.mail.from) return config.mail.from;
+  const { name, email } = config.creditor;
+  if (!email) return null;
+  return name ? `"${name.replace(/"/g, '')}" <${email}>` : email;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

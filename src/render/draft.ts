@@ -1,0 +1,27 @@
+// A message or a to-do as a person reads it in a terminal: the headers that matter, then
+// the body. `send --dry-run` and `preview` print these.
+
+import type { OutgoingEmail, Todo } from '../mail/message.js';
+
+export function formatEmailDraft(email: OutgoingEmail, heading: string): string {
+  const lines = [heading, `From: ${email.from}`, `To: ${email.to.join(', ')}`];
+  if (email.replyTo) lines.push(`Reply-To: ${email.replyTo}`);
+  if (email.bcc) lines.push(`Bcc: ${email.bcc}`);
+  lines.push(`Subject: ${email.subject}`);
+  if (email.inReplyTo) lines.push(`In-Reply-To: ${email.inReplyTo}`);
+  for (const [name, value] of Object.entries(email.headers)) lines.push(`${name}: ${value}`);
+  for (const a of email.attachments) lines.push(`Attachment: ${a.filename}`);
+  if (email.html !== null) lines.push('(with an HTML version)');
+  return `${lines.join('\n')}\n\n${email.text}`;
+}
+
+export function formatTodo(todo: Todo, heading: string): string {
+  const subject = todo.subject ? `Subject: ${todo.subject}\n` : '';
+  return `${heading}\n${todo.title}\n${subject}\n${todo.text}`;
+}
+
+/** `── e-mail 2/9 · relance-1 · Atelier Martin · F-2026-014`, the line above each draft. */
+export function draftHeading(kind: string, index: number, total: number, item: OutgoingEmail | Todo): string {
+  const numbers = item.action.invoices.map((i) => i.number).join(', ');
+  return `── ${kind} ${index}/${total} · ${item.action.step.id} · ${item.action.client} · ${numbers} ${'─'.repeat(8)}`;
+}

@@ -1,0 +1,93 @@
+// The data a reminder template sees (DESIGN.md § Templates), built from a planned action:
+// its invoices with what can be claimed on each today, the creditor, the earlier reminders.
+
+import type { Day } from '../domain/dates.js';
+import { formatIsoDay } from '../domain/dates.js';
+import type { Claim } from '../domain/claim.js';
+import type { History } from '../domain/history.js';
+import type { Invoice } from '../domain/invoice.js';
+import { paidTotal } from '../domain/invoice.js';
+import { formatCents } from '../domain/money.js';
+import type { Step } from '../domain/policy.js';
+import type { Creditor } from '../io/config.js';
+import type { ReminderContext, ReminderInvoice } from './template.js';
+
+export interface ReminderSubject {
+  step: Step;
+  client: string;
+  emails: readonly string[];
+  language: Invoice['language'];
+  invoices: readonly Invoice[];
+}
+
+export interface ReminderInputs {
+  claims: ReadonlyMap<string, Claim>;
+  histories: ReadonlyMap<string, History>;
+  creditor: Creditor;
+  today: Day;
+}
+
+export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs): ReminderContext {
+  const { today } = inputs;
+  const invoices = subject.invoices.map((invoice) => reminderInvoice(invoice, inputs.claims.get(invoice.number), today));
+  const sum = (key: 'balance' | 'interest' | 'flat_fee' | 'total'): string =>
+    formatCents(invoices.reduce((total, i) => total + Math.round(Number(i[key]) * 100), 0));
+  const first = subject.invoices[0]!;
+  const type = first.clientType;
+  const notice = subject.invoices.map((i) => inputs.claims.get(i.number)?.noticeDate ?? null).find((d) => d !== null) ?? null;
+  return {
+    language: subject.language,
+    client: { name: subject.client, email: subject.emails.join(', '), type, is_b2b: type === 'b2b', is_b2c: type === 'b2c' },
+    creditor: { ...inputs.creditor },
+    invoices,
+    invoice: invoices[0]!,
+    totals: { balance: sum('balance'), interest: sum('interest'), flat_fee: sum('flat_fee'), total: sum('total'), count: invoices.length },
+    step: { id: subject.step.id, day: subject.step.day, channel: subject.step.channel },
+    previous: previousReminders(subject.invoices, inputs.histories).map((p) => ({ step: p.step, date: formatIsoDay(p.date), subject: p.subject })),
+    deadline: { days: subject.step.deadlineDays, date: formatIsoDay(today + subject.step.deadlineDays) },
+    notice: { date: notice === null ? null : formatIsoDay(notice) },
+    today: formatIsoDay(today),
+  };
+}
+
+function reminderInvoice(invoice: Invoice, claim: Claim | undefined, today: Day): ReminderInvoice {
+  const penalty = claim?.penalty ?? null;
+  const balance = claim?.balance ?? invoice.amount - paidTotal(invoice);
+  const interest = penalty?.interest ?? 0;
+  const flatFee = penalty?.flatFee ?? 0;
+  return {
+    number: invoice.number,
+    issue_date: invoice.issueDate === null ? null : formatIsoDay(invoice.issueDate),
+    due_date: formatIsoDay(invoice.dueDate),
+    amount: formatCents(invoice.amount),
+    paid: formatCents(invoice.amount - balance),
+    balance: formatCents(balance),
+    days_late: today - invoice.dueDate,
+    interest: formatCents(interest),
+    flat_fee: formatCents(flatFee),
+    total: formatCents(balance + interest + flatFee),
+    attachment: invoice.attachment === null ? null : baseName(invoice.attachment),
+  };
+}
+
+/**
+ * The messages already sent about these invoices, oldest first; a message that covered
+ * several of them is listed once.
+ */
+export function previousReminders(invoices: readonly Invoice[], histories: ReadonlyMap<string, History>): History['previous'][number][] {
+  const seen = new Set<string>();
+  const all: History['previous'][number][] = [];
+  for (const invoice of invoices) {
+    for (const p of histories.get(invoice.number)?.previous ?? []) {
+      const key = p.messageId ?? `${p.step}@${p.date}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      all.push(p);
+    }
+  }
+  return all.sort((a, b) => a.date - b.date);
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
