@@ -247,6 +247,16 @@ describe.each(LANGUAGES)('shipped templates in %s', (language) => {
     expect(text).toContain('1231-6');
   });
 
+  it('a B2C second reminder after a formal notice says interest runs from it, not that one will come', async () => {
+    const template = await load('relance-2', language);
+    const inv = b2cInvoice({ interest: '1.50', total: '1201.50' });
+    const { text, html } = render(template, context({ language, b2c: true, invoices: [inv], notice: { date: '2026-11-10' } }));
+    for (const part of [text, html!]) {
+      expect(part).toContain(language === 'fr' ? 'depuis notre mise en demeure du 10 novembre 2026' : 'since our formal notice of November 10, 2026');
+      expect(part).not.toContain(language === 'fr' ? 'nous devrons vous adresser une mise en demeure' : 'we will have to send you a formal notice');
+    }
+  });
+
   it('relance-1 and relance-2 have an HTML part', async () => {
     expect((await load('relance-1', language)).html).not.toBeNull();
     expect((await load('relance-2', language)).html).not.toBeNull();
