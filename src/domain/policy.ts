@@ -395,3 +395,10 @@ function closest(word: string, known: readonly string[]): string | null {
   const prefixed = known.filter((k) => w.length >= 3 && (k.toLowerCase().startsWith(w) || w.startsWith(k.toLowerCase())));
   return prefixed.length === 1 ? prefixed[0]! : null;
 }
+
+/** Every step id the policy has, segments included, in order. */
+export function policyStepIds(policy: Policy): string[] {
+  const ids = new Set<string>(policy.steps.map((s) => s.id));
+  for (const segment of policy.segments) for (const s of segment.steps ?? []) ids.add(s.id);
+  return [...ids];
+}

@@ -1,0 +1,445 @@
+// relance log — the journal, readable: every message sent or failed, every to-do issued,
+// every action recorded by hand, in the order it was written. With an invoice number,
+// that invoice's entries and where its reminder cycle stands.
+
+import type { Command } from 'commander';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { closestName } from '../domain/closest.js';
+import type { Day } from '../domain/dates.js';
+import { formatFrenchDay, formatIsoDay, parseIsoDay } from '../domain/dates.js';
+import { emptyHistory } from '../domain/history.js';
+import type { Invoice } from '../domain/invoice.js';
+import type { JournalEntry } from '../domain/journal-entry.js';
+import { serializeEntry } from '../domain/journal-entry.js';
+import { UsageError } from '../errors.js';
+import { readInvoices } from '../io/invoices.js';
+import type { Setup } from '../io/setup.js';
+import { loadSetup } from '../io/setup.js';
+import { displayPath } from '../io/paths.js';
+import { csvLine } from '../render/csv.js';
+import type { InvoiceSummary } from '../render/invoice-state.js';
+import { summaryOf } from '../render/invoice-state.js';
+import { policyStepIds } from '../domain/policy.js';
+import type { Cli, CommonOptions } from './common.js';
+import { addCommonOptions, printWarnings, useColor, writeOut } from './common.js';
+
+interface LogOptions extends CommonOptions {
+  since?: string;
+  step?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  relance log                             everything, oldest first
+  relance log F-2026-014                  one invoice, and where its cycle stands
+  relance log --since 2026-11-01 --step relance-2
+  relance log --format csv > journal.csv  every line of the journal, for a spreadsheet
+
+What happened: sent, failed (with the SMTP reply), issued (a call, letter
+or task listed as a to-do by "relance send"), UNCERTAIN (a send interrupted before its
+outcome was written: check your sent folder, then "relance record INVOICE sent" or
+"not-sent"), or the event recorded by hand (call, letter, promise, dispute, pause,
+resume, paid-by-hand, confirmed sent, not sent). The table leaves out the intents that
+have an outcome (the outcome's line says it all); JSON and CSV give every line.`;
+
+export function register(program: Command, cli: Cli): void {
+  addCommonOptions(program.command('log').argument('[invoice]', 'only this invoice, followed by where its cycle stands'), ['table', 'json', 'csv'])
+    .description('The journal of everything sent, issued and recorded, oldest first; with an invoice number, its history and next step.')
+    .option('--since <date>', 'only entries dated on or after this day (YYYY-MM-DD)')
+    .option('--step <id>', 'only entries of this policy step')
+    .addHelpText('after', EXAMPLES)
+    .action(async (invoice: string | undefined, opts: LogOptions) => {
+      cli.exitCode = await log(invoice, opts, cli);
+    });
+}
+
+export async function log(invoiceArg: string | undefined, opts: LogOptions, cli: Cli): Promise<number> {
+  const setup = await loadSetup(opts, cli);
+  const since = opts.since === undefined ? null : parseIsoDay(opts.since);
+  if (opts.since !== undefined && since === null) {
+    throw new UsageError(`--since "${opts.since}" is not a date`, 'write it as YYYY-MM-DD, e.g. --since 2026-11-01');
+  }
+  if (opts.step !== undefined) checkStepFilter(opts.step, setup);
+
+  const number = invoiceArg?.trim();
+  const found = number === undefined ? null : await findInvoice(number, setup, cli);
+  const uncertain = unresolvedIntents(setup.journal);
+  const lines: LogLine[] = [];
+  setup.journal.forEach((entry, index) => {
+    if (number !== undefined && entry.invoice !== number) return;
+    if (since !== null && parseIsoDay(entry.date)! < since) return;
+    if (opts.step !== undefined && entry.step !== opts.step) return;
+    lines.push({ entry, uncertain: uncertain.has(index) });
+  });
+  const summary =
+    number === undefined ? null : summaryOf(number, found, setup.policy, setup.histories.get(number) ?? emptyHistory(number), setup.today);
+
+  if (opts.format === 'json') await printJson(lines, summary, cli);
+  else if (opts.format === 'csv') await printCsv(lines, cli);
+  else {
+    const journal = displayPath(setup.config.journal, cli.cwd);
+    await printTable(lines, { summary, empty: setup.journal.length === 0, filtered: since !== null || opts.step !== undefined, journal }, opts, cli);
+  }
+  printWarnings(cli, setup.warnings, opts.quiet);
+  return 0;
+}
+
+/** A step to filter on must be one the journal or the policy knows. */
+function checkStepFilter(step: string, setup: Setup): void {
+  const known = new Set<string>(policyStepIds(setup.policy));
+  for (const e of setup.journal) if (e.step !== null) known.add(e.step);
+  if (known.has(step)) return;
+  const close = closestName(step, known);
+  throw new UsageError(`no step "${step}" in the journal or the policy`, close ? `did you mean "${close}"?` : `the policy's steps are: ${policyStepIds(setup.policy).join(', ')}`);
+}
+
+/**
+ * The invoice as the files have it, or null when only the journal knows it. Neither:
+ * the user mistyped, and is told the nearest number.
+ */
+async function findInvoice(number: string, setup: Setup, cli: Cli): Promise<Invoice | null> {
+  const match: { invoice: Invoice | null } = { invoice: null };
+  const numbers = new Set<string>();
+  const issues = await readInvoices(
+    { files: setup.config.invoices, cwd: cli.cwd, defaults: setup.config.defaults, columns: setup.config.columns },
+    (invoice) => {
+      numbers.add(invoice.number);
+      if (invoice.number === number) match.invoice = invoice;
+    },
+  );
+  if (match.invoice !== null || setup.histories.has(number)) return match.invoice;
+  for (const n of setup.histories.keys()) numbers.add(n);
+  const close = closestName(number, numbers);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const broken = errors > 0 ? ` (the invoice files have ${errors} error${errors === 1 ? '' : 's'}: "relance status" shows them)` : '';
+  throw new UsageError(
+    `invoice "${number}" is neither in the journal nor in the invoice files`,
+    (close ? `did you mean "${close}"?` : '"relance log" lists the journal, "relance status --all" the invoices') + broken,
+  );
+}
+
+// ---------------------------------------------------------------- what the journal says
+
+export interface LogLine {
+  entry: JournalEntry;
+  /** An intent that has no outcome (yet): the message may or may not have gone out. */
+  uncertain: boolean;
+}
+
+/**
+ * The positions of the intents still without outcome, by the rules of `historyOf`: an
+ * outcome for the step (sent, failed, issued, a step recorded done) or a `record sent`
+ * / `not-sent` (without --step: for every pending step of the invoice) settles it.
+ */
+export function unresolvedIntents(entries: readonly JournalEntry[]): Set<number> {
+  const pending = new Map<string, Map<string, number>>();
+  const settle = (invoice: string, step: string | null): void => {
+    if (step === null) pending.delete(invoice);
+    else pending.get(invoice)?.delete(step);
+  };
+  entries.forEach((e, index) => {
+    if (e.type === 'intent' && e.step !== null) {
+      const steps = pending.get(e.invoice) ?? new Map<string, number>();
+      steps.set(e.step, index);
+      pending.set(e.invoice, steps);
+    } else if (e.type === 'sent' || e.type === 'failed' || e.type === 'issued') {
+      if (e.step !== null) settle(e.invoice, e.step);
+    } else if (e.type === 'record') {
+      if (e.event === 'sent' || e.event === 'not-sent') settle(e.invoice, e.step);
+      else if ((e.event === 'call' || e.event === 'letter') && e.step !== null) settle(e.invoice, e.step);
+    }
+  });
+  const indexes = new Set<number>();
+  for (const steps of pending.values()) for (const i of steps.values()) indexes.add(i);
+  return indexes;
+}
+
+/** What happened, in a word or two. */
+export function whatOf(line: LogLine): string {
+  const { entry } = line;
+  if (entry.type === 'intent') return line.uncertain ? 'UNCERTAIN' : 'intent';
+  if (entry.type !== 'record') return entry.type;
+  if (entry.event === 'sent') return 'confirmed sent';
+  if (entry.event === 'not-sent') return 'not sent';
+  return entry.event ?? 'record';
+}
+
+/** The subject, the note or the SMTP error: whichever says most about the line. */
+function detailsOf(entry: JournalEntry): string {
+  const parts: string[] = [];
+  if (entry.until !== null) {
+    const until = parseIsoDay(entry.until);
+    parts.push(`until ${until === null ? entry.until : formatFrenchDay(until)}`);
+  }
+  if (entry.type === 'failed' && entry.error !== null) parts.push(entry.error);
+  else if (entry.subject !== null && entry.type !== 'record') parts.push(entry.subject);
+  if (entry.note !== null) parts.push(entry.note);
+  return parts.join(' · ');
+}
+
+
+/** The state in words: every fact that holds, the most important first, one a line. */
+function stateFacts(s: InvoiceSummary): string[] {
+  const h = s.history;
+  const resume = `"relance record ${s.invoice} resume"`;
+  const facts: string[] = [];
+  if (s.state === 'cancelled' || s.state === 'insolvency') facts.push(`${s.state} (invoice file)`);
+  if (h.paidByHand !== null) facts.push(`paid by hand on ${formatFrenchDay(h.paidByHand)} (${resume} undoes it)`);
+  else if (s.state === 'paid') facts.push('paid');
+  if (h.disputedSince !== null) facts.push(`disputed since ${formatFrenchDay(h.disputedSince)}: no reminders until ${resume}`);
+  else if (s.state === 'disputed') facts.push('disputed (invoice file)');
+  if (s.pause !== null) {
+    facts.push(s.pause.through === null ? `paused until ${resume}` : `paused until ${formatFrenchDay(s.pause.through)}: reminders resume on ${formatFrenchDay(s.pause.through + 1)}`);
+  }
+  if (h.uncertain.length > 0) {
+    const steps = h.uncertain.map((u) => `${u.step} (${formatFrenchDay(u.date)})`).join(', ');
+    const which = h.uncertain.length === 1 ? '' : ' --step ID';
+    facts.push(`UNCERTAIN: ${steps} may not have gone out`, `  check, then "relance record ${s.invoice} sent${which}" or "not-sent${which}"`);
+  }
+  for (const f of h.failed) facts.push(`${f.step} failed on ${formatFrenchDay(f.date)}${f.error ? ` (${clip(oneLine(f.error), 50)})` : ''}: the next send tries again`);
+  return facts.length === 0 ? ['open'] : facts;
+}
+
+function summaryLines(s: InvoiceSummary, c: ChalkInstance): string[] {
+  const h = s.history;
+  const by = { sent: 'sent', issued: 'issued', record: 'recorded' } as const;
+  const done = h.done.map((d) => `${d.step} ${formatFrenchDay(d.date)} (${by[d.by]})`).join(', ');
+  const notice = s.notice === null ? '–' : `${formatFrenchDay(s.notice)}${s.b2c ? ` (B2C interest from ${formatFrenchDay(s.notice + 1)})` : ''}`;
+  const rows: [string, string[]][] = [
+    ['steps done', [done === '' ? '–' : done]],
+    ['last action', [h.lastAction === null ? '–' : formatFrenchDay(h.lastAction)]],
+    ['state', stateFacts(s)],
+    ['formal notice', [notice]],
+    ['next step', [s.next.text]],
+  ];
+  const label = (text: string): string => `  ${text.padEnd(13)}  `;
+  return [
+    c.bold(s.client === null ? s.invoice : `${s.invoice} · ${s.client}`),
+    ...rows.flatMap(([name, values]) => values.map((v, i) => `${label(i === 0 ? name : '')}${v}`)),
+  ];
+}
+
+function summaryJson(s: InvoiceSummary): Record<string, unknown> {
+  const h = s.history;
+  const iso = (d: Day | null): string | null => (d === null ? null : formatIsoDay(d));
+  return {
+    invoice: s.invoice,
+    client: s.client,
+    state: s.state,
+    steps_done: h.done.map((d) => ({ step: d.step, date: formatIsoDay(d.date), by: d.by })),
+    last_action: iso(h.lastAction),
+    disputed_since: iso(h.disputedSince),
+    paused: s.pause === null ? null : { until: iso(s.pause.through) },
+    paid_by_hand: iso(h.paidByHand),
+    uncertain: h.uncertain.map((u) => ({ step: u.step, date: formatIsoDay(u.date) })),
+    failed: h.failed.map((f) => ({ step: f.step, date: formatIsoDay(f.date), error: f.error })),
+    notice_date: iso(s.notice),
+    next_step: s.next.step,
+    next_date: iso(s.next.date),
+  };
+}
+
+// ---------------------------------------------------------------- output
+
+const SLICE = 2000;
+
+async function printJson(lines: readonly LogLine[], summary: InvoiceSummary | null, cli: Cli): Promise<void> {
+  await writeOut(cli, '{"entries":[');
+  // Written in slices, one entry a line: a long journal never sits in memory as one string.
+  for (let i = 0; i < lines.length; i += SLICE) {
+    const slice = lines.slice(i, i + SLICE).map((l) => serializeEntry(l.entry)).join(',\n');
+    await writeOut(cli, `${i === 0 ? '\n' : ',\n'}${slice}`);
+  }
+  const tail = summary === null ? '' : `,\n"summary":${JSON.stringify(summaryJson(summary))}`;
+  await writeOut(cli, `${lines.length > 0 ? '\n' : ''}]${tail}}\n`);
+}
+
+const CSV_HEADER = ['date', 'at', 'invoice', 'what', 'type', 'event', 'step', 'channel', 'to', 'subject', 'note', 'error', 'message_id', 'until', 'run'];
+
+async function printCsv(lines: readonly LogLine[], cli: Cli): Promise<void> {
+  await writeOut(cli, csvLine(CSV_HEADER));
+  for (let i = 0; i < lines.length; i += SLICE) {
+    const text = lines
+      .slice(i, i + SLICE)
+      .map((l) => {
+        const e = l.entry;
+        return csvLine([e.date, e.at, e.invoice, whatOf(l), e.type, e.event, e.step, e.channel, e.to === null ? null : e.to.join(';'), e.subject, e.note, e.error, e.message_id, e.until, e.run]);
+      })
+      .join('');
+    await writeOut(cli, text);
+  }
+}
+
+interface TableContext {
+  summary: InvoiceSummary | null;
+  /** The journal has no entry at all. */
+  empty: boolean;
+  filtered: boolean;
+  journal: string;
+}
+
+const TABLE_WIDTH = 120;
+
+async function printTable(all: readonly LogLine[], ctx: TableContext, opts: LogOptions, cli: Cli): Promise<void> {
+  const c = new Chalk({ level: useColor(opts, cli) ? 1 : 0 });
+  const one = ctx.summary !== null;
+  // An intent that has its outcome says nothing its outcome's line does not.
+  const lines = all.filter((l) => l.entry.type !== 'intent' || l.uncertain);
+  const hidden = all.length - lines.length;
+  const out: string[] = [];
+
+  if (ctx.empty) out.push(`The journal is empty (${ctx.journal}): nothing has been sent, issued or recorded yet.`);
+  else if (all.length === 0) {
+    const who = one ? `${ctx.summary!.invoice} has no entries in the journal` : 'No entries in the journal';
+    out.push(`${who}${ctx.filtered ? ' that match --since / --step' : ' yet'}.`);
+  } else {
+    const columns: TextColumn[] = [
+      { header: 'Date', max: 10 },
+      ...(one ? [] : [{ header: 'Invoice', max: 16 }]),
+      { header: 'What', max: 14 },
+      { header: 'Step', max: 18 },
+      { header: 'Channel', max: 7 },
+      { header: 'To', max: 40, flexible: true, weight: 3 },
+      { header: 'Subject / note / error', max: 90, flexible: true, weight: 4 },
+      { header: 'Message-ID', max: 60, flexible: true, weight: 3 },
+    ];
+    const rows = lines.map((l) => {
+      const e = l.entry;
+      const date = parseIsoDay(e.date);
+      return [
+        date === null ? e.date : formatFrenchDay(date),
+        ...(one ? [] : [e.invoice]),
+        whatOf(l),
+        e.step ?? '',
+        e.channel ?? '',
+        e.to?.join(', ') ?? '',
+        detailsOf(e),
+        // The brackets are part of the id, not of what one searches a mailbox for.
+        e.message_id?.replace(/^<(.*)>$/, '$1') ?? '',
+      ].map(oneLine);
+    });
+    const whatColumn = one ? 1 : 2;
+    // 120 columns when piped or redirected; a terminal's own width when it has one.
+    const width = cli.stdout.isTTY && cli.stdout.columns ? Math.min(Math.max(cli.stdout.columns, 80), 200) : TABLE_WIDTH;
+    for (const text of textTable(columns, rows, width, c, (i, padded) => (i === whatColumn ? tintWhat(c, padded) : padded))) {
+      out.push(text);
+      if (out.length >= SLICE) await writeOut(cli, `${out.splice(0).join('\n')}\n`);
+    }
+    const n = lines.length;
+    const uncertain = lines.filter((l) => l.uncertain).length;
+    let footer = `${n} entr${n === 1 ? 'y' : 'ies'}`;
+    if (hidden > 0) footer += ` (and ${hidden} intent${hidden === 1 ? '' : 's'} followed by ${hidden === 1 ? 'its' : 'their'} outcome, left out: --format csv lists every line)`;
+    out.push(c.dim(footer));
+    if (uncertain > 0 && !one) {
+      out.push(
+        c.yellow(`${uncertain} message${uncertain === 1 ? ' has' : 's have'} no outcome (UNCERTAIN): check whether ${uncertain === 1 ? 'it' : 'they'} went out, then "relance record INVOICE sent" or "not-sent"`),
+      );
+    }
+  }
+  if (ctx.summary !== null) out.push('', ...summaryLines(ctx.summary, c));
+  await writeOut(cli, `${out.join('\n')}\n`);
+}
+
+function tintWhat(c: ChalkInstance, padded: string): string {
+  const word = padded.trim();
+  if (word === 'sent' || word === 'confirmed sent') return c.green(padded);
+  if (word === 'failed') return c.red(padded);
+  if (word === 'UNCERTAIN') return c.bold.yellow(padded);
+  if (word === 'issued') return c.cyan(padded);
+  return c.magenta(padded);
+}
+
+// Plain columns, sized here: cli-table3 costs seconds on a long journal (PERFORMANCE.md).
+interface TextColumn {
+  header: string;
+  /** Never wider than this. */
+  max: number;
+  /** Shares what the fixed columns leave of the width, by weight (default 1). */
+  flexible?: boolean;
+  weight?: number;
+}
+
+const GAP = '  ';
+const MIN_FLEXIBLE = 8;
+
+/**
+ * The widths: fixed columns at their natural width; the flexible ones share what is
+ * left by weight, a column that needs less than its share giving the rest to the others.
+ * None is narrower than its header.
+ */
+function fitFlexible(columns: readonly TextColumn[], natural: readonly number[], shown: readonly number[], width: number): number[] {
+  const widths = [...natural];
+  let left = width - GAP.length * (shown.length - 1) - shown.filter((i) => !columns[i]!.flexible).reduce((sum, i) => sum + natural[i]!, 0);
+  let open = shown.filter((i) => columns[i]!.flexible);
+  const weight = (i: number): number => columns[i]!.weight ?? 1;
+  while (open.length > 0) {
+    const total = open.reduce((sum, i) => sum + weight(i), 0);
+    const fits = open.filter((i) => natural[i]! <= Math.floor((left * weight(i)) / total));
+    if (fits.length === 0) {
+      let rest = left;
+      open.forEach((i, k) => {
+        widths[i] = k === open.length - 1 ? rest : Math.floor((left * weight(i)) / total);
+        rest -= widths[i]!;
+      });
+      break;
+    }
+    for (const i of fits) left -= natural[i]!;
+    open = open.filter((i) => !fits.includes(i));
+  }
+  for (const i of shown) widths[i] = Math.max(widths[i]!, Math.min(natural[i]!, Math.max(MIN_FLEXIBLE, columns[i]!.header.length)));
+  return widths;
+}
+
+/**
+ * The header, a rule and one line per row, fitting `width` columns; long cells end in "…".
+ * `tint` colours a cell once padded, so that colour codes never count as width.
+ */
+function textTable(
+  columns: readonly TextColumn[],
+  rows: readonly string[][],
+  width: number,
+  c: ChalkInstance,
+  tint: (column: number, padded: string) => string = (_, padded) => padded,
+): string[] {
+  const natural = columns.map((col) => col.header.length);
+  const filled = columns.map(() => false);
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      natural[i] = Math.max(natural[i]!, length(cell));
+      if (cell !== '') filled[i] = true;
+    });
+  }
+  columns.forEach((col, i) => (natural[i] = Math.min(col.max, natural[i]!)));
+  // A flexible column with nothing in it takes no room.
+  const shown = columns.map((_, i) => i).filter((i) => !columns[i]!.flexible || filled[i]);
+  const widths = fitFlexible(columns, natural, shown, width);
+  const line = (cells: readonly string[], paint: (i: number, padded: string) => string): string =>
+    shown
+      .map((i) => paint(i, fit(cells[i]!, widths[i]!)))
+      .join(GAP)
+      .trimEnd();
+  return [
+    c.bold(line(columns.map((col) => col.header), (_, p) => p)),
+    c.dim(shown.map((i) => '─'.repeat(widths[i]!)).join(GAP)),
+    ...rows.map((row) => line(row, tint)),
+  ];
+}
+
+function length(text: string): number {
+  return [...text].length;
+}
+
+function clip(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
+}
+
+function fit(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text + ' '.repeat(width - chars.length);
+  return `${chars.slice(0, width - 1).join('')}…`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

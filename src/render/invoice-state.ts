@@ -1,0 +1,91 @@
+// Where an invoice's reminder cycle stands, in words: its state, its formal notice and its
+// next step. `log INVOICE` shows it, `record` says it after each entry.
+
+import type { Day } from '../domain/dates.js';
+import { formatFrenchDay } from '../domain/dates.js';
+import type { History } from '../domain/history.js';
+import type { Invoice } from '../domain/invoice.js';
+import { balanceOf } from '../domain/invoice.js';
+import type { NextStep } from '../domain/plan.js';
+import { holdOf, nextStep } from '../domain/plan.js';
+import type { Policy } from '../domain/policy.js';
+
+export interface NextStepView {
+  step: string | null;
+  date: Day | null;
+  /** `relance-2 on 27/11/2026`, `relance-2, due now`, or why there is none. */
+  text: string;
+  /** Why there is no next step: the hold and the closed invoice say so themselves. */
+  none: 'not-in-files' | 'closed' | 'held' | 'done' | null;
+}
+
+/** The invoice's next step and its day, as a sentence for people. */
+export function nextStepView(invoice: Invoice | null, policy: Policy, history: History, today: Day): NextStepView {
+  if (invoice === null) return { step: null, date: null, text: 'none: the invoice is not in the invoice files', none: 'not-in-files' };
+  const next: NextStep | null = nextStep(invoice, policy, history, today);
+  if (next !== null) {
+    const id = next.step.id;
+    if (next.reason === 'uncertain') {
+      return { step: id, date: next.date, text: `${id}, uncertain since ${formatFrenchDay(next.date)}: settle it first`, none: null };
+    }
+    const when = next.date <= today ? `${id}, due now (the next "relance send" does it)` : `${id} on ${formatFrenchDay(next.date)}`;
+    return { step: id, date: next.date, text: when, none: null };
+  }
+  const closed = closedStatus(invoice);
+  if (closed !== null) return { step: null, date: null, text: `none: the invoice is ${closed}`, none: 'closed' };
+  const hold = holdOf(invoice, history, today);
+  if (hold !== null) return { step: null, date: null, text: `none while ${hold.reason === 'paid-by-hand' ? 'paid by hand' : hold.reason}`, none: 'held' };
+  return { step: null, date: null, text: 'none: every step of the policy is done', none: 'done' };
+}
+
+/** Why the files say the invoice is not to be chased, or null. */
+function closedStatus(invoice: Invoice): string | null {
+  if (invoice.status === 'cancelled' || invoice.status === 'insolvency' || invoice.status === 'disputed') return `${invoice.status} in the invoice file`;
+  if (invoice.status === 'paid' || balanceOf(invoice) === 0) return 'paid';
+  return null;
+}
+
+export interface InvoiceSummary {
+  invoice: string;
+  client: string | null;
+  /** One word: open, paid, cancelled, insolvency, disputed, paused, uncertain. */
+  state: string;
+  history: History;
+  /** The last day of a pause in force (file or journal); null for "until resume". */
+  pause: { through: Day | null } | null;
+  /** The formal notice: the later of the file's and the journal's. */
+  notice: Day | null;
+  b2c: boolean;
+  next: NextStepView;
+}
+
+export function summaryOf(number: string, invoice: Invoice | null, policy: Policy, history: History, today: Day): InvoiceSummary {
+  const hold = invoice === null ? journalHold(history, today) : holdOf(invoice, history, today);
+  const pause = hold?.reason === 'paused' ? { through: hold.until } : null;
+  let state = 'open';
+  if (invoice !== null && (invoice.status === 'cancelled' || invoice.status === 'insolvency')) state = invoice.status;
+  else if (history.paidByHand !== null || (invoice !== null && closedStatus(invoice) === 'paid')) state = 'paid';
+  else if (history.disputedSince !== null || invoice?.status === 'disputed') state = 'disputed';
+  else if (history.uncertain.length > 0) state = 'uncertain';
+  else if (pause !== null) state = 'paused';
+  const fileNotice = invoice?.noticeDate ?? null;
+  const notice = fileNotice === null ? history.noticeDate : history.noticeDate === null ? fileNotice : Math.max(fileNotice, history.noticeDate);
+  return {
+    invoice: number,
+    client: invoice?.client ?? null,
+    state,
+    history,
+    pause,
+    notice,
+    b2c: invoice?.clientType === 'b2c',
+    next: nextStepView(invoice, policy, history, today),
+  };
+}
+
+/** The hold of an invoice the files no longer have: what its journal says. */
+function journalHold(h: History, today: Day): ReturnType<typeof holdOf> {
+  if (h.paidByHand !== null) return { reason: 'paid-by-hand', until: null };
+  if (h.disputedSince !== null) return { reason: 'disputed', until: null };
+  if (h.pause !== null && (h.pause.through === null || h.pause.through >= today)) return { reason: 'paused', until: h.pause.through };
+  return null;
+}
