@@ -18,8 +18,14 @@ interface CommandEntry {
 
 const COMMANDS: readonly CommandEntry[] = [
   { name: 'status', summary: 'what is overdue, by how much, and what comes next', load: () => import('./commands/status.js') },
+  { name: 'send', summary: 'do today’s reminders: e-mails by SMTP, letters and calls as to-dos', load: () => import('./commands/send.js') },
+  { name: 'preview', summary: 'show one invoice’s reminder as it would go out', load: () => import('./commands/preview.js') },
+  { name: 'record', summary: 'record what you did by hand: a call, a letter, a promise, a dispute…', load: () => import('./commands/record.js') },
+  { name: 'log', summary: 'the journal of everything sent, issued and recorded', load: () => import('./commands/log.js') },
   { name: 'penalty', summary: 'late-payment interest and the €40 fee for one amount, period by period', load: () => import('./commands/penalty.js') },
   { name: 'rates', summary: 'the rate tables in use (ECB rate, legal interest rate), by half-year', load: () => import('./commands/rates.js') },
+  { name: 'init', summary: 'set up a folder: settings, policy, templates to edit, sample invoices', load: () => import('./commands/init.js') },
+  { name: 'check', summary: 'check settings, policy, templates, invoices and journal: every problem at once', load: () => import('./commands/check.js') },
 ];
 
 const OVERVIEW = `relance — chase unpaid invoices, the French way
@@ -29,7 +35,10 @@ Usage: relance <command> [options]
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join('\n')}
 
-Start with:   relance status              (in the folder of your relance.yaml)
+New here?     relance init                (a working setup in this folder, sample invoices included)
+              relance check               (then put your details in relance.yaml, and check again)
+Every day:    relance status              (in the folder of your relance.yaml)
+              relance send                (from cron; relance send --dry-run shows what it would do)
 Every command has its own help: relance <command> --help
 `;
 

@@ -1,0 +1,108 @@
+// The per-invoice checks of `relance check`, as tables: the legal payment-terms limit read
+// every way the law allows, limitation, and the missing address for e-mail steps to come.
+
+import { describe, expect, it } from 'vitest';
+import { latestLegalDueDate, missingEmailIssue, prescriptionIssue, termsBeyondLimitIssue } from '../../src/domain/checks.js';
+import type { Day } from '../../src/domain/dates.js';
+import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
+import { emptyHistory } from '../../src/domain/history.js';
+import type { Invoice } from '../../src/domain/invoice.js';
+import type { Policy } from '../../src/domain/policy.js';
+
+const day = (iso: string): Day => parseIsoDay(iso)!;
+
+function invoice(o: Partial<Omit<Invoice, 'dueDate' | 'issueDate'>> & { issue?: string; due?: string } = {}): Invoice {
+  const { issue, due, ...rest } = o;
+  return {
+    number: 'F-1',
+    client: 'Atelier Martin',
+    emails: ['compta@martin.example'],
+    clientType: 'b2b',
+    amount: 120_000,
+    currency: 'EUR',
+    issueDate: issue ? day(issue) : null,
+    dueDate: day(due ?? '2026-10-31'),
+    payments: [],
+    status: 'open',
+    pausedUntil: null,
+    noticeDate: null,
+    insolvencyDate: null,
+    bodaccDate: null,
+    tags: [],
+    language: 'fr',
+    attachment: null,
+    penaltyRate: null,
+    source: { file: 'factures.csv', line: 2 },
+    ...rest,
+  };
+}
+
+describe('latestLegalDueDate: 60 days, or 45 days end of month either way (art. L441-10 I)', () => {
+  it.each([
+    // issue date   +60          eom(+45)     eom + 45     → the latest
+    ['2026-01-01', '2026-03-17'], // 03-02, 02-28, 03-17: end of month first, then 45 days
+    ['2026-01-20', '2026-03-31'], // 03-21, 03-31, 03-17: 45 days, then the end of that month
+    ['2026-01-31', '2026-04-01'], // 04-01, 03-31, 03-17: 60 days
+    ['2026-06-15', '2026-08-14'], // 08-14, 07-31, 08-14
+    ['2024-12-31', '2025-03-01'], // 03-01, 02-28, 02-14
+  ])('issued %s → due %s at the latest', (issue, latest) => {
+    expect(formatIsoDay(latestLegalDueDate(day(issue)))).toBe(latest);
+  });
+});
+
+describe('termsBeyondLimitIssue', () => {
+  it.each([
+    ['at the limit', invoice({ issue: '2026-01-20', due: '2026-03-31' }), false],
+    ['a day beyond', invoice({ issue: '2026-01-20', due: '2026-04-01' }), true],
+    ['no invoice date: nothing to count from', invoice({ due: '2027-01-01' }), false],
+    ['a consumer: the limits are between businesses', invoice({ issue: '2026-01-20', due: '2026-06-01', clientType: 'b2c' }), false],
+  ])('%s', (_, inv, warned) => {
+    const issue = termsBeyondLimitIssue(inv);
+    expect(issue !== null).toBe(warned);
+    if (issue) expect(issue).toMatchObject({ severity: 'warning', file: 'factures.csv', line: 2, field: 'due_date' });
+  });
+});
+
+describe('prescriptionIssue: 5 years B2B, 2 years B2C, warned 6 months ahead', () => {
+  it.each([
+    ['b2b' as const, '2022-03-15', '2026-09-14', null],
+    ['b2b' as const, '2022-03-15', '2026-09-15', 'F-1 can be claimed in court until 2027-03-15 (5 years from the due date, art. L110-4 C. com.), 181 days from now'],
+    ['b2b' as const, '2022-03-15', '2027-03-14', 'F-1 can be claimed in court until 2027-03-15 (5 years from the due date, art. L110-4 C. com.), 1 day from now'],
+    ['b2b' as const, '2022-03-15', '2027-03-16', 'F-1 has been time-barred since 2027-03-16 (5 years from the due date, art. L110-4 C. com.)'],
+    ['b2c' as const, '2025-01-31', '2026-11-22', 'F-1 can be claimed in court until 2027-01-31 (2 years from the due date, art. L218-2 C. conso.), 70 days from now'],
+  ])('%s due %s, on %s', (clientType, due, today, message) => {
+    expect(prescriptionIssue(invoice({ clientType, due }), day(today))?.message ?? null).toBe(message);
+  });
+});
+
+describe('missingEmailIssue', () => {
+  const policy: Policy = {
+    steps: [
+      { id: 'relance-1', day: 2, channel: 'email', template: 'relance-1', attachPrevious: false, deadlineDays: 8 },
+      { id: 'appel', day: 7, channel: 'call', template: null, attachPrevious: false, deadlineDays: 8 },
+      { id: 'relance-2', day: 15, channel: 'email', template: 'relance-2', attachPrevious: false, deadlineDays: 8 },
+      { id: 'mise-en-demeure', day: 30, channel: 'letter', template: 'mise-en-demeure', attachPrevious: false, deadlineDays: 8 },
+    ],
+    minGapDays: 5,
+    segments: [],
+  };
+  const noEmail = invoice({ emails: [], due: '2026-11-20' });
+  const history = emptyHistory('F-1');
+
+  it.each([
+    ['an address: nothing to say', invoice({ due: '2026-11-20' }), '2026-11-22', null],
+    ['the e-mail step is due', noEmail, '2026-11-22', 'F-1 has no e-mail address, and its e-mail step "relance-1" is due now'],
+    ['the e-mail step comes later', noEmail, '2026-11-21', 'F-1 has no e-mail address, and its e-mail step "relance-1" is due on 2026-11-22'],
+    ['paid: nothing will be sent', { ...noEmail, status: 'paid' as const }, '2026-11-22', null],
+  ])('%s', (_, inv, today, message) => {
+    expect(missingEmailIssue(inv, policy, history, day(today))?.message ?? null).toBe(message);
+  });
+
+  it('looks past a call step to the e-mail steps after it, and says nothing once only the letter is left', () => {
+    const done = (step: string) => ({ step, date: day('2026-11-22'), by: 'sent' as const, channel: null, messageId: null, subject: null });
+    const callNext = { ...history, done: [done('relance-1')], lastAction: day('2026-11-22') };
+    expect(missingEmailIssue(noEmail, policy, callNext, day('2026-11-23'))?.message).toBe('F-1 has no e-mail address, and its e-mail step "relance-2" is still to come');
+    const letterNext = { ...history, done: ['relance-1', 'appel', 'relance-2'].map(done) };
+    expect(missingEmailIssue(noEmail, policy, letterNext, day('2026-12-30'))).toBeNull();
+  });
+});
