@@ -14,6 +14,7 @@ import { MissingRateError, computePenalty } from '../domain/penalty.js';
 import type { RateTable } from '../domain/rates.js';
 import { UsageError } from '../errors.js';
 import { formatIssue } from '../render/issues.js';
+import { textTable } from '../render/text-table.js';
 import type { Cli, CommonOptions } from './common.js';
 import { addCommonOptions, resolveToday, useColor, writeOut } from './common.js';
 import { loadRatesInUse } from '../io/rates-in-use.js';
@@ -232,22 +233,22 @@ async function printTable(r: PenaltyResult, input: PenaltyInput, flags: PenaltyF
   const lines: string[] = [c.bold(`${r.regime === 'b2c' ? 'B2C' : 'B2B'} penalty on ${formatEurosFr(r.principal)} due ${fr(r.dueDate)}, ${end} (${late})`), ''];
 
   if (r.periods.length > 0) {
-    const { renderTable } = await import('../render/table.js');
     const anyProvisional = r.periods.some((p) => p.provisional);
     // Every rate cell keeps a place for the star, so the column stays aligned.
     const rateCell = (rate: Rate, provisional: boolean): string => `${formatPercent(rate)} %${provisional ? '*' : anyProvisional ? ' ' : ''}`;
     lines.push(
-      renderTable(
+      ...textTable(
         [
-          { header: 'From' },
-          { header: 'To' },
-          { header: 'Days', align: 'right' },
-          { header: 'Balance', align: 'right' },
-          { header: 'Rate', align: 'right' },
-          { header: 'Interest', align: 'right' },
+          { header: 'From', max: 10 },
+          { header: 'To', max: 10 },
+          { header: 'Days', max: 6, align: 'right' },
+          { header: 'Balance', max: 20, align: 'right' },
+          { header: 'Rate', max: 10, align: 'right' },
+          { header: 'Interest', max: 20, align: 'right' },
         ],
         r.periods.map((p) => [fr(p.from), fr(p.to), String(p.days), formatEurosFr(p.balance), rateCell(p.rate, p.provisional), formatEurosFr(p.interest)]),
-        { color: options.color },
+        200,
+        c,
       ),
     );
     if (anyProvisional) lines.push(c.yellow('* provisional rate: not yet confirmed by the ECB / Journal officiel; confirm or replace it with --rates FILE'));

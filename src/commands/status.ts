@@ -10,7 +10,9 @@ import { error, hasErrors } from '../domain/issue.js';
 import { formatCents, formatEurosFr } from '../domain/money.js';
 import { MissingRateError } from '../domain/penalty.js';
 import type { AgingBucket, StatusRow, Totals } from '../domain/status.js';
-import { AGING_BUCKETS, addToAging, addToTotals, compareRows, emptyAging, emptyTotals, isOverdue, statusRow } from '../domain/status.js';
+import { AGING_BUCKETS, addToAging, addToTotals, emptyAging, emptyTotals, isOverdue, statusRow } from '../domain/status.js';
+import { StatusNotes } from '../domain/status-notes.js';
+import { StatusTable } from '../domain/status-table.js';
 import { InputError, UsageError } from '../errors.js';
 import { readInvoices } from '../io/invoices.js';
 import type { SetupOptions } from '../io/setup.js';
@@ -47,7 +49,9 @@ export function register(program: Command, cli: Cli): void {
 
 export interface StatusReport {
   today: Day;
-  rows: StatusRow[];
+  /** The invoices listed, kept compact; `order` gives them worst first. */
+  table: StatusTable;
+  order: Int32Array;
   totals: Totals;
   aging: Record<AgingBucket, number>;
   /** Problems found in the files (warnings only: errors stop the command). */
@@ -70,22 +74,22 @@ export async function status(opts: StatusOptions, cli: Cli): Promise<number> {
 export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<StatusReport> {
   const setup = await loadSetup(opts, cli);
   const ctx = { today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode, policy: setup.policy };
-  const rows: StatusRow[] = [];
+  const table = new StatusTable();
   const totals = emptyTotals();
   const aging = emptyAging();
-  const rowWarnings = new Set<string>();
+  const notes = new StatusNotes();
   const missingRates = new Map<string, { issue: Issue; count: number }>();
 
   const issues = await readInvoices(
     { files: setup.config.invoices, cwd: cli.cwd, defaults: setup.config.defaults, columns: setup.config.columns },
     (invoice) => {
       try {
-        const { row, warnings } = statusRow(invoice, setup.histories.get(invoice.number), ctx);
-        for (const w of warnings) rowWarnings.add(w);
+        const { row, notes: found } = statusRow(invoice, setup.histories.get(invoice.number), ctx);
         addToAging(aging, row);
         if (!opts.all && !isOverdue(row)) return;
+        for (const note of found) notes.add(note);
         addToTotals(totals, row);
-        rows.push(row);
+        table.push(row);
       } catch (e) {
         if (!(e instanceof MissingRateError)) throw e;
         const seen = missingRates.get(e.halfYear);
@@ -99,39 +103,41 @@ export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<Status
   }
   const all = [...setup.warnings, ...issues];
   if (hasErrors(all)) throw new InputError(all);
-  rows.sort(compareRows);
-  return { today: setup.today, rows, totals, aging, issues: sortIssues(all), notes: [...rowWarnings] };
+  return { today: setup.today, table, order: table.worstFirst(), totals, aging, issues: sortIssues(all), notes: notes.lines() };
+}
+
+/** The rows from `start` to `end` (worst first), as objects, one at a time. */
+function* rowsOf(report: StatusReport, start = 0, end = report.order.length): Generator<StatusRow> {
+  for (let i = start; i < Math.min(end, report.order.length); i++) yield report.table.row(report.order[i]!);
 }
 
 const money = formatCents;
 const day = (d: Day | null): string | null => (d === null ? null : formatIsoDay(d));
 
+/** One invoice of the JSON output. Written by hand: JSON.stringify on an object a row costs twice as much. */
 function jsonRow(r: StatusRow): string {
-  return JSON.stringify({
-    number: r.number,
-    client: r.client,
-    status: r.status,
-    balance: money(r.balance),
-    due_date: formatIsoDay(r.dueDate),
-    days_late: r.daysLate,
-    interest: money(r.interest),
-    flat_fee: money(r.flatFee),
-    total: money(r.total),
-    last_step: r.lastStep,
-    last_date: day(r.lastDate),
-    next_step: r.nextStep,
-    next_date: day(r.nextDate),
-    limitation_date: formatIsoDay(r.limitation),
-  });
+  return (
+    `{"number":${JSON.stringify(r.number)},"client":${JSON.stringify(r.client)},"status":"${r.status}",` +
+    `"balance":"${money(r.balance)}","due_date":"${formatIsoDay(r.dueDate)}","days_late":${r.daysLate},` +
+    `"interest":"${money(r.interest)}","flat_fee":"${money(r.flatFee)}","total":"${money(r.total)}",` +
+    `"last_step":${jsonOrNull(r.lastStep)},"last_date":${jsonOrNull(day(r.lastDate))},` +
+    `"next_step":${jsonOrNull(r.nextStep)},"next_date":${jsonOrNull(day(r.nextDate))},` +
+    `"limitation_date":"${formatIsoDay(r.limitation)}"}`
+  );
+}
+
+function jsonOrNull(text: string | null): string {
+  return text === null ? 'null' : JSON.stringify(text);
 }
 
 async function printJson(report: StatusReport, cli: Cli): Promise<void> {
   const { totals, aging } = report;
   await writeOut(cli, `{"today":${JSON.stringify(formatIsoDay(report.today))},\n"invoices":[`);
   // Written in slices: a million rows never sit in memory as one string.
-  for (let i = 0; i < report.rows.length; i += 2000) {
-    const slice = report.rows.slice(i, i + 2000).map(jsonRow).join(',\n');
-    await writeOut(cli, `${i === 0 ? '\n' : ',\n'}${slice}`);
+  for (let i = 0; i < report.order.length; i += 2000) {
+    let slice = '';
+    for (const row of rowsOf(report, i, i + 2000)) slice += `${slice === '' ? (i === 0 ? '\n' : ',\n') : ',\n'}${jsonRow(row)}`;
+    await writeOut(cli, slice);
   }
   const tail = {
     totals: { count: totals.count, balance: money(totals.balance), interest: money(totals.interest), flat_fee: money(totals.flatFee), total: money(totals.total) },
@@ -145,11 +151,12 @@ const CSV_HEADER = ['number', 'client', 'status', 'balance', 'due_date', 'days_l
 
 async function printCsv(report: StatusReport, cli: Cli): Promise<void> {
   await writeOut(cli, csvLine(CSV_HEADER));
-  for (let i = 0; i < report.rows.length; i += 2000) {
-    const lines = report.rows.slice(i, i + 2000).map((r) =>
-      csvLine([r.number, r.client, r.status, money(r.balance), formatIsoDay(r.dueDate), r.daysLate, money(r.interest), money(r.flatFee), money(r.total), r.lastStep, day(r.lastDate), r.nextStep, day(r.nextDate), formatIsoDay(r.limitation)]),
-    );
-    await writeOut(cli, lines.join(''));
+  for (let i = 0; i < report.order.length; i += 2000) {
+    let lines = '';
+    for (const r of rowsOf(report, i, i + 2000)) {
+      lines += csvLine([r.number, r.client, r.status, money(r.balance), formatIsoDay(r.dueDate), r.daysLate, money(r.interest), money(r.flatFee), money(r.total), r.lastStep, day(r.lastDate), r.nextStep, day(r.nextDate), formatIsoDay(r.limitation)]);
+    }
+    await writeOut(cli, lines);
   }
 }
 
@@ -158,13 +165,14 @@ const AGING_LABELS: Record<AgingBucket, string> = { not_due: 'not yet due', '1-3
 async function printTable(report: StatusReport, cli: Cli, options: { limit: number; all: boolean; color: boolean }): Promise<void> {
   const { renderTable } = await import('../render/table.js');
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const { rows, totals, aging } = report;
+  const { totals, aging } = report;
+  const count = report.order.length;
   const title = options.all ? 'All invoices' : 'Overdue invoices';
   const lines: string[] = [c.bold(`${title} on ${formatFrenchDay(report.today)}`)];
-  if (rows.length === 0) {
+  if (count === 0) {
     lines.push(options.all ? 'No invoices.' : 'Nothing overdue.');
   } else {
-    const shown = rows.slice(0, options.limit);
+    const shown = [...rowsOf(report, 0, options.limit)];
     const table = renderTable(
       [
         { header: 'Invoice' },
@@ -198,9 +206,9 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
       { color: options.color },
     );
     lines.push(table);
-    if (rows.length > shown.length) {
-      const more = rows.length - shown.length;
-      lines.push(c.dim(`… and ${more} more invoice${more === 1 ? '' : 's'} (show them with --limit ${rows.length}, or list every one with --format csv)`));
+    if (count > shown.length) {
+      const more = count - shown.length;
+      lines.push(c.dim(`… and ${more} more invoice${more === 1 ? '' : 's'} (show them with --limit ${count}, or list every one with --format csv)`));
     }
   }
   lines.push('');

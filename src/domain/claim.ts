@@ -41,7 +41,7 @@ export function claimOf(invoice: Invoice, history: History, ctx: ClaimContext): 
   const noticeDate = laterDay(invoice.noticeDate, history.noticeDate);
   if (status === 'cancelled') return { status, balance, penalty: null, noticeDate };
 
-  const settled = settledOn({ ...invoice, payments });
+  const settled = settledOn({ amount: invoice.amount, dueDate: invoice.dueDate, payments });
   const penalty = computePenalty(
     {
       principal: invoice.amount,

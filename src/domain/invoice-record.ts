@@ -99,31 +99,51 @@ export function quote(text: string): string {
 }
 
 /**
- * Validates records one at a time; built once per file. Dates repeat a lot in an export,
- * so each distinct date text is parsed once.
+ * One record as the validator reads it: the text of each field and the line it is on.
+ * The CSV reader moves one view along its rows (no object per row); a YAML entry gets
+ * its own.
  */
-export function createInvoiceValidator(file: string, defaults: InvoiceDefaults) {
-  const dates = new Map<string, Day | null>();
-  const dateOf = (text: string): Day | null => {
-    let day = dates.get(text);
-    if (day === undefined) {
-      day = parseDate(text);
-      if (dates.size < 100_000) dates.set(text, day);
-    }
-    return day;
+export interface RecordView {
+  readonly line: number;
+  /** The field's text as written ('' when absent). */
+  text(field: InvoiceField): string;
+  lineOf(field: InvoiceField): number;
+  readonly payments?: readonly RawPayment[] | undefined;
+}
+
+export function rawInvoiceView(raw: RawInvoice): RecordView {
+  return {
+    line: raw.line,
+    text: (field) => raw.fields[field]?.text ?? '',
+    lineOf: (field) => raw.fields[field]?.line ?? raw.line,
+    payments: raw.payments,
+  };
+}
+
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+
+/**
+ * Validates records one at a time, pushing every problem into `issues`; built once per
+ * file. An export repeats the same words, addresses and tags on many rows: each distinct
+ * text is read once (dates are read digit by digit, faster than looking them up).
+ */
+export function createInvoiceValidator(file: string, defaults: InvoiceDefaults, issues: Issue[]): (view: RecordView) => Invoice | null {
+  const statuses = new Cache<InvoiceStatus | null>(parseInvoiceStatus);
+  const clientTypes = new Cache<ClientType | null>((t) => CLIENT_TYPE_WORDS[normalizeName(t)] ?? null);
+  const languages = new Cache<Language | null>((t) => LANGUAGE_WORDS[normalizeName(t)] ?? null);
+  const emailLists = new Cache(parseEmails);
+  const tagLists = new Cache<readonly string[]>(parseTags);
+  let errors = 0;
+  const failAt = (line: number, field: InvoiceField, message: string, hint: string): null => {
+    issues.push(error(file, line, field, message, hint));
+    errors += 1;
+    return null;
   };
 
-  return function validateInvoice(raw: RawInvoice): { invoice: Invoice | null; issues: Issue[] } {
-    const issues: Issue[] = [];
-    const f = raw.fields;
-    const lineOf = (field: InvoiceField): number => f[field]?.line ?? raw.line;
-    const text = (field: InvoiceField): string => f[field]?.text.trim() ?? '';
-    const failAt = (line: number, field: InvoiceField, message: string, hint: string): null => {
-      issues.push(error(file, line, field, message, hint));
-      return null;
-    };
-    const fail = (field: InvoiceField, message: string, hint: string): null => failAt(lineOf(field), field, message, hint);
-
+  return function validateInvoice(row: RecordView): Invoice | null {
+    const errorsBefore = errors;
+    const text = (field: InvoiceField): string => trim(row.text(field));
+    const fail = (field: InvoiceField, message: string, hint: string): null => failAt(row.lineOf(field), field, message, hint);
     const required = (field: InvoiceField, what: string): string | null => {
       const value = text(field);
       return value === '' ? fail(field, `empty: every invoice needs ${what}`, 'fill it in, or remove the line if it is not an invoice') : value;
@@ -135,13 +155,13 @@ export function createInvoiceValidator(file: string, defaults: InvoiceDefaults) 
     const dateField = (field: InvoiceField): Day | null | undefined => {
       const value = text(field);
       if (value === '') return undefined;
-      const day = dateOf(value);
+      const day = parseDate(value);
       return day === null ? fail(field, `${quote(value)} is not a real date`, 'write dd/mm/yyyy or yyyy-mm-dd, e.g. 31/01/2026') : day;
     };
-    const fromWords = <T>(field: InvoiceField, words: Record<string, T>, fallback: T, known: string): T | null => {
+    const fromWords = <T>(field: InvoiceField, words: Cache<T | null>, fallback: T, known: string): T | null => {
       const value = text(field);
       if (value === '') return fallback;
-      return words[normalizeName(value)] ?? fail(field, `${quote(value)} is not understood`, `use ${known}`);
+      return words.get(value) ?? fail(field, `${quote(value)} is not understood`, `use ${known}`);
     };
 
     const number = required('number', 'a number');
@@ -149,17 +169,17 @@ export function createInvoiceValidator(file: string, defaults: InvoiceDefaults) 
     const amountText = required('amount', 'an amount');
     const amount = amountText === null ? null : amountOf('amount', amountText);
 
-    const emailText = f.email?.text ?? '';
-    const { emails, bad } = parseEmails(emailText);
+    const emailText = row.text('email');
+    const { emails, bad } = emailText === '' ? NO_EMAILS : emailLists.get(emailText);
     if (bad !== null) {
       const broken = /[\r\n]/.test(emailText);
       fail('email', broken ? `${quote(emailText)} contains a line break` : `${quote(bad)} is not an e-mail address`, 'write one address per recipient, separated by ";"');
     }
 
-    const clientType = fromWords('client_type', CLIENT_TYPE_WORDS, defaults.clientType, 'b2b (professionnel) or b2c (particulier)');
-    const language = fromWords('language', LANGUAGE_WORDS, defaults.language, 'fr or en');
+    const clientType = fromWords('client_type', clientTypes, defaults.clientType, 'b2b (professionnel) or b2c (particulier)');
+    const language = fromWords('language', languages, defaults.language, 'fr or en');
     const statusText = text('status');
-    const status = parseInvoiceStatus(statusText) ?? fail('status', `${quote(statusText)} is not a status`, 'use open, paid, disputed, paused, cancelled or insolvency (payée, litige, annulée… work too)');
+    const status = (statusText === '' ? 'open' : statuses.get(statusText)) ?? fail('status', `${quote(statusText)} is not a status`, 'use open, paid, disputed, paused, cancelled or insolvency (payée, litige, annulée… work too)');
 
     const issueDate = dateField('issue_date');
     const dueDateGiven = dateField('due_date');
@@ -184,34 +204,33 @@ export function createInvoiceValidator(file: string, defaults: InvoiceDefaults) 
       }
     }
     if (dueDate !== null && typeof issueDate === 'number' && dueDate < issueDate) {
-      issues.push(warning(file, lineOf('due_date'), 'due_date', 'the due date is before the invoice date', 'check both dates'));
+      issues.push(warning(file, row.lineOf('due_date'), 'due_date', 'the due date is before the invoice date', 'check both dates'));
     }
 
     let penaltyRate: Rate | null = null;
     const rateText = text('penalty_rate');
     if (rateText !== '') penaltyRate = parsePercent(rateText) ?? fail('penalty_rate', `${quote(rateText)} is not a rate`, 'write the annual rate in percent, e.g. 12 or 12,5 %');
 
-    const payments = readPayments(raw, amount, status, paidDate ?? null, amountOf, fail, failAt);
-
-    const tags = text('tags')
-      .split(/[,;|]/)
-      .map((t) => t.trim().toLowerCase())
-      .filter((t) => t !== '');
+    const payments = readPayments(row, text, amount, status, paidDate ?? null, amountOf, fail, failAt);
+    const tagsText = text('tags');
+    const tags = tagsText === '' ? NO_STRINGS : tagLists.get(tagsText);
 
     if (amount !== null && amount <= 0 && number !== null) {
-      issues.push(warning(file, lineOf('amount'), 'amount', `${formatEurosFr(amount)} on invoice ${number}: a credit note or an empty invoice, not chased`, 'remove the line, or set its status to cancelled, to silence this'));
-      return { invoice: null, issues };
+      issues.push(warning(file, row.lineOf('amount'), 'amount', `${formatEurosFr(amount)} on invoice ${number}: a credit note or an empty invoice, not chased`, 'remove the line, or set its status to cancelled, to silence this'));
+      return null;
     }
-    if (issues.some((i) => i.severity === 'error') || number === null || client === null || amount === null || dueDate === null || payments === null || status === null || clientType === null || language === null) {
-      return { invoice: null, issues };
+    if (errors > errorsBefore || number === null || client === null || amount === null || dueDate === null || payments === null || status === null || clientType === null || language === null) {
+      return null;
     }
-    const invoice: Invoice = {
+    const currency = text('currency');
+    const attachment = text('attachment');
+    return {
       number,
       client,
       emails,
       clientType,
       amount,
-      currency: text('currency').toUpperCase() || defaults.currency,
+      currency: currency === '' ? defaults.currency : currency.toUpperCase(),
       issueDate: issueDate ?? null,
       dueDate,
       payments,
@@ -222,12 +241,42 @@ export function createInvoiceValidator(file: string, defaults: InvoiceDefaults) 
       bodaccDate: bodaccDate ?? null,
       tags,
       language,
-      attachment: text('attachment') || null,
+      attachment: attachment === '' ? null : attachment,
       penaltyRate,
-      source: { file, line: raw.line },
+      source: { file, line: row.line },
     };
-    return { invoice, issues };
   };
+}
+
+const NO_EMAILS = { emails: NO_STRINGS as string[], bad: null };
+
+function parseTags(text: string): readonly string[] {
+  return text
+    .split(/[,;|]/)
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== '');
+}
+
+/** Trims only when there is something to trim: most fields have nothing. */
+export function trim(text: string): string {
+  if (text === '') return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 32 || last <= 32 || first === 0xa0 || last === 0xa0 ? text.trim() : text;
+}
+
+/** Remembers what a function said of each text, up to a bound (memory stays flat). */
+class Cache<T> {
+  private readonly seen = new Map<string, T>();
+  constructor(private readonly compute: (text: string) => T) {}
+  get(text: string): T {
+    let value = this.seen.get(text);
+    if (value === undefined && !this.seen.has(text)) {
+      value = this.compute(text);
+      if (this.seen.size < 50_000) this.seen.set(text, value);
+    }
+    return value as T;
+  }
 }
 
 /**
@@ -236,7 +285,8 @@ export function createInvoiceValidator(file: string, defaults: InvoiceDefaults) 
  * means paid in full.
  */
 function readPayments(
-  raw: RawInvoice,
+  row: RecordView,
+  text: (field: InvoiceField) => string,
   amount: Cents | null,
   status: InvoiceStatus | null,
   paidDate: Day | null,
@@ -244,10 +294,9 @@ function readPayments(
   fail: (field: InvoiceField, message: string, hint: string) => null,
   failAt: (line: number, field: InvoiceField, message: string, hint: string) => null,
 ): Payment[] | null {
-  const f = raw.fields;
   const payments: Payment[] = [];
   let ok = true;
-  for (const p of raw.payments ?? []) {
+  for (const p of row.payments ?? []) {
     const dateText = p.date?.text.trim() ?? '';
     const amountText = p.amount?.text.trim() ?? '';
     const date = dateText === '' ? null : parseDate(dateText);
@@ -262,8 +311,8 @@ function readPayments(
       payments.push({ date, amount: cents });
     }
   }
-  const paidText = f.paid_amount?.text.trim() ?? '';
-  const balanceText = f.balance?.text.trim() ?? '';
+  const paidText = text('paid_amount');
+  const balanceText = text('balance');
   const paid = paidText === '' ? null : amountOf('paid_amount', paidText);
   const balance = balanceText === '' ? null : amountOf('balance', balanceText);
   if ((paidText !== '' && paid === null) || (balanceText !== '' && balance === null) || amount === null) return null;

@@ -14,6 +14,7 @@ export const RATE_ONE_PERCENT: Rate = 10_000;
 // narrow no-break space (U+202F), thin space (U+2009) and the Swiss apostrophe.
 const GROUP_SPACES = /[\s\u00a0\u202f\u2009'’]/g;
 const CURRENCY = /€|\bEUR\b|\bEuros?\b/gi;
+const COMMON_AMOUNT = /^(-?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](\d{1,2}))?$/;
 
 /**
  * Reads an amount as people write it: `1234.56`, `1 234,56`, `1.234,56`, `1,234.56`,
@@ -24,6 +25,13 @@ const CURRENCY = /€|\bEUR\b|\bEuros?\b/gi;
  * separator: an amount of money has two decimals, never three.
  */
 export function parseAmount(text: string): Cents | null {
+  // Most amounts in an export look like `1234,56` or `1 234,56`: one regex, no rewriting.
+  const common = COMMON_AMOUNT.exec(text);
+  if (common) {
+    const integer = common[2]!.length > 3 ? common[2]!.replace(/\D/g, '') : common[2]!;
+    const cents = Number(integer) * 100 + (common[3] === undefined ? 0 : Number(common[3].length === 1 ? `${common[3]}0` : common[3]));
+    if (Number.isSafeInteger(cents)) return common[1] ? -cents : cents;
+  }
   let s = text.replace(CURRENCY, '').replace(GROUP_SPACES, '');
   let negative = false;
   if (s.startsWith('-') || s.startsWith('−')) {
@@ -122,19 +130,45 @@ export function formatPercent(rate: Rate): string {
 
 /**
  * Interest as an exact fraction of a cent: balance × rate × days / 365, the numerator
- * over `INTEREST_DENOMINATOR`. BigInt because a large balance over a long delay passes
- * 2^53; sums of these numerators stay exact until the one rounding.
+ * over `INTEREST_DENOMINATOR` (365 × 10^6, the rate being in millionths). Numerators are
+ * integers: they add up exactly until the one rounding. Plain numbers while they stay
+ * below 2^53 (nearly always), BigInt beyond, so a large balance over a long delay is
+ * exact too.
  */
-export const INTEREST_DENOMINATOR = 365n * 1_000_000n;
+export const INTEREST_DENOMINATOR_NUMBER = 365 * 1_000_000;
+export const INTEREST_DENOMINATOR = BigInt(INTEREST_DENOMINATOR_NUMBER);
 
-export function interestNumerator(balance: Cents, rate: Rate, days: number): bigint {
+export type Numerator = number | bigint;
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+export function interestNumerator(balance: Cents, rate: Rate, days: number): Numerator {
+  const perDay = balance * rate;
+  if (perDay <= SAFE && perDay * days <= SAFE) return perDay * days;
   return BigInt(balance) * BigInt(rate) * BigInt(days);
 }
 
+export function addNumerators(a: Numerator, b: Numerator): Numerator {
+  if (typeof a === 'number' && typeof b === 'number' && a + b <= SAFE) return a + b;
+  return BigInt(a) + BigInt(b);
+}
+
 /** Rounds numerator / denominator to the nearest integer, halves away from zero. */
-export function roundHalfUp(numerator: bigint, denominator: bigint): number {
-  const negative = numerator < 0n;
-  const abs = negative ? -numerator : numerator;
+export function roundHalfUp(numerator: Numerator, denominator: bigint): number {
+  if (typeof numerator === 'number' && Math.abs(numerator) < 2 ** 51) {
+    const d = Number(denominator);
+    const a = 2 * Math.abs(numerator) + d;
+    const b = 2 * d;
+    // The float quotient may land one off when it is within a rounding error of an
+    // integer: correct it with exact integer products.
+    let q = Math.floor(a / b);
+    if (q * b > a) q -= 1;
+    else if ((q + 1) * b <= a) q += 1;
+    return numerator < 0 ? -q : q;
+  }
+  const big = BigInt(numerator);
+  const negative = big < 0n;
+  const abs = negative ? -big : big;
   const rounded = (2n * abs + denominator) / (2n * denominator);
   return Number(negative ? -rounded : rounded);
 }

@@ -7,7 +7,8 @@ import { formatIsoDay, halfYearKey, halfYearOf, halfYearStart } from './dates.js
 import type { ClientType, Payment } from './invoice.js';
 import { paymentDay } from './invoice.js';
 import type { Cents, Rate } from './money.js';
-import { INTEREST_DENOMINATOR, formatCents, formatPercent, interestNumerator, roundHalfUp } from './money.js';
+import type { Numerator } from './money.js';
+import { INTEREST_DENOMINATOR, addNumerators, formatCents, formatPercent, interestNumerator, roundHalfUp } from './money.js';
 import type { HalfYearRates, RateTable } from './rates.js';
 import { rateTableSpan, ratesFor } from './rates.js';
 
@@ -54,6 +55,21 @@ export interface PenaltyResult {
   /** balance + interest + flatFee */
   total: Cents;
   warnings: string[];
+}
+
+export const NO_NOTICE_WARNING = 'no formal notice recorded: B2C interest will run from the day after a formal notice (mise en demeure, art. 1231-6 C. civ.)';
+const ROUNDING_NOTE = "the periods' interest";
+
+/**
+ * What a warning of this engine is about, for a caller that lists many invoices: a
+ * provisional rate is the same news for all of them, a missing notice is worth a count,
+ * the rounding of displayed periods matters only where periods are displayed.
+ */
+export function warningKind(warning: string): 'provisional' | 'no-notice' | 'rounding' | 'other' {
+  if (warning === NO_NOTICE_WARNING) return 'no-notice';
+  if (warning.startsWith(ROUNDING_NOTE)) return 'rounding';
+  if (warning.includes(' is provisional: ')) return 'provisional';
+  return 'other';
 }
 
 /** The recovery indemnity, €40 once per invoice (art. L441-10 II and D441-5 C. com.). */
@@ -103,12 +119,13 @@ export function computePenalty(input: PenaltyInput, rates: RateTable): PenaltyRe
 
   const window = blocked ? null : interestWindow(input, wasLate, warnings);
   const rateOf = rateChooser({ regime, rateMode, contractual, rates, firstDelayDay: dueDate + 1, warnings });
-  const periods = window === null ? [] : periodsOf(window, payments, rateMode, balanceOn, rateOf);
+  const numerators: Numerator[] = [];
+  const periods = window === null ? [] : periodsOf(window, payments, rateMode, balanceOn, rateOf, numerators);
 
-  const interest = roundHalfUp(sumNumerators(periods), INTEREST_DENOMINATOR);
+  const interest = roundHalfUp(sumNumerators(numerators), INTEREST_DENOMINATOR);
   const shown = periods.reduce((sum, p) => sum + p.interest, 0);
   if (shown !== interest) {
-    warnings.add(`the periods' interest, each rounded to the cent, adds up to ${formatCents(shown)}; the interest ${formatCents(interest)} is their exact sum rounded once`);
+    warnings.add(`${ROUNDING_NOTE}, each rounded to the cent, adds up to ${formatCents(shown)}; the interest ${formatCents(interest)} is their exact sum rounded once`);
   }
   // The indemnity is due from the first day of delay, whatever was paid since (D441-5).
   const flatFee = regime === 'b2b' && wasLate && !blocked ? FLAT_FEE : 0;
@@ -120,7 +137,7 @@ export function computePenalty(input: PenaltyInput, rates: RateTable): PenaltyRe
     endDate,
     daysLate: Math.max(0, endDate - dueDate),
     rateMode,
-    periods: periods.map(({ numerator: _, ...period }) => period),
+    periods,
     interest,
     flatFee,
     balance,
@@ -191,7 +208,7 @@ function interestWindow(input: PenaltyInput, wasLate: boolean, warnings: Warning
     // Between a business and a consumer, interest runs only once the debtor is put on notice.
     const notice = input.noticeDate ?? null;
     if (notice === null) {
-      if (wasLate) warnings.add('no formal notice recorded: B2C interest will run from the day after a formal notice (mise en demeure, art. 1231-6 C. civ.)');
+      if (wasLate) warnings.add(NO_NOTICE_WARNING);
       return null;
     }
     first = Math.max(input.dueDate, notice) + 1;
@@ -215,15 +232,27 @@ function rateChooser(ctx: RateContext): (day: Day) => AppliedRate {
   return (day) => {
     // Fixed mode keeps the rate of the half-year in which the delay began.
     const halfYear = ctx.rateMode === 'fixed' ? halfYearOf(ctx.firstDelayDay) : halfYearOf(day);
-    const key = halfYearKey(halfYear);
     const row = requireRates(ctx.rates, halfYear);
-    const applied = ctx.regime === 'b2c' ? { ...valueOf(row.legalOther), kind: 'legal' as const } : b2bRate(row, key, ctx);
-    if (applied.provisional) ctx.warnings.add(provisionalWarning(applied, row, key));
+    const applied: AppliedRate = ctx.regime === 'b2c' ? { rate: row.legalOther.rate, provisional: row.legalOther.provisional, kind: 'legal' } : b2bRate(row, halfYear, ctx);
+    if (applied.provisional) ctx.warnings.add(provisionalWarning(applied, row, halfYear));
     return { rate: applied.rate, provisional: applied.provisional };
   };
 }
 
-function provisionalWarning(applied: AppliedRate, row: HalfYearRates, key: string): string {
+// The same provisional half-year comes up for thousands of invoices: its sentence is
+// written once per rate row and kind.
+const provisionalSentences = new WeakMap<HalfYearRates, Map<string, string>>();
+
+function provisionalWarning(applied: AppliedRate, row: HalfYearRates, halfYear: HalfYear): string {
+  let sentences = provisionalSentences.get(row);
+  if (!sentences) provisionalSentences.set(row, (sentences = new Map()));
+  const memo = `${applied.kind}:${applied.rate}`;
+  let sentence = sentences.get(memo);
+  if (sentence === undefined) sentences.set(memo, (sentence = provisionalSentence(applied, row, halfYearKey(halfYear))));
+  return sentence;
+}
+
+function provisionalSentence(applied: AppliedRate, row: HalfYearRates, key: string): string {
   const rate = `${formatPercent(applied.rate)} %`;
   if (applied.kind === 'b2b') {
     return `the B2B rate for ${key} (${rate}: ECB rate ${formatPercent(row.mro.rate)} % + 10 points) is provisional: confirm the ECB rate in force on 1 ${key.endsWith('H1') ? 'January' : 'July'}, or set ${key} in a rates file`;
@@ -232,44 +261,53 @@ function provisionalWarning(applied: AppliedRate, row: HalfYearRates, key: strin
   return `${what} is provisional: confirm the legal rate in the Journal officiel, or set ${key} in a rates file`;
 }
 
+// Rows found by a number (year × 2 + half) rather than a built string: once per period
+// of every invoice, it adds up.
+const indexedTables = new WeakMap<RateTable, Map<number, HalfYearRates | null>>();
+
 function requireRates(table: RateTable, halfYear: HalfYear): HalfYearRates {
-  const row = ratesFor(table, halfYear);
+  let index = indexedTables.get(table);
+  if (!index) indexedTables.set(table, (index = new Map()));
+  const at = halfYear.year * 2 + halfYear.half;
+  let row = index.get(at);
+  if (row === undefined) index.set(at, (row = ratesFor(table, halfYear)));
   if (row === null) throw new MissingRateError(halfYearKey(halfYear), table);
   return row;
 }
 
-function valueOf(value: { rate: Rate; provisional: boolean }): AppliedRate {
-  return { rate: value.rate, provisional: value.provisional };
-}
-
-function b2bRate(row: HalfYearRates, key: string, ctx: RateContext): AppliedRate {
-  if (ctx.contractual === null) return { ...valueOf(row.b2b), kind: 'b2b' };
+function b2bRate(row: HalfYearRates, halfYear: HalfYear, ctx: RateContext): AppliedRate {
+  if (ctx.contractual === null) return { rate: row.b2b.rate, provisional: row.b2b.provisional, kind: 'b2b' };
   // A contractual rate may not be below 3 × the legal rate; the default rate has no floor (L441-10).
   const floor = FLOOR_MULTIPLE * row.legalOther.rate;
   if (ctx.contractual >= floor) return { rate: ctx.contractual, provisional: false };
   ctx.warnings.add(
-    `the contractual rate ${formatPercent(ctx.contractual)} % is below the floor for ${key}, 3 × the legal rate ${formatPercent(row.legalOther.rate)} % = ${formatPercent(floor)} % (art. L441-10 C. com.): ${formatPercent(floor)} % applied`,
+    `the contractual rate ${formatPercent(ctx.contractual)} % is below the floor for ${halfYearKey(halfYear)}, 3 × the legal rate ${formatPercent(row.legalOther.rate)} % = ${formatPercent(floor)} % (art. L441-10 C. com.): ${formatPercent(floor)} % applied`,
   );
   return { rate: floor, provisional: row.legalOther.provisional, kind: 'floor' };
 }
 
 /** The days on which a new period starts: the first day, each 1 January / 1 July, the day after each payment. */
 function cutPoints(window: { first: Day; last: Day }, payments: readonly Counted[], rateMode: RateMode): Day[] {
-  const starts = new Set<Day>([window.first]);
+  const starts: Day[] = [window.first];
   if (rateMode === 'half-year') {
     let h = halfYearOf(window.first);
     for (;;) {
       h = h.half === 1 ? { year: h.year, half: 2 } : { year: h.year + 1, half: 1 };
       const start = halfYearStart(h);
       if (start > window.last) break;
-      starts.add(start);
+      starts.push(start);
     }
   }
-  for (const p of payments) if (p.day + 1 > window.first && p.day + 1 <= window.last) starts.add(p.day + 1);
-  return [...starts].sort((a, b) => a - b);
+  let sorted = true;
+  for (const p of payments) {
+    const start = p.day + 1;
+    if (start > window.first && start <= window.last && !starts.includes(start)) {
+      sorted = false;
+      starts.push(start);
+    }
+  }
+  return sorted ? starts : starts.sort((a, b) => a - b);
 }
-
-type ExactPeriod = PenaltyPeriod & { numerator: bigint };
 
 function periodsOf(
   window: { first: Day; last: Day },
@@ -277,9 +315,10 @@ function periodsOf(
   rateMode: RateMode,
   balanceOn: (day: Day) => Cents,
   rateOf: (day: Day) => AppliedRate,
-): ExactPeriod[] {
+  numerators: Numerator[],
+): PenaltyPeriod[] {
   const starts = cutPoints(window, payments, rateMode);
-  const periods: ExactPeriod[] = [];
+  const periods: PenaltyPeriod[] = [];
   starts.forEach((from, i) => {
     const to = (starts[i + 1] ?? window.last + 1) - 1;
     const balance = balanceOn(from);
@@ -288,11 +327,16 @@ function periodsOf(
     const { rate, provisional } = rateOf(from);
     const days = to - from + 1;
     const numerator = interestNumerator(balance, rate, days);
-    periods.push({ from, to, days, balance, rate, interest: roundHalfUp(numerator, INTEREST_DENOMINATOR), provisional, numerator });
+    // The exact numerators go apart: each period shows its own rounding, the total is
+    // their exact sum rounded once.
+    numerators.push(numerator);
+    periods.push({ from, to, days, balance, rate, interest: roundHalfUp(numerator, INTEREST_DENOMINATOR), provisional });
   });
   return periods;
 }
 
-function sumNumerators(periods: readonly ExactPeriod[]): bigint {
-  return periods.reduce((sum, p) => sum + p.numerator, 0n);
+function sumNumerators(numerators: readonly Numerator[]): Numerator {
+  let sum: Numerator = 0;
+  for (const n of numerators) sum = addNumerators(sum, n);
+  return sum;
 }

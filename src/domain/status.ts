@@ -9,6 +9,8 @@ import type { Invoice, InvoiceStatus } from './invoice.js';
 import type { Cents } from './money.js';
 import type { ClaimContext } from './claim.js';
 import { claimOf } from './claim.js';
+import { warningKind } from './penalty.js';
+import type { NoteKind, StatusNote } from './status-notes.js';
 import type { Policy } from './policy.js';
 import { nextStep } from './plan.js';
 import type { PrescriptionState } from './prescription.js';
@@ -40,39 +42,39 @@ export interface StatusContext extends ClaimContext {
 }
 
 /**
- * The row of one invoice, and the warnings that concern it (penalty engine, limitation,
- * insolvency deadline), each prefixed with the invoice number.
+ * The row of one invoice, and what the law says about it: the penalty engine's warnings,
+ * the limitation, the insolvency deadline.
  */
-export function statusRow(invoice: Invoice, history: History | undefined, ctx: StatusContext): { row: StatusRow; warnings: string[] } {
+export function statusRow(invoice: Invoice, history: History | undefined, ctx: StatusContext): { row: StatusRow; notes: StatusNote[] } {
   const h = history ?? emptyHistory(invoice.number);
   const { today } = ctx;
-  const warnings: string[] = [];
+  const notes: StatusNote[] = [];
+  const note = (kind: NoteKind, text: string) => notes.push({ kind, invoice: invoice.number, text });
   const { status, balance: balanceToday, penalty } = claimOf(invoice, h, ctx);
   const interest = penalty?.interest ?? 0;
   const flatFee = penalty?.flatFee ?? 0;
   for (const w of penalty?.warnings ?? []) {
-    // Rounding notes explain `penalty`'s periods, not shown here; a provisional rate is
-    // the same news for every invoice, so it is said once, not per invoice.
-    if (w.startsWith("the periods' interest")) continue;
-    warnings.push(w.includes(' is provisional') ? w : `${invoice.number}: ${w}`);
+    // The rounding of displayed periods matters only to `penalty`, which shows them.
+    const kind = warningKind(w);
+    if (kind !== 'rounding') note(kind === 'other' ? 'law' : kind, w);
   }
 
   const limitation = prescriptionOf(invoice.clientType, invoice.dueDate, today);
   if (balanceToday > 0 && status !== 'cancelled') {
     const law = invoice.clientType === 'b2b' ? '5 years, art. L110-4 C. com.' : '2 years, art. L218-2 C. conso.';
     if (limitation.state === 'near') {
-      warnings.push(`${invoice.number}: the claim is time-barred after ${formatIsoDay(limitation.limit)} (${law}), in ${limitation.limit - today} days — a reminder does not interrupt it: act before then`);
+      note('limitation-near', `the claim is time-barred after ${formatIsoDay(limitation.limit)} (${law}), in ${limitation.limit - today} days — a reminder does not interrupt it: act before then`);
     } else if (limitation.state === 'past') {
-      warnings.push(`${invoice.number}: the claim has been time-barred since ${formatIsoDay(limitation.limit + 1)} (${law})`);
+      note('limitation-past', `the claim has been time-barred since ${formatIsoDay(limitation.limit + 1)} (${law})`);
     }
   }
   if (status === 'insolvency') {
     if (invoice.bodaccDate !== null) {
       const deadline = addMonths(invoice.bodaccDate, 2);
       const when = deadline >= today ? `by ${formatIsoDay(deadline)}` : `by ${formatIsoDay(deadline)} (passed: ask the court for relief from foreclosure, "relevé de forclusion")`;
-      warnings.push(`${invoice.number}: collective proceeding — declare the claim to the court-appointed representative ${when}, 2 months from the BODACC publication`);
+      note('law', `collective proceeding — declare the claim to the court-appointed representative ${when}, 2 months from the BODACC publication`);
     } else if (invoice.insolvencyDate === null) {
-      warnings.push(`${invoice.number}: status insolvency without a judgment date: interest is shown up to today — add insolvency_date to stop it at the judgment (art. L622-28 C. com.)`);
+      note('law', 'status insolvency without a judgment date: interest is shown up to today — add insolvency_date to stop it at the judgment (art. L622-28 C. com.)');
     }
   }
 
@@ -94,17 +96,12 @@ export function statusRow(invoice: Invoice, history: History | undefined, ctx: S
     limitation: limitation.limit,
     limitationState: limitation.state,
   };
-  return { row, warnings };
+  return { row, notes };
 }
 
 /** Shown by default: what is late and unpaid (disputed and paused ones too), not cancelled. */
 export function isOverdue(row: StatusRow): boolean {
   return row.daysLate > 0 && row.balance > 0 && row.status !== 'cancelled';
-}
-
-/** Worst first: the longest late, then the largest claim, then by number. */
-export function compareRows(a: StatusRow, b: StatusRow): number {
-  return b.daysLate - a.daysLate || b.total - a.total || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
 }
 
 export const AGING_BUCKETS = ['not_due', '1-30', '31-60', '61-90', '90+'] as const;

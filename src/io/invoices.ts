@@ -6,8 +6,8 @@ import type { Issue } from '../domain/issue.js';
 import { error } from '../domain/issue.js';
 import type { Invoice } from '../domain/invoice.js';
 import type { InvoiceField } from '../domain/invoice-fields.js';
-import type { InvoiceDefaults, RawInvoice } from '../domain/invoice-record.js';
-import { createInvoiceValidator, quote } from '../domain/invoice-record.js';
+import type { InvoiceDefaults, RecordView } from '../domain/invoice-record.js';
+import { createInvoiceValidator, quote, trim } from '../domain/invoice-record.js';
 import { readCsvInvoices } from './csv-invoices.js';
 import { displayPath, fileError } from './paths.js';
 import { readYamlInvoices } from './yaml-invoices.js';
@@ -27,20 +27,23 @@ export interface InvoiceSources {
  */
 export async function readInvoices(sources: InvoiceSources, onInvoice: (invoice: Invoice) => void): Promise<Issue[]> {
   const issues: Issue[] = [];
-  const seen = new Map<string, string>();
+  // Where each number was first seen: file index × 2^32 + line (a number, not a string a row).
+  const seen = new Map<string, number>();
+  const fileNames: string[] = [];
   for (const path of sources.files) {
     const file = displayPath(path, sources.cwd);
-    const validate = createInvoiceValidator(file, sources.defaults);
+    const fileIndex = fileNames.push(file) - 1;
+    const validate = createInvoiceValidator(file, sources.defaults, issues);
     const base = dirname(path);
-    const onRecord = (raw: RawInvoice): void => {
+    const onRecord = (row: RecordView): void => {
       // Duplicates are told even when one of the two rows has other problems.
-      const number = raw.fields.number?.text.trim() ?? '';
+      const number = trim(row.text('number'));
       const first = number === '' ? undefined : seen.get(number);
-      if (number !== '' && first === undefined) seen.set(number, `${file}:${raw.line}`);
-      const { invoice, issues: found } = validate(raw);
-      for (const issue of found) issues.push(issue);
+      if (number !== '' && first === undefined) seen.set(number, fileIndex * 2 ** 32 + row.line);
+      const invoice = validate(row);
       if (first !== undefined) {
-        issues.push(error(file, raw.fields.number?.line ?? raw.line, 'number', `invoice ${quote(number)} appears twice (first at ${first})`, 'each invoice number must be unique across the invoice files'));
+        const where = `${fileNames[Math.floor(first / 2 ** 32)]}:${first % 2 ** 32}`;
+        issues.push(error(file, row.lineOf('number'), 'number', `invoice ${quote(number)} appears twice (first at ${where})`, 'each invoice number must be unique across the invoice files'));
         return;
       }
       if (invoice) onInvoice(invoice.attachment === null ? invoice : { ...invoice, attachment: resolve(base, invoice.attachment) });

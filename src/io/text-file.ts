@@ -26,19 +26,23 @@ export async function detectEncoding(path: string): Promise<Encoding> {
   return carry.length === 0 || isUtf8(carry) ? 'utf-8' : 'windows-1252';
 }
 
-/** The file's text in chunks, line endings as `\n`, a UTF-8 BOM dropped. */
-export async function* readTextChunks(path: string, encoding: Encoding): AsyncGenerator<string> {
-  const decoder = new TextDecoder(encoding);
-  let carriageReturn = false;
+/**
+ * The file in chunks, ready for the CSV parser: a UTF-8 file as its own bytes (the parser
+ * reads UTF-8 itself: decoding here first would make it encode the text back to bytes),
+ * without its BOM; a Windows-1252 file decoded to text. Line endings are left as they
+ * are: CRLF, LF and CR are all record ends to the parser.
+ */
+export async function* readChunks(path: string, encoding: Encoding): AsyncGenerator<Buffer | string> {
+  const decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
+  let first = true;
   for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
-    let text = decoder.decode(chunk as Buffer, { stream: true });
-    // A CRLF split across two chunks: hold the CR back until the next chunk says.
-    if (carriageReturn) text = `\r${text}`;
-    carriageReturn = text.endsWith('\r');
-    if (carriageReturn) text = text.slice(0, -1);
-    yield text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+    let bytes = chunk as Buffer;
+    if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    first = false;
+    yield decoder ? decoder.decode(bytes, { stream: true }) : bytes;
   }
-  let rest = decoder.decode();
-  if (carriageReturn) rest = `\n${rest}`;
-  if (rest !== '') yield rest;
+  if (decoder) {
+    const rest = decoder.decode();
+    if (rest !== '') yield rest;
+  }
 }

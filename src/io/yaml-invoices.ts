@@ -13,10 +13,11 @@ import type { Issue } from '../domain/issue.js';
 import { error, warning } from '../domain/issue.js';
 import type { InvoiceField } from '../domain/invoice-fields.js';
 import { INVOICE_FIELDS, fieldForHeader } from '../domain/invoice-fields.js';
-import type { RawField, RawInvoice, RawPayment } from '../domain/invoice-record.js';
+import type { RawField, RawInvoice, RawPayment, RecordView } from '../domain/invoice-record.js';
+import { rawInvoiceView } from '../domain/invoice-record.js';
 import { readYamlFile } from './yaml-file.js';
 
-export async function readYamlInvoices(path: string, file: string, columns: ReadonlyMap<string, InvoiceField> | undefined, onRecord: (raw: RawInvoice) => void): Promise<Issue[]> {
+export async function readYamlInvoices(path: string, file: string, columns: ReadonlyMap<string, InvoiceField> | undefined, onRecord: (row: RecordView) => void): Promise<Issue[]> {
   const source = await readYamlFile(path, file, { schema: 'failsafe' });
   const issues = [...source.issues];
   if (issues.length > 0) return issues;
@@ -54,7 +55,7 @@ export async function readYamlInvoices(path: string, file: string, columns: Read
       }
       raw.fields[field] = { text, line: keyLine };
     }
-    onRecord(raw);
+    onRecord(rawInvoiceView(raw));
   });
   return issues;
 }

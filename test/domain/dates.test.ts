@@ -88,3 +88,21 @@ describe('half-years', () => {
     expect(parseHalfYearKey('2027-H3')).toBeNull();
   });
 });
+
+describe('parseDate: the digit-by-digit path for ten-character dates', () => {
+  it('agrees with the general reading on every day of 2024 and 2025, in every form', () => {
+    for (let d = parseIsoDay('2024-01-01')!; d <= parseIsoDay('2025-12-31')!; d++) {
+      const iso = formatIsoDay(d);
+      const [y, m, day] = iso.split('-');
+      for (const text of [iso, `${day}/${m}/${y}`, `${day}-${m}-${y}`, `${day}.${m}.${y}`]) {
+        expect(parseDate(text)).toBe(d);
+        expect(parseDate(` ${text}`)).toBe(d); // the general path
+      }
+    }
+  });
+
+  it.each(['31/02/2026', '2026-02-30', '00/01/2026', '1a/01/2026', '2026-13-01', '12/12/12345'])('%j is not a date', (text) => {
+    expect(parseDate(text)).toBeNull();
+  });
+});
+

@@ -6,6 +6,7 @@ import {
   formatEurosFr,
   formatPercent,
   interestNumerator,
+  addNumerators,
   parseAmount,
   parsePercent,
   roundHalfUp,
@@ -81,6 +82,26 @@ describe('interest arithmetic', () => {
     [0n, 10n, 0],
   ])('roundHalfUp(%s, %s) = %i', (n, d, expected) => {
     expect(roundHalfUp(n, d)).toBe(expected);
+    expect(roundHalfUp(Number(n), d)).toBe(expected); // the plain-number path agrees
+  });
+
+  it('rounds exactly near 2^51, where a float quotient alone could be one off', () => {
+    const d = INTEREST_DENOMINATOR;
+    // (k + 0.5) × d, just below and at the half: exact integer checks decide.
+    const k = 3_000_000n;
+    const half = k * d + d / 2n;
+    expect(roundHalfUp(Number(half), d)).toBe(Number(k) + 1);
+    expect(roundHalfUp(Number(half - 1n), d)).toBe(Number(k));
+    expect(roundHalfUp(Number(half - 1n), d)).toBe(roundHalfUp(half - 1n, d));
+  });
+
+  it('stays exact past 2^53 by switching to BigInt', () => {
+    // 50 000 000,00 € at 100 % for 10 000 days: 5e9 × 1e6 × 1e4 = 5e19 > 2^53.
+    const numerator = interestNumerator(5_000_000_000, 1_000_000, 10_000);
+    expect(typeof numerator).toBe('bigint');
+    expect(numerator).toBe(50_000_000_000_000_000_000n);
+    expect(addNumerators(numerator, interestNumerator(1, 1, 1))).toBe(50_000_000_000_000_000_001n);
+    expect(addNumerators(Number.MAX_SAFE_INTEGER, 1)).toBe(BigInt(Number.MAX_SAFE_INTEGER) + 1n);
   });
 
   it('is balance × rate × days / 365 in cents', () => {
@@ -88,3 +109,16 @@ describe('interest arithmetic', () => {
     expect(roundHalfUp(interestNumerator(100_000, 131_500, 43), INTEREST_DENOMINATOR)).toBe(1549);
   });
 });
+
+describe('parseAmount: the one-regex path for common amounts', () => {
+  // The common shapes are read by a shortcut; every one must read as the general rules do.
+  const general = (text: string) => parseAmount(` ${text} `); // spaces around skip the shortcut
+  it.each(['0', '7', '1234', '1234,5', '1234.56', '1 234,56', '1\u00a0234,56', '1\u202f234\u202f567,89', '-12,50', '999 999 999,99', '12 345'])(
+    '%j reads the same both ways',
+    (text) => {
+      expect(parseAmount(text)).not.toBeNull();
+      expect(parseAmount(text)).toBe(general(text));
+    },
+  );
+});
+

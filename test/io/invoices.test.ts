@@ -175,6 +175,24 @@ describe('small files', () => {
     expect(issues).toEqual(['sep.csv:4: due_date: "32/10/2026" is not a real date — write dd/mm/yyyy or yyyy-mm-dd, e.g. 31/01/2026']);
   });
 
+  it('counts lines right with a BOM, CRLF and a quoted value over three lines', async () => {
+    const text = '\ufeffFacture;Client;Note;Échéance;Montant\r\nL-1;Un;"ligne 1\r\nligne 2\r\nligne 3";01/10/2026;1\r\n\r\nL-2;Deux;;01/10/2026;zéro\r\n';
+    const { invoices, issues } = await loadText('crlf.csv', Buffer.from(text, 'utf8'));
+    expect(invoices.map((i) => [i.number, i.source.line])).toEqual([['L-1', 2]]);
+    expect(issues).toEqual(['crlf.csv:6: amount: "zéro" is not an amount — write it like 1234.56, 1 234,56 or 1.234,56 €']);
+  });
+
+  it('reads a character split across two read chunks', async () => {
+    // "é" (2 bytes in UTF-8) lands across the 256 KiB chunk boundary of the reader.
+    const head = 'Facture;Client;Échéance;Montant\n';
+    const filler = Array.from({ length: 5000 }, (_, i) => `X-${i};Client ${i};01/10/2026;1\n`).join('');
+    const pad = 'a'.repeat(256 * 1024 - Buffer.byteLength(head + filler) - 'Y-1;'.length - 1);
+    const text = `${head}${filler}Y-1;${pad}é;01/10/2026;2\n`;
+    const { invoices, issues } = await loadText('split.csv', text);
+    expect(issues).toEqual([]);
+    expect(invoices.at(-1)!.client).toBe(`${pad}é`);
+  });
+
   it('skips empty lines and lines of empty fields, keeping line numbers', async () => {
     const { issues } = await loadText('blank.csv', 'Facture;Client;Échéance;Montant\n\n;;;\nB-1;Un;01/10/2026;abc\n');
     expect(issues).toEqual(['blank.csv:4: amount: "abc" is not an amount — write it like 1234.56, 1 234,56 or 1.234,56 €']);
