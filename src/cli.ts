@@ -108,6 +108,13 @@ async function packageVersion(): Promise<string> {
 
 /** The process entry point: the only place that reads process.* */
 export async function main(): Promise<void> {
+  // `relance status | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const code = await runCli({
     argv: process.argv.slice(2),
     env: process.env,

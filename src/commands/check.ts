@@ -3,8 +3,8 @@
 // invoices, the journal, and what the law says of each open invoice. Nothing is sent or
 // written. Exit 2 when there is an error, 0 with warnings only.
 
-import { access, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Claim } from '../domain/claim.js';
 import { claimOf } from '../domain/claim.js';
@@ -27,6 +27,7 @@ import { readJournal } from '../io/journal.js';
 import { displayPath, fileError } from '../io/paths.js';
 import { readPolicyFile, readShippedPolicy } from '../io/policy-file.js';
 import { loadRates } from '../io/rates-file.js';
+import { templateNames } from '../io/setup.js';
 import { SHIPPED_TEMPLATES_DIR } from '../io/shipped.js';
 import type { YamlPath } from '../io/yaml-file.js';
 import { readYamlFile } from '../io/yaml-file.js';
@@ -289,17 +290,6 @@ function configIssues(config: Config, policy: Policy | null, lineOf: (p: YamlPat
 }
 
 /** Every template name found in the folders, any language: what a policy may name. */
-async function templateNames(dirs: readonly TemplateDir[]): Promise<Set<string>> {
-  const names = new Set<string>();
-  for (const dir of dirs) {
-    for (const language of ['fr', 'en']) {
-      const files = await readdir(join(dir.path, language)).catch(() => [] as string[]);
-      for (const f of files) if (f.endsWith('.hbs') && !f.endsWith('.html.hbs')) names.add(f.slice(0, -'.hbs'.length));
-    }
-  }
-  return names;
-}
-
 /** Each template the policy names, in each language the invoices use, loaded and test-rendered. */
 async function templateIssues(policy: Policy, languages: ReadonlyMap<Language, { first: string; count: number }>, dirs: readonly TemplateDir[]): Promise<{ issues: Issue[]; names: number }> {
   const names = new Set<string>();

@@ -88,7 +88,7 @@ export async function loadSetup(opts: SetupOptions, cli: Cli, hooks: SetupHooks 
 }
 
 /** Every template name found in the folders, any language: what a policy may name. */
-async function templateNames(dirs: readonly TemplateDir[]): Promise<Set<string>> {
+export async function templateNames(dirs: readonly TemplateDir[]): Promise<Set<string>> {
   const names = new Set<string>();
   for (const dir of dirs) {
     for (const language of ['fr', 'en']) {

@@ -193,3 +193,16 @@ describe('relance status on bad input', () => {
     expect(stderr).toMatch(/: due_date: no rate for 2027-H1: relance's tables end at 2026-H2 \(and \d+ other invoices\) — add 2027-H1 to a rates file \(rates: in relance\.yaml\)\n/);
   });
 });
+
+describe('relance status in a pipe', () => {
+  it('stops quietly when the reader closes the pipe early (| head)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const bin = join(import.meta.dirname, '../../bin/relance');
+    // Enough rows that the output overflows the pipe's buffer after head has gone.
+    const rows = Array.from({ length: 20_000 }, (_, i) => `P-${i};Client ${i % 50};15/10/2026;1 000,00`);
+    await writeFile(join(dir, 'many.csv'), ['Facture;Client;Échéance;Montant', ...rows].join('\n'));
+    const r = spawnSync('bash', ['-c', `node "${bin}" status --invoices many.csv --format csv --quiet --today 2026-11-22 | head -1; echo "exit \${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8' });
+    expect(r.stdout).toBe('number,client,status,balance,due_date,days_late,interest,flat_fee,total,last_step,last_date,next_step,next_date,limitation_date\nexit 0\n');
+    expect(r.stderr).toBe('');
+  });
+});
