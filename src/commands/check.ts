@@ -4,7 +4,6 @@
 // written. Exit 2 when there is an error, 0 with warnings only.
 
 import { access, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Claim } from '../domain/claim.js';
 import { claimOf } from '../domain/claim.js';
@@ -21,13 +20,12 @@ import { MissingRateError } from '../domain/penalty.js';
 import type { Policy } from '../domain/policy.js';
 import { InputError, UsageError, EXIT_BAD_INPUT, EXIT_OK } from '../errors.js';
 import type { Config } from '../io/config.js';
-import { configExists, configForInvoicesFile, loadConfig } from '../io/config.js';
 import { readInvoices } from '../io/invoices.js';
 import { readJournal } from '../io/journal.js';
 import { displayPath, fileError } from '../io/paths.js';
 import { readPolicyFile, readShippedPolicy } from '../io/policy-file.js';
 import { loadRates } from '../io/rates-file.js';
-import { templateNames } from '../io/setup.js';
+import { resolveConfig, templateNames } from '../io/setup.js';
 import { SHIPPED_TEMPLATES_DIR } from '../io/shipped.js';
 import type { YamlPath } from '../io/yaml-file.js';
 import { readYamlFile } from '../io/yaml-file.js';
@@ -70,8 +68,8 @@ export function register(program: Command, cli: Cli): void {
     .option('--smtp', 'also connect to the SMTP server and log in (no mail is sent)')
     .option('-i, --invoices <file>', 'check this CSV or YAML file instead of the config’s (works without relance.yaml)')
     .addHelpText('after', EXAMPLES)
-    .action(async (opts: CheckOptions, command: Command) => {
-      cli.exitCode = await check(opts, command.getOptionValueSource('config') === 'cli', cli);
+    .action(async (opts: CheckOptions) => {
+      cli.exitCode = await check(opts, cli);
     });
 }
 
@@ -94,8 +92,8 @@ export interface CheckReport {
   stopped: boolean;
 }
 
-export async function check(opts: CheckOptions, explicitConfig: boolean, cli: Cli): Promise<number> {
-  const report = await runChecks(opts, explicitConfig, cli);
+export async function check(opts: CheckOptions, cli: Cli): Promise<number> {
+  const report = await runChecks(opts, cli);
   const issues = sortIssues(report.issues);
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
@@ -158,21 +156,16 @@ function jsonReport(report: CheckReport, issues: readonly Issue[], errors: numbe
 
 // ---------------------------------------------------------------- the checks
 
-export async function runChecks(opts: CheckOptions, explicitConfig: boolean, cli: Cli): Promise<CheckReport> {
+export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckReport> {
   const checked: Checked = { invoices: 0, claimed: 0, invoiceFiles: 0, steps: null, templates: 0, languages: [], journalEntries: 0, smtp: null };
   const issues: Issue[] = [];
 
   // The config first: without it there is nothing else to find.
   let config: Config;
-  const configPath = opts.config ?? 'relance.yaml';
   try {
-    if (opts.invoices !== undefined && !(explicitConfig || (await configExists(resolve(cli.cwd, configPath))))) {
-      config = configForInvoicesFile(opts.invoices, cli.cwd);
-    } else {
-      const loaded = await loadConfig(configPath, cli.cwd, cli.env);
-      config = opts.invoices === undefined ? loaded.config : { ...loaded.config, invoices: [resolve(cli.cwd, opts.invoices)] };
-      issues.push(...loaded.warnings);
-    }
+    const resolved = await resolveConfig(opts, cli);
+    config = resolved.config;
+    issues.push(...resolved.warnings);
   } catch (e) {
     if (e instanceof InputError) return { issues: [...e.issues], checked, stopped: true };
     const display = displayPath(opts.config ?? 'relance.yaml', cli.cwd);

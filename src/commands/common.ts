@@ -39,7 +39,7 @@ export interface CommonOptions {
 
 export function addCommonOptions(command: Command, formats: readonly Format[] | null): Command {
   command
-    .option('-c, --config <file>', 'the configuration file', 'relance.yaml')
+    .option('-c, --config <file>', 'the configuration file (default: ./relance.yaml)')
     .option('--today <date>', 'act as if today were this date (YYYY-MM-DD)');
   if (formats) {
     command.addOption(new Option('-f, --format <format>', 'output format').choices([...formats]).default(formats[0]));

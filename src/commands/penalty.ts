@@ -59,14 +59,14 @@ export function register(program: Command, cli: Cli): void {
     .option('--insolvency <date>', 'opening judgment of a collective proceeding: interest stops that day')
     .option('-r, --rates <file>', 'a rates file of your own (instead of the one relance.yaml names)')
     .addHelpText('after', EXAMPLES)
-    .action(async (amount: string, opts: PenaltyOptions, command: Command) => {
-      cli.exitCode = await penalty(amount, opts, command.getOptionValueSource('config') === 'cli', cli);
+    .action(async (amount: string, opts: PenaltyOptions) => {
+      cli.exitCode = await penalty(amount, opts, cli);
     });
 }
 
-export async function penalty(amountText: string, opts: PenaltyOptions, explicitConfig: boolean, cli: Cli): Promise<number> {
+export async function penalty(amountText: string, opts: PenaltyOptions, cli: Cli): Promise<number> {
   const flags = parseFlags(amountText, opts);
-  const inUse = await loadRatesInUse(opts, explicitConfig, cli);
+  const inUse = await loadRatesInUse(opts, cli);
   // The clock matters only while unpaid; a bad --today is refused either way.
   const today = flags.paid === null || opts.today !== undefined ? await resolveToday(opts.today, cli, inUse.config?.timezone) : null;
   const input = penaltyInput(flags, flags.paid ?? today!, flags.rateMode ?? inUse.config?.rateMode ?? 'half-year');

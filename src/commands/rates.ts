@@ -33,13 +33,13 @@ export function register(program: Command, cli: Cli): void {
     )
     .option('-r, --rates <file>', 'a rates file of your own (instead of the one relance.yaml names)')
     .addHelpText('after', EXAMPLES)
-    .action(async (opts: RatesOptions, command: Command) => {
-      cli.exitCode = await rates(opts, command.getOptionValueSource('config') === 'cli', cli);
+    .action(async (opts: RatesOptions) => {
+      cli.exitCode = await rates(opts, cli);
     });
 }
 
-export async function rates(opts: RatesOptions, explicitConfig: boolean, cli: Cli): Promise<number> {
-  const inUse = await loadRatesInUse(opts, explicitConfig, cli);
+export async function rates(opts: RatesOptions, cli: Cli): Promise<number> {
+  const inUse = await loadRatesInUse(opts, cli);
   const rows = [...inUse.rates.entries()].map(([key, r]) => rateRow(key, r));
   if (opts.format === 'json') await writeOut(cli, `${JSON.stringify(rows.map(jsonRow), null, 2)}\n`);
   else if (opts.format === 'csv') await printCsv(rows, cli);

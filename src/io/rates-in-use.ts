@@ -33,11 +33,11 @@ export interface RatesInUse {
  * else the `rates:` of relance.yaml when `--config` names one or the folder holds one,
  * else the shipped tables. YAML is only loaded when a file is read.
  */
-export async function loadRatesInUse(opts: RatesOptions, explicitConfig: boolean, cli: Cli): Promise<RatesInUse> {
+export async function loadRatesInUse(opts: RatesOptions, cli: Cli): Promise<RatesInUse> {
   const warnings: Issue[] = [];
   let config: Config | null = null;
   const configPath = resolve(cli.cwd, opts.config ?? 'relance.yaml');
-  if (explicitConfig || (await exists(configPath))) {
+  if (opts.config !== undefined || (await exists(configPath))) {
     const { loadConfig } = await import('../io/config.js');
     const loaded = await loadConfig(configPath, cli.cwd, cli.env);
     config = loaded.config;

@@ -46,18 +46,24 @@ export interface SetupHooks {
   beforeJournal?: (config: Config) => Promise<void>;
 }
 
-export async function loadSetup(opts: SetupOptions, cli: Cli, hooks: SetupHooks = {}): Promise<Setup> {
+/**
+ * The config: relance.yaml (or `--config`), with `--invoices FILE` in place of its
+ * invoices; `--invoices` alone, with no relance.yaml here, needs no config at all.
+ * Throws InputError when the config has errors.
+ */
+export async function resolveConfig(opts: SetupOptions, cli: Cli): Promise<{ config: Config; warnings: Issue[] }> {
   const configPath = opts.config ?? 'relance.yaml';
-  const explicitConfig = cli.argv.some((a) => a === '--config' || a === '-c' || a.startsWith('--config='));
-  const issues: Issue[] = [];
-  let config: Config;
-  if (opts.invoices !== undefined && !(explicitConfig || (await configExists(resolve(cli.cwd, configPath))))) {
-    config = configForInvoicesFile(opts.invoices, cli.cwd);
-  } else {
-    const loaded = await loadConfig(configPath, cli.cwd, cli.env);
-    config = opts.invoices === undefined ? loaded.config : { ...loaded.config, invoices: [resolve(cli.cwd, opts.invoices)] };
-    issues.push(...loaded.warnings);
+  if (opts.invoices !== undefined && opts.config === undefined && !(await configExists(resolve(cli.cwd, configPath)))) {
+    return { config: configForInvoicesFile(opts.invoices, cli.cwd), warnings: [] };
   }
+  const loaded = await loadConfig(configPath, cli.cwd, cli.env);
+  const config = opts.invoices === undefined ? loaded.config : { ...loaded.config, invoices: [resolve(cli.cwd, opts.invoices)] };
+  return { config, warnings: loaded.warnings };
+}
+
+export async function loadSetup(opts: SetupOptions, cli: Cli, hooks: SetupHooks = {}): Promise<Setup> {
+  const { config, warnings } = await resolveConfig(opts, cli);
+  const issues: Issue[] = [...warnings];
   const today = await resolveToday(opts.today, cli, config.timezone);
   await hooks.beforeJournal?.(config);
 

@@ -12,6 +12,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Handlebars from 'handlebars';
 import type { ClientType, Language } from '../domain/invoice.js';
+import type { Creditor } from '../io/config.js';
 import type { Issue } from '../domain/issue.js';
 import { error, warning } from '../domain/issue.js';
 import { parseYaml } from '../io/yaml-file.js';
@@ -47,15 +48,8 @@ export interface ReminderContext {
     is_b2b: boolean;
     is_b2c: boolean;
   };
-  creditor: {
-    name: string | null;
-    email: string | null;
-    phone: string | null;
-    address: string | null;
-    siren: string | null;
-    iban: string | null;
-    payment_link: string | null;
-  };
+  /** From the config; each may be null. */
+  creditor: Creditor;
   invoices: ReminderInvoice[];
   /** The first of `invoices`. */
   invoice: ReminderInvoice;
