@@ -3,39 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { latestLegalDueDate, missingEmailIssue, prescriptionIssue, termsBeyondLimitIssue } from '../../src/domain/checks.js';
-import type { Day } from '../../src/domain/dates.js';
-import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
+import { formatIsoDay } from '../../src/domain/dates.js';
 import { emptyHistory } from '../../src/domain/history.js';
-import type { Invoice } from '../../src/domain/invoice.js';
+import { day, invoice } from '../helpers/factories.js';
 import type { Policy } from '../../src/domain/policy.js';
 
-const day = (iso: string): Day => parseIsoDay(iso)!;
-
-function invoice(o: Partial<Omit<Invoice, 'dueDate' | 'issueDate'>> & { issue?: string; due?: string } = {}): Invoice {
-  const { issue, due, ...rest } = o;
-  return {
-    number: 'F-1',
-    client: 'Atelier Martin',
-    emails: ['compta@martin.example'],
-    clientType: 'b2b',
-    amount: 120_000,
-    currency: 'EUR',
-    issueDate: issue ? day(issue) : null,
-    dueDate: day(due ?? '2026-10-31'),
-    payments: [],
-    status: 'open',
-    pausedUntil: null,
-    noticeDate: null,
-    insolvencyDate: null,
-    bodaccDate: null,
-    tags: [],
-    language: 'fr',
-    attachment: null,
-    penaltyRate: null,
-    source: { file: 'factures.csv', line: 2 },
-    ...rest,
-  };
-}
 
 describe('latestLegalDueDate: 60 days, or 45 days end of month either way (art. L441-10 I)', () => {
   it.each([

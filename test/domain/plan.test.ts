@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Day } from '../../src/domain/dates.js';
-import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
+import { formatIsoDay } from '../../src/domain/dates.js';
 import type { Invoice } from '../../src/domain/invoice.js';
+import { day, invoice } from '../helpers/factories.js';
 import { emptyHistory, historiesOf, historyOf } from '../../src/domain/history.js';
 import type { JournalEntry, NewEntry, RecordEvent } from '../../src/domain/journal-entry.js';
 import { journalEntry } from '../../src/domain/journal-entry.js';
@@ -10,37 +10,6 @@ import { nextStep, planActions } from '../../src/domain/plan.js';
 
 // ---------------------------------------------------------------- factories
 
-const day = (iso: string): Day => {
-  const d = parseIsoDay(iso);
-  if (d === null) throw new Error(`bad date ${iso}`);
-  return d;
-};
-
-function invoice(o: Partial<Omit<Invoice, 'dueDate' | 'pausedUntil'>> & { due?: string; pausedUntil?: string } = {}): Invoice {
-  const { due, pausedUntil, ...rest } = o;
-  return {
-    number: 'F-1',
-    client: 'Atelier Martin',
-    emails: ['compta@martin.example'],
-    clientType: 'b2b',
-    amount: 120_000,
-    currency: 'EUR',
-    issueDate: null,
-    dueDate: day(due ?? '2026-10-31'),
-    payments: [],
-    status: 'open',
-    pausedUntil: pausedUntil ? day(pausedUntil) : null,
-    noticeDate: null,
-    insolvencyDate: null,
-    bodaccDate: null,
-    tags: [],
-    language: 'fr',
-    attachment: null,
-    penaltyRate: null,
-    source: { file: 'factures.csv', line: 2 },
-    ...rest,
-  };
-}
 
 function step(id: string, dayOffset: number, o: Partial<Step> = {}): Step {
   const channel = o.channel ?? 'email';
