@@ -4,7 +4,8 @@
 
 import type { OutgoingEmail, Todo } from './message.js';
 
-export type OutcomeStatus = 'drafted' | 'sent' | 'failed' | 'todo';
+/** `uncertain`: the message went out whole but no answer came: the server may have it. */
+export type OutcomeStatus = 'drafted' | 'sent' | 'failed' | 'todo' | 'uncertain';
 
 export interface Outcome {
   status: OutcomeStatus;

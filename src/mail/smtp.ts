@@ -1,0 +1,197 @@
+// The SMTP server `send` goes through: its URL read and checked before anything is sent,
+// the password kept out of every message relance prints or writes, and nodemailer's
+// connection pool (PERFORMANCE.md: pool, maxMessages Infinity, several connections) fed
+// with messages composed and archived beforehand.
+
+import { Readable } from 'node:stream';
+import type { MailMessage, SMTPPoolSentMessageInfo } from 'nodemailer';
+import SMTPPool from 'nodemailer/lib/smtp-pool';
+import { error as issue } from '../domain/issue.js';
+import { InputError } from '../errors.js';
+import type { Config } from '../io/config.js';
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** smtps:// — TLS from the first byte. Else STARTTLS, required unless on loopback. */
+  secure: boolean;
+  loopback: boolean;
+  user: string | null;
+  password: string | null;
+  /** The URL as relance prints it: `smtp://user:***@host:587`. */
+  display: string;
+}
+
+export interface SmtpTuning {
+  /** Connections in the pool: a few, as providers limit them per account. */
+  connections: number;
+  /** Milliseconds to open the TCP connection (and TLS). */
+  connectionTimeout: number;
+  /** Milliseconds for the server's 220 greeting. */
+  greetingTimeout: number;
+  /** Milliseconds of silence on an open connection, e.g. waiting for the reply to a message. */
+  socketTimeout: number;
+  /**
+   * Messages with an intent on disk and no outcome yet, at most: what a crash can leave
+   * uncertain. Enough to keep the pool busy while the journal syncs.
+   */
+  inFlight: number;
+}
+
+export const DEFAULT_TUNING: SmtpTuning = { connections: 5, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000, inFlight: 20 };
+
+const URL_HINT = 'write smtp://user@host:587 (STARTTLS) or smtps://user@host:465 (TLS); the password may go in RELANCE_SMTP_PASSWORD';
+
+/**
+ * The server from RELANCE_SMTP_URL (which wins) or `mail.smtp`, the password from the URL
+ * or RELANCE_SMTP_PASSWORD. Throws InputError (exit 2, nothing sent) when it is missing
+ * or unusable; no message quotes the password.
+ */
+export function smtpSettings(config: Config, env: Readonly<Record<string, string | undefined>>): SmtpSettings {
+  const fromEnv = env.RELANCE_SMTP_URL !== undefined && env.RELANCE_SMTP_URL.trim() !== '';
+  const text = (fromEnv ? env.RELANCE_SMTP_URL! : (config.mail.smtp ?? '')).trim();
+  const envPassword = env.RELANCE_SMTP_PASSWORD === '' ? undefined : env.RELANCE_SMTP_PASSWORD;
+  const secrets = envPassword === undefined ? [] : [envPassword];
+  const fail = (message: string, hint: string): never => {
+    const where = fromEnv ? issue('RELANCE_SMTP_URL', undefined, undefined, scrub(message, secrets), hint) : issue(config.display, undefined, 'mail.smtp', scrub(message, secrets), hint);
+    throw new InputError([where]);
+  };
+
+  if (text === '') fail('no SMTP server to send the e-mails through', `set mail.smtp in ${config.display} or RELANCE_SMTP_URL (${URL_HINT}), or look at the drafts with --dry-run`);
+  const shown = redactUrl(text);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    // Not quoted: a URL that does not parse cannot be trusted to have its password redacted.
+    return fail(`the SMTP URL is not a URL`, URL_HINT);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') fail(`"${shown}" is not an SMTP URL (${url.protocol}//)`, URL_HINT);
+  const secure = url.protocol === 'smtps:';
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (host === '') fail(`"${shown}" names no server`, URL_HINT);
+  if ((url.pathname !== '' && url.pathname !== '/') || url.search !== '' || url.hash !== '') {
+    fail(`"${shown}" has something after the server and port`, `relance takes no options in the URL: ${URL_HINT}`);
+  }
+  const port = url.port === '' ? (secure ? 465 : 587) : Number(url.port);
+  if (!secure && port === 465) fail(`"${shown}": port 465 speaks TLS from the first byte`, `write smtps://${url.host}`);
+
+  let user: string | null = null;
+  let password: string | null = null;
+  try {
+    user = url.username === '' ? null : decodeURIComponent(url.username);
+    password = url.password === '' ? null : decodeURIComponent(url.password);
+  } catch {
+    fail(`"${shown}": the user name or password is not well %-encoded`, 'write @ as %40 and : as %3A in them');
+  }
+  if (password !== null) secrets.push(password);
+  password ??= envPassword ?? null;
+  if (password !== null && user === null) fail(`"${shown}" has a password but no user name`, 'write smtp://user@host:587 and the password in RELANCE_SMTP_PASSWORD');
+  if (user !== null && password === null) fail(`"${shown}": no password for ${user}`, 'export RELANCE_SMTP_PASSWORD=… (safer than writing it in the URL)');
+
+  const loopback = isLoopback(host);
+  const auth = user === null ? '' : `${encodeURIComponent(user)}${password === null ? '' : ':***'}@`;
+  const display = `${url.protocol}//${auth}${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return { host, port, secure, loopback, user, password, display };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: the traffic never leaves the machine, TLS is not required. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\./.test(h);
+}
+
+/** Any `scheme://user:password@` in the text, with the password as ***. */
+export function redactUrl(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/gi, '$1:***@');
+}
+
+/**
+ * The text without the password in any form it could travel in: as is, %-encoded, and
+ * base64 as AUTH LOGIN and AUTH PLAIN send it (a server may echo what it received).
+ */
+export function scrub(text: string, secrets: readonly string[], user: string | null = null): string {
+  let out = redactUrl(text);
+  for (const secret of secrets) {
+    if (secret === '') continue;
+    const forms = new Set([secret, encodeURIComponent(secret), base64(secret), base64(`\0${user ?? ''}\0${secret}`), base64(`${user ?? ''}\0${user ?? ''}\0${secret}`)]);
+    for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join('***');
+  }
+  return out;
+}
+
+/** Scrubs the password of these settings from a text. */
+export function scrubFor(settings: SmtpSettings, text: string): string {
+  return scrub(text, settings.password === null ? [] : [settings.password], settings.user);
+}
+
+export type { SMTPPool };
+
+/** The pool; nothing connects before the first message (or `verify()`, as `relance check` does). */
+export function smtpTransport(settings: SmtpSettings, tuning: SmtpTuning): SMTPPool {
+  return new SMTPPool({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    // Off loopback a server that cannot STARTTLS is refused: the password and the
+    // clients' data never cross the network in clear.
+    requireTLS: !settings.secure && !settings.loopback,
+    // On loopback a local relay's self-signed certificate protects nothing worth checking.
+    ...(settings.loopback ? { tls: { rejectUnauthorized: false } } : {}),
+    ...(settings.user === null ? {} : { auth: { user: settings.user, pass: settings.password ?? '' } }),
+    maxConnections: tuning.connections,
+    maxMessages: Infinity,
+    connectionTimeout: tuning.connectionTimeout,
+    greetingTimeout: tuning.greetingTimeout,
+    socketTimeout: tuning.socketTimeout,
+    logger: false,
+    debug: false,
+  });
+}
+
+/** A message as composed and archived: these bytes, to these envelope addresses. */
+export interface RawMessage {
+  messageId: string;
+  envelope: { from: string; to: string[] };
+  raw: Buffer;
+}
+
+export interface Delivery {
+  /** Resolves with the server's acceptance; rejects with the SMTP or network error. */
+  done: Promise<SMTPPoolSentMessageInfo>;
+  /** Whether SMTP read the message to its last byte (in its last attempt). */
+  readToTheEnd(): boolean;
+}
+
+/**
+ * Hands the bytes to the pool as they are: no second composing, and what goes out is
+ * exactly what was archived. The pool takes what nodemailer's Mail would hand it (the
+ * transport contract: `message.getEnvelope()`, `messageId()`, `createReadStream()`), and
+ * reads a fresh stream each attempt (it retries only a message not a byte of which was sent).
+ */
+export function sendRaw(pool: SMTPPool, message: RawMessage): Delivery {
+  let stream: Readable | null = null;
+  const mail = {
+    data: {},
+    message: {
+      getEnvelope: () => message.envelope,
+      messageId: () => message.messageId,
+      getHeader: (key: string) => (key.toLowerCase() === 'message-id' ? message.messageId : undefined),
+      createReadStream: () => {
+        stream = new Readable({
+          read() {
+            this.push(message.raw);
+            this.push(null);
+          },
+        });
+        return stream;
+      },
+    },
+  } as unknown as MailMessage<SMTPPoolSentMessageInfo>;
+  const done = new Promise<SMTPPoolSentMessageInfo>((resolve, reject) => pool.send(mail, (err, info) => (err || !info ? reject(err ?? new Error('no answer from the pool')) : resolve(info))));
+  return { done, readToTheEnd: () => (stream as Readable | null)?.readableEnded === true };
+}
+
+function base64(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64');
+}

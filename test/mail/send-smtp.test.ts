@@ -1,0 +1,157 @@
+// `relance send` for real, through the built binary, to a local smtp-server: the lock,
+// the exit codes, the password kept out of everything, and a run killed mid-batch.
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { historiesOf } from '../../src/domain/history.js';
+import { BIN, runRelance } from '../helpers/run-cli.js';
+import type { TestSmtp, TestSmtpOptions } from '../helpers/smtp-server.js';
+import { closedPort, startSmtpServer, TEST_PASSWORD } from '../helpers/smtp-server.js';
+import { journalOf, removeTempDirs, tempDir } from './outgoing.js';
+
+const TODAY = '2026-11-03'; // two days after the due date: relance-1 is due for every invoice
+
+const servers: TestSmtp[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+afterAll(removeTempDirs);
+async function server(o: TestSmtpOptions = {}): Promise<TestSmtp> {
+  const s = await startSmtpServer(o);
+  servers.push(s);
+  return s;
+}
+
+/** A folder with relance.yaml and `count` overdue invoices, one client each. */
+async function folder(count: number): Promise<string> {
+  const dir = await tempDir();
+  await writeFile(
+    join(dir, 'relance.yaml'),
+    ['invoices: factures.csv', 'creditor:', '  name: Atelier Dupont SARL', '  email: compta@atelier-dupont.example', 'mail:', '  from: "Atelier Dupont <compta@atelier-dupont.example>"', '  bcc: archives@atelier-dupont.example', ''].join('\n'),
+  );
+  const rows = Array.from({ length: count }, (_, i) => `F-${i + 1};Client ${i + 1};c${i + 1}@example.com;01/10/2026;31/10/2026;1 200,00`);
+  await writeFile(join(dir, 'factures.csv'), ['N° facture;Client;Email;Date;Échéance;Montant TTC', ...rows, ''].join('\n'));
+  return dir;
+}
+
+// Header values may be folded onto the next line.
+const invoiceOf = (raw: Buffer) => /^X-Relance-Invoice:\s*(\S+)/im.exec(raw.toString())![1]!;
+const messageIdOf = (raw: Buffer) => /^Message-ID:\s*(\S+)/im.exec(raw.toString())![1]!;
+
+describe('relance send over SMTP', () => {
+  it('sends the due reminders once: a second run the same day sends nothing', async () => {
+    const smtp = await server({ password: TEST_PASSWORD });
+    const dir = await folder(3);
+    const env = { RELANCE_SMTP_URL: smtp.url(TEST_PASSWORD) };
+    const first = await runRelance(['send', '--today', TODAY], { cwd: dir, env });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^relance send, 03\/11\/2026: 3 e-mails sent, 0 failed, 0 to-dos issued, 0 uncertain$/m);
+    expect(smtp.received.map((m) => invoiceOf(m.raw)).sort()).toEqual(['F-1', 'F-2', 'F-3']);
+    expect(smtp.received.every((m) => m.to.includes('archives@atelier-dupont.example'))).toBe(true);
+    expect(existsSync(join(dir, '.relance', 'journal.jsonl.lock'))).toBe(false);
+
+    const second = await runRelance(['send', '--today', TODAY, '--format', 'json'], { cwd: dir, env });
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).actions).toEqual([]);
+    expect(smtp.received).toHaveLength(3);
+    const entries = await journalOf(join(dir, '.relance', 'journal.jsonl'));
+    expect(entries.map((e) => e.type).sort()).toEqual(['intent', 'intent', 'intent', 'sent', 'sent', 'sent']);
+  });
+
+  it('a refused recipient: exit 1, the others sent, and the password nowhere', async () => {
+    const smtp = await server({ password: TEST_PASSWORD, reject: { 'c2@example.com': 550 } });
+    const dir = await folder(3);
+    const env = { RELANCE_SMTP_URL: smtp.url(TEST_PASSWORD) };
+    const run = await runRelance(['send', '--today', TODAY, '--format', 'json'], { cwd: dir, env });
+    expect(run.code).toBe(1);
+    const actions = JSON.parse(run.stdout).actions as { invoices: string[]; status: string; error: string | null }[];
+    expect(actions.map((a) => [a.invoices[0], a.status]).sort()).toEqual([
+      ['F-1', 'sent'],
+      ['F-2', 'failed'],
+      ['F-3', 'sent'],
+    ]);
+    expect(run.stderr).toMatch(/^relance: F-2 relance-1: not sent to c2@example\.com: .*550 5\.1\.1 <c2@example\.com>: no such mailbox/m);
+
+    // A run to a server that is down, the password in RELANCE_SMTP_PASSWORD this time.
+    const down = await runRelance(['send', '--today', TODAY], { cwd: dir, env: { RELANCE_SMTP_URL: `smtp://relance@127.0.0.1:${await closedPort()}`, RELANCE_SMTP_PASSWORD: TEST_PASSWORD } });
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/F-2 relance-1: not sent .*ECONNREFUSED/);
+
+    const texts = [run.stdout, run.stderr, down.stdout, down.stderr, await readFile(join(dir, '.relance', 'journal.jsonl'), 'utf8')];
+    for (const f of await readdir(join(dir, '.relance', 'sent'))) texts.push(await readFile(join(dir, '.relance', 'sent', f), 'latin1'));
+    for (const t of texts) for (const form of [TEST_PASSWORD, encodeURIComponent(TEST_PASSWORD), Buffer.from(TEST_PASSWORD).toString('base64')]) expect(t).not.toContain(form);
+  });
+
+  it('an unusable SMTP URL: exit 2 before anything is sent, the password not quoted', async () => {
+    const dir = await folder(1);
+    const run = await runRelance(['send', '--today', TODAY], { cwd: dir, env: { RELANCE_SMTP_URL: 'smtp://relance:hunter22@mail.example:465' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('RELANCE_SMTP_URL: "smtp://relance:***@mail.example:465": port 465 speaks TLS from the first byte — write smtps://mail.example:465\nrelance: 1 error, nothing was done.\n');
+    expect(existsSync(join(dir, '.relance', 'journal.jsonl'))).toBe(false);
+
+    const none = await runRelance(['send', '--today', TODAY], { cwd: dir, env: { RELANCE_SMTP_URL: undefined } });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^relance\.yaml: mail\.smtp: no SMTP server to send the e-mails through — set mail\.smtp in relance\.yaml or RELANCE_SMTP_URL/);
+  });
+
+  it('two runs at once: the second exits 3 and names the first', async () => {
+    const smtp = await server({ delay: 400 });
+    const dir = await folder(4);
+    const env = { RELANCE_SMTP_URL: smtp.url() };
+    const first = runRelance(['send', '--today', TODAY], { cwd: dir, env });
+    while (smtp.connections() === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await runRelance(['send', '--today', TODAY], { cwd: dir, env });
+    expect(second.code).toBe(3);
+    expect(second.stderr).toMatch(
+      /^relance: another "relance send" is running on this journal \(pid \d+, started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\): wait for it to end; if it is not running, delete \.relance\/journal\.jsonl\.lock\n$/,
+    );
+    expect((await first).code).toBe(0);
+    expect(smtp.received).toHaveLength(4);
+  });
+
+  it('killed mid-batch: nothing went out without an intent, and the next run sends none of it again', async () => {
+    const smtp = await server({ delay: 150 });
+    const dir = await folder(30);
+    const env = { ...process.env, NO_COLOR: '1', RELANCE_SMTP_URL: smtp.url() };
+    const child = spawn(process.execPath, [BIN, 'send', '--today', TODAY], { cwd: dir, env, stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    while (smtp.received.length < 6) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    // Messages already handed over may still arrive: wait for the server to settle.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    const journalPath = join(dir, '.relance', 'journal.jsonl');
+    const entries = await journalOf(journalPath);
+    const delivered = smtp.received.map((m) => ({ invoice: invoiceOf(m.raw), id: messageIdOf(m.raw) }));
+    expect(delivered.length).toBeGreaterThanOrEqual(6);
+    expect(delivered.length).toBeLessThan(30);
+    const intents = new Set(entries.filter((e) => e.type === 'intent').map((e) => e.message_id));
+    const sent = new Set(entries.filter((e) => e.type === 'sent').map((e) => e.message_id));
+    // Write-ahead: every message that arrived had its intent on disk.
+    for (const d of delivered) expect(intents.has(d.id)).toBe(true);
+    // A sent line only for a message that arrived.
+    for (const id of sent) expect(delivered.some((d) => d.id === id)).toBe(true);
+    const histories = historiesOf(entries);
+    for (const d of delivered) {
+      const h = histories.get(d.invoice)!;
+      expect(h.done.length + h.uncertain.length).toBe(1);
+    }
+    const uncertain = [...histories.values()].filter((h) => h.uncertain.length > 0).map((h) => h.invoice);
+
+    // The next run takes over the dead run's lock, sends the rest, and none of the above again.
+    const again = await runRelance(['send', '--today', TODAY, '--format', 'json'], { cwd: dir, env: { RELANCE_SMTP_URL: smtp.url() } });
+    expect(again.code).toBe(uncertain.length > 0 ? 1 : 0);
+    const actions = JSON.parse(again.stdout).actions as { invoices: string[]; status: string }[];
+    expect(actions.filter((a) => a.status === 'uncertain').map((a) => a.invoices[0]).sort()).toEqual([...uncertain].sort());
+    const perInvoice = new Map<string, number>();
+    for (const m of smtp.received) perInvoice.set(invoiceOf(m.raw), (perInvoice.get(invoiceOf(m.raw)) ?? 0) + 1);
+    expect([...perInvoice.values()].every((n) => n === 1)).toBe(true);
+    // Every invoice got its reminder, or is uncertain (it may have been sent; the user says).
+    for (let i = 1; i <= 30; i++) expect(perInvoice.has(`F-${i}`) || uncertain.includes(`F-${i}`)).toBe(true);
+  });
+});
