@@ -42,7 +42,7 @@ export function composerOptions(email: OutgoingEmail, now: Date) {
     messageId: email.messageId,
     inReplyTo: email.inReplyTo ?? undefined,
     references: email.references.length > 0 ? [...email.references] : undefined,
-    attachments: email.attachments.map((a) => ({ filename: a.filename, path: a.path, contentType: a.contentType })),
+    attachments: email.attachments.map((a) => ({ filename: a.filename, path: a.path, content: a.content, contentType: a.contentType })),
     headers: { ...email.headers },
     date: now,
   };

@@ -1,12 +1,11 @@
 // The real outbox: e-mails over SMTP, to-dos into the journal. Built like a mail queue:
-// each message is composed once and archived as the .eml that goes out; its `intent` is
+// each message is composed once, and archived as it went out; its `intent` is
 // on disk before SMTP sees it (write-ahead, intents and outcomes group-committed); one
 // failure fails one message; nothing is sent twice. An answer that never came for a
 // message that went out whole leaves the intent alone: the step is `uncertain`, and the
 // next run reports it instead of sending it again (history.ts).
 
-import { writeFile as writeFileWithCallback } from 'node:fs';
-import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Address as MimeNodeAddress, SMTPPoolSentMessageInfo } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -17,7 +16,8 @@ import { journalEntry } from '../domain/journal-entry.js';
 import type { Config } from '../io/config.js';
 import type { JournalWriter } from '../io/journal.js';
 import { openJournal } from '../io/journal.js';
-import { archiveDir, archiveFile } from './archive.js';
+import type { Archive } from './archive.js';
+import { openArchive } from './archive.js';
 import type { OutgoingEmail, Todo } from './message.js';
 import type { Outbox, Outcome } from './outbox.js';
 import type { SMTPPool, SmtpSettings, SmtpTuning } from './smtp.js';
@@ -49,7 +49,7 @@ export async function liveOutbox(options: LiveOutboxOptions): Promise<Outbox> {
   const tuning: SmtpTuning = { ...DEFAULT_TUNING, ...options.smtp };
   const pool = smtpTransport(settings, tuning);
   const journal = new GroupCommit(options.journalPath);
-  const ctx: Context = { options, settings, tuning, pool, journal };
+  const ctx: Context = { options, settings, tuning, pool, journal, archive: openArchive(options.journalPath, options.today) };
 
   return {
     send: (emails, report) => sendAll(emails, report, ctx),
@@ -64,6 +64,7 @@ export async function liveOutbox(options: LiveOutboxOptions): Promise<Outbox> {
     async close() {
       pool.close();
       await journal.close();
+      await ctx.archive.close();
     },
   };
 }
@@ -96,6 +97,8 @@ interface Context {
   tuning: SmtpTuning;
   pool: SMTPPool;
   journal: GroupCommit;
+  /** The day's mbox, opened with the first message sent. */
+  archive: Archive;
 }
 
 interface Built {
@@ -105,7 +108,6 @@ interface Built {
   envelope: { from: string; to: string[] };
   /** The client's own addresses (To), lower case: the message counts as sent if one took it. */
   clients: string[];
-  file: string;
 }
 
 type Report = (email: OutgoingEmail, outcome: Outcome) => void;
@@ -126,7 +128,7 @@ const MESSAGE_ERRORS = new Set(['EENVELOPE', 'EMESSAGE', 'EMAXRECIPIENTS', 'ESTR
 async function sendAll(emails: readonly OutgoingEmail[], report: Report, ctx: Context): Promise<void> {
   const total = emails.length;
   if (total === 0) return;
-  await mkdir(archiveDir(ctx.options.journalPath), { recursive: true });
+  const archive = ctx.archive;
   const { connections, inFlight } = ctx.tuning;
   const composeAhead = inFlight + connections * 4;
   const giveUp = connections * 2;
@@ -157,16 +159,23 @@ async function sendAll(emails: readonly OutgoingEmail[], report: Report, ctx: Co
   };
   const lines = (email: OutgoingEmail, type: 'intent' | 'sent' | 'failed', fields: Partial<JournalEntry>): JournalEntry[] =>
     email.action.invoices.map((invoice) => entry(ctx, type, invoice.number, email.action.step.id, { channel: 'email', message_id: email.messageId, ...fields }));
-  const failed = (email: OutgoingEmail, error: string, file: string | null): void => {
-    if (file !== null) void unlink(file).catch(() => undefined);
+  const failed = (email: OutgoingEmail, error: string): void => {
     finish(email, { status: 'failed', messageId: email.messageId, error, file: null }, lines(email, 'failed', { error }));
   };
-  const notAttempted = (email: OutgoingEmail, file: string | null): void => failed(email, `not attempted: ${stopped}`, file);
+  const notAttempted = (email: OutgoingEmail): void => failed(email, `not attempted: ${stopped}`);
+  // Archived once the server has it, or may have it (the copy of what the client got),
+  // before the outcome is told: a later message of the same run may attach it.
+  const archived = (built: Built, then: (file: string) => void): void => {
+    archive.append(built.raw).then(
+      () => then(archive.file),
+      () => then(archive.file),
+    );
+  };
 
   const hand = (built: Built): void => {
     if (stopped !== null) {
       committed--;
-      notAttempted(built.email, built.file);
+      notAttempted(built.email);
       return pump();
     }
     const delivery = sendRaw(ctx.pool, { messageId: built.email.messageId, envelope: built.envelope, raw: built.raw });
@@ -179,10 +188,10 @@ async function sendAll(emails: readonly OutgoingEmail[], report: Report, ctx: Co
         const rejected = new Set((info.rejected ?? []).map((r) => String(r).toLowerCase()));
         if (built.clients.every((c) => rejected.has(c))) {
           // Only the Bcc took it: the client got nothing. Failed, and tried again next run.
-          failed(email, refused ?? 'every recipient was refused', built.file);
+          failed(email, refused ?? 'every recipient was refused');
         } else {
           const reply = scrub(String(info.response ?? ''));
-          finish(email, { status: 'sent', messageId: email.messageId, error: refused, file: built.file }, lines(email, 'sent', { note: reply || null, error: refused }));
+          archived(built, (file) => finish(email, { status: 'sent', messageId: email.messageId, error: refused, file }, lines(email, 'sent', { note: reply || null, error: refused })));
         }
         pump();
       },
@@ -195,13 +204,13 @@ async function sendAll(emails: readonly OutgoingEmail[], report: Report, ctx: Co
           // No outcome line: the intent alone makes the step uncertain, for this run's
           // report as for the next run.
           const error = `${reason}: the message had gone out whole and the server may have it, so it is not sent again`;
-          finish(email, { status: 'uncertain', messageId: email.messageId, error, file: built.file }, []);
+          archived(built, (file) => finish(email, { status: 'uncertain', messageId: email.messageId, error, file }, []));
         } else {
           if (!MESSAGE_ERRORS.has(err.code ?? '')) {
             failuresInARow++;
             if (failuresInARow >= giveUp && stopped === null) stopped = `${failuresInARow} failures in a row from ${ctx.settings.display} (the last: ${reason})`;
           } else failuresInARow = 0;
-          failed(email, reason, built.file);
+          failed(email, reason);
         }
         pump();
       },
@@ -220,14 +229,14 @@ async function sendAll(emails: readonly OutgoingEmail[], report: Report, ctx: Co
         },
         (err: Error) => {
           composing--;
-          failed(email, `not sent: the message could not be built: ${scrub(err.message)}`, null);
+          failed(email, `not sent: the message could not be built: ${scrub(err.message)}`);
           pump();
         },
       );
     }
     if (stopped !== null) {
-      while (next < total) notAttempted(emails[next++]!, null);
-      for (const built of ready.splice(0)) notAttempted(built.email, built.file);
+      while (next < total) notAttempted(emails[next++]!);
+      for (const built of ready.splice(0)) notAttempted(built.email);
       return;
     }
     // Intents are committed in groups, each one fdatasync: when the pool is about to run
@@ -244,7 +253,6 @@ async function sendAll(emails: readonly OutgoingEmail[], report: Report, ctx: Co
           stopped ??= `the journal could not be written (${err.message})`;
           for (const b of batch) {
             committed--;
-            void unlink(b.file).catch(() => undefined);
             finish(b.email, { status: 'failed', messageId: b.email.messageId, error: `not sent: ${stopped}`, file: null }, []);
           }
           pump();
@@ -257,13 +265,13 @@ async function sendAll(emails: readonly OutgoingEmail[], report: Report, ctx: Co
   return done;
 }
 
-/** Composes the message once and archives exactly the bytes that will go out. */
+/** Composes the message once: these very bytes go out, and into the archive. */
 async function build(email: OutgoingEmail, ctx: Context): Promise<Built> {
   const attachments = await Promise.all(
     email.attachments.map(async (a) =>
-      // An earlier reminder is read whole, so that it is labelled 7bit when it is (RFC 2046 §5.2.1).
-      a.contentType === 'message/rfc822'
-        ? { filename: a.filename, content: await readFile(a.path), contentType: a.contentType, contentDisposition: 'attachment' }
+      // An earlier reminder comes whole from the archive, so it is labelled 7bit when it is (RFC 2046 §5.2.1).
+      a.content !== undefined
+        ? { filename: a.filename, content: a.content, contentType: a.contentType, contentDisposition: 'attachment' }
         : { filename: a.filename, path: a.path, contentType: a.contentType, contentDisposition: 'attachment' },
     ),
   );
@@ -289,10 +297,7 @@ async function build(email: OutgoingEmail, ctx: Context): Promise<Built> {
   const clients = addressesOf(node.getAddresses().to ?? []);
   if (clients.length === 0) throw new Error(`no recipient address in ${JSON.stringify(email.to.join(', '))}`);
   const raw = await node.build();
-  const file = archiveFile(ctx.options.journalPath, email.messageId);
-  // The callback API: fewer trips to the thread pool than fs/promises' writeFile.
-  await new Promise<void>((resolve, reject) => writeFileWithCallback(file, raw, (err) => (err ? reject(err) : resolve())));
-  return { email, raw, envelope: { from, to }, clients, file };
+  return { email, raw, envelope: { from, to }, clients };
 }
 
 function addressesOf(list: readonly MimeNodeAddress[]): string[] {

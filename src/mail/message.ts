@@ -2,11 +2,8 @@
 
 import type { Action } from '../domain/plan.js';
 
-export interface Attachment {
-  filename: string;
-  path: string;
-  contentType?: string;
-}
+/** A file to attach (the invoice PDF), or bytes (an earlier reminder, from the archive). */
+export type Attachment = { filename: string; contentType?: string } & ({ path: string; content?: undefined } | { content: Buffer; path?: undefined });
 
 export interface OutgoingEmail {
   kind: 'email';

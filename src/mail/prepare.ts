@@ -5,7 +5,7 @@
 import { access } from 'node:fs/promises';
 import type { Claim } from '../domain/claim.js';
 import type { Day } from '../domain/dates.js';
-import { formatFrenchDay } from '../domain/dates.js';
+import { formatFrenchDay, formatIsoDay } from '../domain/dates.js';
 import type { History } from '../domain/history.js';
 import type { Issue } from '../domain/issue.js';
 import { error } from '../domain/issue.js';
@@ -27,8 +27,8 @@ export interface PrepareContext {
   today: Day;
   /** A new globally unique Message-ID, `<…@domain>`. */
   newMessageId: () => string;
-  /** Where a sent message was archived (for attach_previous), or null if it was not. */
-  archivedMessage: (messageId: string) => Promise<string | null>;
+  /** A sent message as archived (for attach_previous), or null if it was not. */
+  archivedMessage: (messageId: string) => Promise<Buffer | null>;
 }
 
 export async function prepareActions(actions: readonly Action[], ctx: PrepareContext): Promise<{ prepared: Prepared[]; issues: Issue[] }> {
@@ -102,8 +102,8 @@ async function attachmentsOf(action: Action, ctx: PrepareContext, issues: Issue[
   }
   if (action.step.attachPrevious) {
     for (const p of previousReminders(action.invoices, ctx.histories)) {
-      const path = p.messageId === null ? null : await ctx.archivedMessage(p.messageId);
-      if (path !== null) attachments.push({ filename: `${p.step}-${formatFrenchDay(p.date).split('/').reverse().join('-')}.eml`, path, contentType: 'message/rfc822' });
+      const content = p.messageId === null ? null : await ctx.archivedMessage(p.messageId);
+      if (content !== null) attachments.push({ filename: `${p.step}-${formatIsoDay(p.date)}.eml`, content, contentType: 'message/rfc822' });
     }
   }
   return attachments;

@@ -36,7 +36,7 @@ describe('delivery', () => {
     const first = email('F-1', { to: ['compta@martin.example'], step: 'relance-1' });
     expect((await sendAll(s.outbox, [first])).get(first.messageId)?.status).toBe('sent');
     const earlier = await archivedMessage(s.journalPath, first.messageId);
-    expect(earlier).toBe(archiveFile(s.journalPath, first.messageId));
+    expect(earlier!.equals(smtp.received[0]!.raw)).toBe(true); // archived as it went out
     const second = email('F-1', {
       to: ['compta@martin.example'],
       step: 'relance-2',
@@ -49,13 +49,13 @@ describe('delivery', () => {
       references: [first.messageId],
       attachments: [
         { filename: 'F-1.pdf', path: pdf },
-        { filename: 'relance-1-2026-11-02.eml', path: earlier!, contentType: 'message/rfc822' },
+        { filename: 'relance-1-2026-11-02.eml', content: earlier!, contentType: 'message/rfc822' },
       ],
     });
     const outcomes = await sendAll(s.outbox, [second]);
     await s.outbox.close();
 
-    expect(outcomes.get(second.messageId)).toEqual({ status: 'sent', messageId: second.messageId, error: null, file: archiveFile(s.journalPath, second.messageId) });
+    expect(outcomes.get(second.messageId)).toEqual({ status: 'sent', messageId: second.messageId, error: null, file: archiveFile(s.journalPath, TODAY) });
     expect(smtp.received.map((m) => m.to)).toEqual([['compta@martin.example'], ['compta@martin.example', 'archives@atelier-dupont.example']]);
     expect(smtp.received[1]!.from).toBe('compta@atelier-dupont.example');
     const [, parsed] = await smtp.parsed();
@@ -77,9 +77,12 @@ describe('delivery', () => {
     ]);
     expect(Buffer.from(parsed!.attachments[0]!.content as ArrayBuffer).toString()).toContain('facture F-1');
     expect(Buffer.from(parsed!.attachments[1]!.content as ArrayBuffer).toString()).toContain(`Message-ID: ${first.messageId}`);
-    // What is archived is what went out, byte for byte.
-    const archived = await readFile(archiveFile(s.journalPath, second.messageId));
-    expect(smtp.received[1]!.raw.equals(archived)).toBe(true);
+    // What is archived is what went out, byte for byte: both messages in the day's mbox,
+    // the second one carrying the first attached, "From " lines and all.
+    expect((await archivedMessage(s.journalPath, second.messageId))!.equals(smtp.received[1]!.raw)).toBe(true);
+    expect((await archivedMessage(s.journalPath, first.messageId))!.equals(smtp.received[0]!.raw)).toBe(true);
+    const mbox = await readFile(archiveFile(s.journalPath, TODAY), 'latin1');
+    expect(mbox.match(/^From relance /gm)).toHaveLength(2);
   });
 
   it('journals an intent per invoice before the message arrives, then sent with the server reply', async () => {
@@ -219,7 +222,8 @@ describe('failures fail their own message', () => {
       expect(h.done).toEqual([]);
     }
     expect(entries.filter((e) => e.type === 'intent').length).toBeLessThan(30);
-    expect(await readdir(join(dir, '.relance', 'sent'))).toEqual([]);
+    // Nothing went out, so nothing is archived.
+    expect(await readdir(join(dir, '.relance', 'sent')).catch(() => [])).toEqual([]);
   });
 
   it('a server that never greets: failed after the greeting timeout, nothing uncertain', async () => {

@@ -1,0 +1,47 @@
+// The day's mbox: what goes in comes out byte for byte, found by its own Message-ID only.
+
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseIsoDay } from '../../src/domain/dates.js';
+import { archiveFile, archivedMessage, findInMbox, mboxEntry, openArchive } from '../../src/mail/archive.js';
+
+const DAY = parseIsoDay('2026-11-22')!;
+const message = (id: string, body: string) => Buffer.from(`Message-ID: ${id}\r\nSubject: Relance\r\n\r\n${body}`, 'latin1');
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+describe('mbox archive', () => {
+  it('keeps each message whole, "From " lines quoted in the file and unquoted again', () => {
+    const tricky = message('<a@x>', 'From the start of a line.\r\n>From quoted already.\r\nnot From here\r\n');
+    const entry = mboxEntry(tricky, DAY).toString('latin1');
+    expect(entry.startsWith('From relance Sun Nov 22 00:00:00 2026\n')).toBe(true);
+    expect(entry).toContain('\n>From the start of a line.\r\n>>From quoted already.\r\nnot From here');
+    expect(findInMbox(entry, '<a@x>')!.equals(tricky)).toBe(true);
+  });
+
+  it('finds a message by its own Message-ID, not one quoted in a later message', () => {
+    const first = message('<first@x>', 'premier\r\n');
+    const second = message('<second@x>', 'relance, avec la première jointe :\r\nMessage-ID: <first@x>\r\n');
+    // The later message comes first in the file: its body must not be taken for the first.
+    const mbox = Buffer.concat([mboxEntry(second, DAY), mboxEntry(first, DAY)]).toString('latin1');
+    expect(findInMbox(mbox, '<first@x>')!.equals(first)).toBe(true);
+    expect(findInMbox(mbox, '<second@x>')!.equals(second)).toBe(true);
+    expect(findInMbox(mbox, '<third@x>')).toBeNull();
+  });
+
+  it('appends to the day\'s file through one handle, creating nothing before the first message', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'relance-archive-'));
+    dirs.push(dir);
+    const journal = join(dir, '.relance', 'journal.jsonl');
+    const archive = openArchive(journal, DAY);
+    expect(await archivedMessage(journal, '<m1@x>')).toBeNull();
+    await Promise.all([archive.append(message('<m1@x>', 'un\r\n')), archive.append(message('<m2@x>', 'deux\r\n'))]);
+    await archive.close();
+    expect(archive.file).toBe(archiveFile(journal, DAY));
+    expect((await readFile(archive.file, 'latin1')).match(/^From relance /gm)).toHaveLength(2);
+    expect((await archivedMessage(journal, '<m2@x>'))!.equals(message('<m2@x>', 'deux\r\n'))).toBe(true);
+  });
+});
