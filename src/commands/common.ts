@@ -90,3 +90,27 @@ export async function writeOut(cli: Cli, text: string): Promise<void> {
     await new Promise<void>((resolve) => stream.once!('drain', resolve));
   }
 }
+
+/**
+ * On a terminal, once reading has taken over a second, a line that counts what has been
+ * read ("reading invoices… 120 000"), erased when done. Nothing in cron or in a pipe.
+ */
+export function readingProgress(cli: Cli, what: string): { tick(): void; done(): void } {
+  if (!cli.stderr.isTTY) return { tick() {}, done() {} };
+  const start = performance.now();
+  let count = 0;
+  let drawn = 0;
+  return {
+    tick() {
+      count += 1;
+      if ((count & 0xfff) !== 0) return;
+      const now = performance.now();
+      if (now - start < 1000 || now - drawn < 200) return;
+      drawn = now;
+      cli.stderr.write(`\rreading ${what}… ${count.toLocaleString('fr-FR')}`);
+    },
+    done() {
+      if (drawn > 0) cli.stderr.write('\r\u001b[K');
+    },
+  };
+}

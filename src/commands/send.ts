@@ -25,7 +25,7 @@ import type { OutgoingEmail, Prepared, Todo } from '../mail/message.js';
 import type { Outbox, Outcome } from '../mail/outbox.js';
 import { prepareActions, senderOf } from '../mail/prepare.js';
 import type { Cli } from './common.js';
-import { addCommonOptions, printWarnings, writeOut } from './common.js';
+import { addCommonOptions, printWarnings, readingProgress, writeOut } from './common.js';
 
 interface SendOptions extends SetupOptions {
   dryRun?: boolean;
@@ -94,7 +94,9 @@ export async function send(opts: SendOptions, cli: Cli): Promise<number> {
 
 async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: boolean): Promise<number> {
   const { config, today } = setup;
-  const loaded = await loadInvoices({ files: config.invoices, cwd: cli.cwd, defaults: config.defaults, columns: config.columns });
+  const progress = readingProgress(cli, 'invoices');
+  const loaded = await loadInvoices({ files: config.invoices, cwd: cli.cwd, defaults: config.defaults, columns: config.columns }, progress.tick);
+  progress.done();
   const issues: Issue[] = [...setup.warnings, ...loaded.issues];
   if (hasErrors(issues)) throw new InputError(issues);
   const invoices = selectInvoices(loaded.invoices, opts.invoice);

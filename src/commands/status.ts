@@ -20,7 +20,7 @@ import { loadSetup } from '../io/setup.js';
 import { csvLine } from '../render/csv.js';
 import { formatIssue, sortIssues } from '../render/issues.js';
 import type { Cli } from './common.js';
-import { addCommonOptions, useColor, writeOut } from './common.js';
+import { addCommonOptions, readingProgress, useColor, writeOut } from './common.js';
 
 interface StatusOptions extends SetupOptions {
   all?: boolean;
@@ -79,10 +79,12 @@ export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<Status
   const aging = emptyAging();
   const notes = new StatusNotes();
   const missingRates = new Map<string, { issue: Issue; count: number }>();
+  const progress = readingProgress(cli, 'invoices');
 
   const issues = await readInvoices(
     { files: setup.config.invoices, cwd: cli.cwd, defaults: setup.config.defaults, columns: setup.config.columns },
     (invoice) => {
+      progress.tick();
       try {
         const { row, notes: found } = statusRow(invoice, setup.histories.get(invoice.number), ctx);
         addToAging(aging, row);
@@ -98,6 +100,7 @@ export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<Status
       }
     },
   );
+  progress.done();
   for (const { issue, count } of missingRates.values()) {
     issues.push(count > 1 ? { ...issue, message: `${issue.message} (and ${count - 1} other invoice${count > 2 ? 's' : ''})` } : issue);
   }

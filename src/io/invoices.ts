@@ -63,8 +63,11 @@ export async function readInvoices(sources: InvoiceSources, onInvoice: (invoice:
 }
 
 /** Reads everything into a list: for commands that need every invoice at once. */
-export async function loadInvoices(sources: InvoiceSources): Promise<{ invoices: Invoice[]; issues: Issue[] }> {
+export async function loadInvoices(sources: InvoiceSources, onEach?: () => void): Promise<{ invoices: Invoice[]; issues: Issue[] }> {
   const invoices: Invoice[] = [];
-  const issues = await readInvoices(sources, (invoice) => invoices.push(invoice));
+  const issues = await readInvoices(sources, (invoice) => {
+    invoices.push(invoice);
+    onEach?.();
+  });
   return { invoices, issues };
 }
