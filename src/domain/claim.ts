@@ -7,8 +7,9 @@ import type { History } from './history.js';
 import type { Invoice, InvoiceStatus, Payment } from './invoice.js';
 import { balanceOf, settledOn } from './invoice.js';
 import type { Cents } from './money.js';
-import type { PenaltyResult, RateMode } from './penalty.js';
-import { computePenalty } from './penalty.js';
+import type { PenaltyInput, PenaltyResult, RateMode } from './penalty.js';
+import { MissingRateError, computePenalty } from './penalty.js';
+import { holdOf } from './plan.js';
 import type { RateTable } from './rates.js';
 
 export interface Claim {
@@ -16,9 +17,15 @@ export interface Claim {
   status: InvoiceStatus;
   /** Unpaid today (payments dated after today are not counted yet). */
   balance: Cents;
-  /** null for a cancelled invoice: nothing is claimed. */
+  /** null for a cancelled invoice (nothing is claimed), or a settled one whose rates are missing. */
   penalty: PenaltyResult | null;
-  /** The formal notice: the later of the file's and the journal's. */
+  /**
+   * A settled invoice paid late in a half-year the rate tables do not have (an old
+   * export's history): its interest is not computed, and the half-year is named here.
+   * For an invoice still owed, a missing rate is an error (MissingRateError).
+   */
+  missingRate: string | null;
+  /** The formal notice: the first of the file's and the journal's. */
   noticeDate: Day | null;
 }
 
@@ -28,7 +35,9 @@ export interface ClaimContext {
   rateMode: RateMode;
 }
 
-/** Throws MissingRateError when a day of delay has no known rate. */
+/**
+ * Throws MissingRateError when a day of delay of an invoice still owed has no known rate.
+ */
 export function claimOf(invoice: Invoice, history: History, ctx: ClaimContext): Claim {
   const { today } = ctx;
   // A payment recorded by hand (`relance record … paid-by-hand`) settles what was left.
@@ -37,37 +46,46 @@ export function claimOf(invoice: Invoice, history: History, ctx: ClaimContext): 
   let paidToday = 0;
   for (const p of payments) if (p.date === null || p.date <= today) paidToday += p.amount;
   const balance = Math.max(0, invoice.amount - paidToday);
-  const status = statusToday(invoice, history, balance);
-  const noticeDate = laterDay(invoice.noticeDate, history.noticeDate);
-  if (status === 'cancelled') return { status, balance, penalty: null, noticeDate };
+  const status = statusToday(invoice, history, balance, today);
+  const noticeDate = noticeDateOf(invoice, history);
+  if (status === 'cancelled') return { status, balance, penalty: null, noticeDate, missingRate: null };
 
   const settled = settledOn({ amount: invoice.amount, dueDate: invoice.dueDate, payments });
-  const penalty = computePenalty(
-    {
-      principal: invoice.amount,
-      dueDate: invoice.dueDate,
-      payments,
-      endDate: settled !== null && settled < today ? settled : today,
-      regime: invoice.clientType,
-      contractualRate: invoice.penaltyRate,
-      rateMode: ctx.rateMode,
-      noticeDate,
-      insolvencyDate: invoice.insolvencyDate,
-    },
-    ctx.rates,
-  );
-  return { status, balance, penalty, noticeDate };
+  const input: PenaltyInput = {
+    principal: invoice.amount,
+    dueDate: invoice.dueDate,
+    payments,
+    endDate: settled !== null && settled < today ? settled : today,
+    regime: invoice.clientType,
+    contractualRate: invoice.penaltyRate,
+    rateMode: ctx.rateMode,
+    noticeDate,
+    insolvencyDate: invoice.insolvencyDate,
+  };
+  try {
+    return { status, balance, penalty: computePenalty(input, ctx.rates), noticeDate, missingRate: null };
+  } catch (e) {
+    if (!(e instanceof MissingRateError) || balance > 0) throw e;
+    return { status, balance, penalty: null, noticeDate, missingRate: e.halfYear };
+  }
 }
 
-function statusToday(invoice: Invoice, history: History, balance: Cents): InvoiceStatus {
+/**
+ * The status an invoice has today, its file and its journal together: paid (in the file
+ * or by hand), disputed or paused (in the file, or recorded, until the pause ends).
+ */
+function statusToday(invoice: Invoice, history: History, balance: Cents, today: Day): InvoiceStatus {
   if (invoice.status === 'cancelled' || invoice.status === 'insolvency') return invoice.status;
-  if (balance === 0 || history.paidByHand !== null) return 'paid';
-  if (history.disputedSince !== null) return 'disputed';
-  return invoice.status;
+  if (balance === 0) return 'paid';
+  const hold = holdOf(invoice, history, today);
+  if (hold !== null) return hold.reason === 'paid-by-hand' ? 'paid' : hold.reason;
+  // A pause that has ended: the invoice is open again.
+  return invoice.status === 'paused' ? 'open' : invoice.status;
 }
 
-function laterDay(a: Day | null, b: Day | null): Day | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return Math.max(a, b);
+/** The formal notice: the first of the file's date and the letters recorded in the journal. */
+export function noticeDateOf(invoice: Pick<Invoice, 'noticeDate'>, history: Pick<History, 'noticeDate'>): Day | null {
+  if (invoice.noticeDate === null) return history.noticeDate;
+  if (history.noticeDate === null) return invoice.noticeDate;
+  return Math.min(invoice.noticeDate, history.noticeDate);
 }

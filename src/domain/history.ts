@@ -64,7 +64,7 @@ export interface History {
   readonly pause: { readonly from: Day; readonly through: Day | null } | null;
   /** Set by `record paid-by-hand`, cleared by `record resume`. */
   readonly paidByHand: Day | null;
-  /** The latest recorded `letter`: the formal notice that starts B2C interest. */
+  /** The first recorded `letter`: the formal notice that starts B2C interest. */
   readonly noticeDate: Day | null;
   /** Messages that went out (sent, or recorded as sent), oldest first. */
   readonly previous: readonly PreviousReminder[];
@@ -182,7 +182,8 @@ export function historyOf(invoice: string, entries: readonly JournalEntry[]): Hi
             break;
           case 'call':
           case 'letter':
-            if (e.event === 'letter' && (noticeDate === null || date > noticeDate)) noticeDate = date;
+            // The first formal notice starts the interest (art. 1231-6 C. civ.); a later letter does not move it.
+            if (e.event === 'letter' && (noticeDate === null || date < noticeDate)) noticeDate = date;
             if (step !== null) markDone({ step, date, channel: e.channel ?? e.event, messageId: null, subject: null, by: 'record' });
             else action(date);
             break;

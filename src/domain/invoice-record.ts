@@ -222,19 +222,26 @@ export function createInvoiceValidator(file: string, defaults: InvoiceDefaults, 
     if (errors > errorsBefore || number === null || client === null || amount === null || dueDate === null || payments === null || status === null || clientType === null || language === null) {
       return null;
     }
-    const currency = text('currency');
+    const currency = text('currency').toUpperCase();
+    if (currency !== '' && currency !== 'EUR' && currency !== '€') {
+      issues.push(warning(file, row.lineOf('currency'), 'currency', `invoice ${number} is in ${currency}: relance chases invoices in euros only (French penalties, the €40 fee, euro totals), so it is left out`, 'chase it by hand, or remove the line to silence this'));
+      return null;
+    }
     const attachment = text('attachment');
+    // A collective proceeding opened: whatever the status column says, individual recovery
+    // stops (art. L622-21 C. com.), so no reminders, and status shows the claim deadline.
+    const opened = insolvencyDate !== undefined && insolvencyDate !== null && status !== 'paid' && status !== 'cancelled';
     return {
       number,
       client,
       emails,
       clientType,
       amount,
-      currency: currency === '' ? defaults.currency : currency.toUpperCase(),
+      currency: currency === '' || currency === '€' ? defaults.currency : currency,
       issueDate: issueDate ?? null,
       dueDate,
       payments,
-      status,
+      status: opened ? 'insolvency' : status,
       pausedUntil: pausedUntil ?? null,
       noticeDate: noticeDate ?? null,
       insolvencyDate: insolvencyDate ?? null,

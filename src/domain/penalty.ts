@@ -195,8 +195,8 @@ function blockedAtDue(input: PenaltyInput, wasLate: boolean, warnings: Warnings)
     warnings.add(`the collective proceeding opened on ${formatIsoDay(judgment)}, by the due date ${formatIsoDay(input.dueDate)}, prevented payment: no interest${fee}`);
     return true;
   }
-  if (wasLate && judgment < input.endDate) {
-    warnings.add(`interest stops on ${formatIsoDay(judgment)}, the opening judgment of the collective proceeding (art. L622-28 C. com.)`);
+  if (wasLate && judgment <= input.endDate) {
+    warnings.add(`interest stops on ${formatIsoDay(judgment - 1)}: the opening judgment of the collective proceeding (${formatIsoDay(judgment)}) stops it from the first hour of its day (art. L622-28 C. com.)`);
   }
   return false;
 }
@@ -213,8 +213,9 @@ function interestWindow(input: PenaltyInput, wasLate: boolean, warnings: Warning
     }
     first = Math.max(input.dueDate, notice) + 1;
   }
-  // The opening judgment of a collective proceeding stops interest (art. L622-28 C. com.).
-  const last = Math.min(input.endDate, input.insolvencyDate ?? input.endDate);
+  // The opening judgment of a collective proceeding stops interest (art. L622-28 C. com.)
+  // from the first hour of its day: the eve is the last day that accrues.
+  const last = input.insolvencyDate == null ? input.endDate : Math.min(input.endDate, input.insolvencyDate - 1);
   return first <= last ? { first, last } : null;
 }
 

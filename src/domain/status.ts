@@ -50,7 +50,8 @@ export function statusRow(invoice: Invoice, history: History | undefined, ctx: S
   const { today } = ctx;
   const notes: StatusNote[] = [];
   const note = (kind: NoteKind, text: string) => notes.push({ kind, invoice: invoice.number, text });
-  const { status, balance: balanceToday, penalty } = claimOf(invoice, h, ctx);
+  const { status, balance: balanceToday, penalty, missingRate } = claimOf(invoice, h, ctx);
+  if (missingRate !== null) note('law', `paid, but its interest for paying late is not computed: no rate for ${missingRate} in the tables — add it in a rates file to see it`);
   const interest = penalty?.interest ?? 0;
   const flatFee = penalty?.flatFee ?? 0;
   for (const w of penalty?.warnings ?? []) {

@@ -9,6 +9,7 @@ import { balanceOf } from '../domain/invoice.js';
 import type { NextStep } from '../domain/plan.js';
 import { holdOf, nextStep } from '../domain/plan.js';
 import type { Policy } from '../domain/policy.js';
+import { noticeDateOf } from '../domain/claim.js';
 
 export interface NextStepView {
   step: string | null;
@@ -68,8 +69,7 @@ export function summaryOf(number: string, invoice: Invoice | null, policy: Polic
   else if (history.disputedSince !== null || invoice?.status === 'disputed') state = 'disputed';
   else if (history.uncertain.length > 0) state = 'uncertain';
   else if (pause !== null) state = 'paused';
-  const fileNotice = invoice?.noticeDate ?? null;
-  const notice = fileNotice === null ? history.noticeDate : history.noticeDate === null ? fileNotice : Math.max(fileNotice, history.noticeDate);
+  const notice = noticeDateOf({ noticeDate: invoice?.noticeDate ?? null }, history);
   return {
     invoice: number,
     client: invoice?.client ?? null,

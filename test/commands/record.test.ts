@@ -108,7 +108,7 @@ describe('relance record: each event writes one line, and the cycle follows', ()
       args: ['F-2026-014', 'promise', '--until', '2026-12-05', '--note', 'virement le 5'],
       entry: { event: 'promise', date: TODAY, until: '2026-12-05', note: 'virement le 5', step: null, channel: null },
       says: 'F-2026-014: promise to pay by 05/12/2026 recorded on 22/11/2026 — reminders resume on 06/12/2026; next step relance-1 on 06/12/2026',
-      status: { status: 'open', next_step: 'relance-1', next_date: '2026-12-06' },
+      status: { status: 'paused', next_step: 'relance-1', next_date: '2026-12-06' },
     },
     {
       args: ['F-2026-014', 'promise'],
@@ -126,13 +126,13 @@ describe('relance record: each event writes one line, and the cycle follows', ()
       args: ['F-2026-014', 'pause', '--until', '2026-12-01'],
       entry: { event: 'pause', date: TODAY, until: '2026-12-01' },
       says: 'F-2026-014: pause until 01/12/2026 recorded on 22/11/2026 — reminders resume on 02/12/2026; next step relance-1 on 02/12/2026',
-      status: { status: 'open', next_step: 'relance-1', next_date: '2026-12-02' },
+      status: { status: 'paused', next_step: 'relance-1', next_date: '2026-12-02' },
     },
     {
       args: ['F-2026-014', 'pause'],
       entry: { event: 'pause', until: null },
       says: 'F-2026-014: pause recorded on 22/11/2026 — no reminders until "relance record F-2026-014 resume"',
-      status: { status: 'open', next_step: null, next_date: null },
+      status: { status: 'paused', next_step: null, next_date: null },
     },
     {
       args: ['F-2026-014', 'paid-by-hand', '--date', '2026-11-21', '--note', 'chèque'],

@@ -206,3 +206,35 @@ describe('relance status in a pipe', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('relance status on an export with history and odd rows', () => {
+  it('is not stopped by an old paid invoice beyond the rate tables, and says what it cannot compute', async () => {
+    await writeFile(
+      join(dir, 'history.csv'),
+      ['Facture;Client;Échéance;Montant;Payé;Date de paiement;Statut', 'H-1;Ancien;01/06/2014;100,00;100,00;15/06/2014;Payée', 'H-2;Récent;15/10/2026;200,00;;;'].join('\n'),
+    );
+    const overdue = await runRelance(['status', '--invoices', 'history.csv', '--format', 'json', ...TODAY], { cwd: dir });
+    expect(overdue.code).toBe(0);
+    expect(JSON.parse(overdue.stdout).invoices.map((i: { number: string }) => i.number)).toEqual(['H-2']);
+    const all = await runRelance(['status', '--all', '--invoices', 'history.csv', '--format', 'json', ...TODAY], { cwd: dir });
+    expect(all.code).toBe(0);
+    const doc = JSON.parse(all.stdout);
+    expect(doc.invoices.find((i: { number: string }) => i.number === 'H-1')).toMatchObject({ status: 'paid', interest: '0.00', flat_fee: '0.00' });
+    expect(doc.warnings).toContain('H-1: paid, but its interest for paying late is not computed: no rate for 2014-H1 in the tables — add it in a rates file to see it');
+  });
+
+  it('treats an invoice with a judgment date as in a collective proceeding, and leaves out other currencies', async () => {
+    await writeFile(
+      join(dir, 'odd.csv'),
+      ['Facture;Client;Email;Échéance;Montant;Date du jugement;Date BODACC;Devise', 'J-1;Liquidée SARL;j@x.example;31/10/2026;1000,00;10/11/2026;15/11/2026;', 'U-1;Boston Inc;u@x.example;31/10/2026;500,00;;;USD'].join('\n'),
+    );
+    const { code, stdout, stderr } = await runRelance(['status', '--invoices', 'odd.csv', '--format', 'json', ...TODAY], { cwd: dir });
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.invoices.map((i: { number: string; status: string }) => [i.number, i.status])).toEqual([['J-1', 'insolvency']]);
+    // Interest stops at the judgment: 1 to 9 November, 9 days on 1 000,00 € at 12.40 % = 100000 × 0.124 × 9 / 365 = 305.8 → 3,06 €.
+    expect(doc.invoices[0]).toMatchObject({ interest: '3.06', next_step: null });
+    expect(doc.warnings).toContain('J-1: collective proceeding — declare the claim to the court-appointed representative by 2027-01-15, 2 months from the BODACC publication');
+    expect(stderr).toContain('odd.csv:3: warning: currency: invoice U-1 is in USD: relance chases invoices in euros only (French penalties, the €40 fee, euro totals), so it is left out — chase it by hand, or remove the line to silence this');
+  });
+});

@@ -100,9 +100,9 @@ describe('historyOf', () => {
       expected: { done: ['appel 2026-11-06 record'], last: 'appel 2026-11-06', lastAction: '2026-11-06' },
     },
     {
-      name: 'the formal-notice date is the latest recorded letter',
-      journal: [record('letter', '2026-12-02'), record('letter', '2026-12-20'), record('letter', '2026-12-10')],
-      expected: { lastAction: '2026-12-20', notice: '2026-12-20' },
+      name: 'the formal-notice date is the first recorded letter: a later one does not move it',
+      journal: [record('letter', '2026-12-10'), record('letter', '2026-12-20'), record('letter', '2026-12-02')],
+      expected: { lastAction: '2026-12-20', notice: '2026-12-02' },
     },
     {
       name: 'promise --until pauses through that date',

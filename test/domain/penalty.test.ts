@@ -464,14 +464,15 @@ const cases: readonly { name: string; input: Case; expected: Expected }[] = [
 
   // Collective proceedings.
   {
-    // interest 1–20 Feb: 13 150 × 20 = 263 000; / 365 = 720.55 → 7.21; €40 due (late before the judgment)
-    name: 'insolvency after the due date: interest stops at the judgment',
+    // The judgment of 20 Feb takes effect from its first hour: interest 1–19 Feb:
+    // 13 150 × 19 = 249 850; / 365 = 684.52 → 6.85; €40 due (late before the judgment)
+    name: 'insolvency after the due date: interest stops on the eve of the judgment',
     input: { principal: '1000.00', due: '2025-01-31', end: '2025-03-15', insolvency: '2025-02-20' },
     expected: {
       daysLate: 43,
-      periods: [['2025-02-01', '2025-02-20', 20, '1000.00', '13.15', '7.21']],
-      interest: '7.21', flatFee: '40.00', balance: '1000.00', total: '1047.21',
-      warnings: ['interest stops on 2025-02-20, the opening judgment of the collective proceeding (art. L622-28 C. com.)'],
+      periods: [['2025-02-01', '2025-02-19', 19, '1000.00', '13.15', '6.85']],
+      interest: '6.85', flatFee: '40.00', balance: '1000.00', total: '1046.85',
+      warnings: ['interest stops on 2025-02-19: the opening judgment of the collective proceeding (2025-02-20) stops it from the first hour of its day (art. L622-28 C. com.)'],
     },
   },
   {
