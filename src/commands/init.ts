@@ -3,7 +3,7 @@
 // `check`, `status` and `send --dry-run` work at once. Never overwrites a file.
 
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatFrenchDay } from '../domain/dates.js';
 import { parseEmails } from '../domain/invoice-record.js';
@@ -19,16 +19,14 @@ import {
   sampleInvoicesYaml,
   starterConfig,
 } from '../render/starter-files.js';
-import type { Cli } from './common.js';
-import { resolveToday, writeOut } from './common.js';
+import type { Cli, CommonOptions } from './common.js';
+import { addCommonOptions, resolveToday, writeOut } from './common.js';
 
-interface InitOptions {
-  today?: string;
+interface InitOptions extends CommonOptions {
   yes?: boolean;
   name?: string;
   email?: string;
   invoices?: string;
-  quiet?: boolean;
 }
 
 const EXAMPLES = `
@@ -47,16 +45,13 @@ A file that is already there is kept as it is, and said so. Then:
   relance send --dry-run     today's reminders, printed: nothing is sent`;
 
 export function register(program: Command, cli: Cli): void {
-  program
-    .command('init')
-    .argument('[dir]', 'the folder to set up (created if missing)', '.')
+  // --config names the settings file to write (its folder is the one set up); --today dates the samples.
+  addCommonOptions(program.command('init').argument('[dir]', 'the folder to set up (created if missing)', '.'), null)
     .description('Create a working setup: settings, reminder policy, templates to edit and sample invoices. Never overwrites a file.')
-    .option('--today <date>', 'date the sample invoices from this day (YYYY-MM-DD)')
     .option('-y, --yes', 'ask nothing, even on a terminal: take the defaults')
     .option('--name <name>', 'your company’s name, as it signs the reminders')
     .option('--email <address>', 'your e-mail address: the sender, where clients reply')
     .option('--invoices <file>', `your invoices file, relative to DIR (a sample is written if it does not exist; default ${DEFAULT_INVOICES_FILE})`)
-    .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', EXAMPLES)
     .action(async (dir: string, opts: InitOptions) => {
       cli.exitCode = await init(dir, opts, cli);
@@ -73,9 +68,11 @@ interface Written {
 export async function init(dirArg: string, opts: InitOptions, cli: Cli): Promise<number> {
   const today = await resolveToday(opts.today, cli);
   if (opts.email !== undefined) checkEmail(opts.email, '--email');
-  const dir = resolve(cli.cwd, dirArg);
-
-  const configPath = join(dir, 'relance.yaml');
+  if (opts.config !== undefined && dirArg !== '.') throw new UsageError('give either DIR or --config, not both', 'relance init DIR writes DIR/relance.yaml; relance init --config FILE writes FILE');
+  const configPath = opts.config !== undefined ? resolve(cli.cwd, opts.config) : join(resolve(cli.cwd, dirArg), 'relance.yaml');
+  // Every path in the settings is relative to them: the setup goes beside the file.
+  const dir = dirname(configPath);
+  const configName = basename(configPath);
   const configThere = await exists(configPath);
   // A config that is already there is kept: its answers would not be used.
   const ask = !configThere && opts.yes !== true && cli.stdin?.isTTY === true;
@@ -92,7 +89,7 @@ export async function init(dirArg: string, opts: InitOptions, cli: Cli): Promise
     written.push({ path: relative, kept: !(await writeNew(join(dir, relative), text)), what });
   };
   const placeholders = answers.name === PLACEHOLDERS.name || answers.email === PLACEHOLDERS.email;
-  await put('relance.yaml', starterConfig(answers, today), placeholders ? 'your settings: put your details on the lines marked CHANGE ME' : 'your settings: who you are, your files, how to send');
+  await put(configName, starterConfig(answers, today), placeholders ? 'your settings: put your details on the lines marked CHANGE ME' : 'your settings: who you are, your files, how to send');
   await put('policy.yaml', await readFile(SHIPPED_POLICY_FILE, 'utf8'), 'the reminder steps and their days (a copy of the shipped policy)');
   for (const language of ['fr', 'en'] as const) written.push(...(await copyTemplates(dir, language)));
   const yaml = /\.ya?ml$/i.test(extname(answers.invoices));

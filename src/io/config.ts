@@ -14,7 +14,7 @@ import { DEFAULT_INVOICE_DEFAULTS } from '../domain/invoice-record.js';
 import type { EndOfMonthRule } from '../domain/payment-terms.js';
 import { parsePaymentTerms } from '../domain/payment-terms.js';
 import { InputError } from '../errors.js';
-import { displayPath } from './paths.js';
+import { displayPath, fileError } from './paths.js';
 import type { YamlPath } from './yaml-file.js';
 import { readYamlFile } from './yaml-file.js';
 
@@ -97,18 +97,22 @@ export async function loadConfig(path: string, cwd: string, env: Readonly<Record
   const display = displayPath(abs, cwd);
   let source;
   try {
-    source = await readYamlFile(abs, display);
+    // Every value as written: a phone number or a SIREN keeps its leading zero.
+    source = await readYamlFile(abs, display, { schema: 'failsafe' });
   } catch (e) {
     if ((e as { code?: string }).code === 'ENOENT') {
       throw new InputError([error(display, undefined, undefined, 'no configuration file here', 'run "relance init" to create one, pass --config FILE, or run on a file alone with --invoices FILE')]);
     }
-    throw e;
+    throw new InputError([fileError(e, display)]);
   }
   if (source.issues.length > 0) throw new InputError(source.issues);
   const issues: Issue[] = [];
   const at = (p: YamlPath) => source.lineOf(p);
+  // A variable that is not set leaves its setting out, with a warning: `mail.smtp:
+  // ${RELANCE_SMTP}` exported only for cron must not stop `status` in a shell. A setting
+  // that is needed says so where it is needed (no invoices file, no SMTP server…).
   const data = expandEnv(source.data ?? {}, [], env, (p, name) =>
-    issues.push(error(display, at(p), p.join('.'), `\${${name}} is not set in the environment`, `export ${name}=… before running relance, or write the value itself`)),
+    issues.push(warning(display, at(p), p.join('.'), `\${${name}} is not set in the environment: the setting is left out`, `export ${name}=… before running relance, or write the value itself`)),
   );
   if (!isRecord(data)) throw new InputError([error(display, 1, undefined, 'expected settings (key: value lines)', 'start from the relance.yaml that "relance init" writes')]);
 
@@ -208,7 +212,7 @@ export async function loadConfig(path: string, cwd: string, env: Readonly<Record
 
 function section(data: Record<string, unknown>, key: string, issues: Issue[], file: string, at: (p: YamlPath) => number | undefined): Record<string, unknown> {
   const value = data[key];
-  if (value === undefined || value === null) return {};
+  if (value === undefined || value === null || value === '') return {};
   if (isRecord(value)) return value;
   issues.push(error(file, at([key]), key, 'expected a section of "key: value" lines', `indent the ${key} settings under "${key}:"`));
   return {};
@@ -219,14 +223,22 @@ function unknownKey(issues: Issue[], file: string, line: number | undefined, key
   issues.push(warning(file, line, key, 'unknown setting, ignored', near ? `did you mean ${near}?` : `known settings: ${known.join(', ')}`));
 }
 
-/** Replaces `${NAME}` in every string value by the environment variable. */
+/**
+ * Replaces `${NAME}` in every string value by the environment variable; a value that
+ * names one that is not set becomes null (never half a path or half a URL).
+ */
 function expandEnv(value: unknown, path: (string | number)[], env: Readonly<Record<string, string | undefined>>, missing: (p: YamlPath, name: string) => void): unknown {
   if (typeof value === 'string') {
-    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+    let unset = false;
+    const expanded = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
       const v = env[name];
-      if (v === undefined) missing(path, name);
+      if (v === undefined) {
+        missing(path, name);
+        unset = true;
+      }
       return v ?? '';
     });
+    return unset ? null : expanded;
   }
   if (Array.isArray(value)) return value.map((v, i) => expandEnv(v, [...path, i], env, missing));
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandEnv(v, [...path, k], env, missing)]));

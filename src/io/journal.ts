@@ -7,6 +7,7 @@ import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Issue } from '../domain/issue.js';
 import { error, warning } from '../domain/issue.js';
+import { fileError } from './paths.js';
 import type { JournalEntry } from '../domain/journal-entry.js';
 import { parseEntry, serializeEntry } from '../domain/journal-entry.js';
 
@@ -22,7 +23,7 @@ export async function readJournal(path: string, displayName: string = path): Pro
     text = await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], issues: [] };
-    throw err;
+    return { entries: [], issues: [fileError(err, displayName)] };
   }
   return parseJournal(text, displayName);
 }

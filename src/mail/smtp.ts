@@ -101,9 +101,12 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\./.test(h);
 }
 
-/** Any `scheme://user:password@` in the text, with the password as ***. */
+/**
+ * Any `scheme://user:password@` in the text, with the password as ***: up to the last @
+ * before the host, since a password written without %-encoding may hold an @ or a #.
+ */
 export function redactUrl(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/gi, '$1:***@');
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^/\s]*@/gi, '$1:***@');
 }
 
 /**

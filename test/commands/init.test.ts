@@ -147,6 +147,18 @@ describe('relance init, other cases', () => {
     expect((await readdir(join(cwd, 'clients/relances'))).sort()).toEqual(['.gitignore', 'factures.csv', 'policy.yaml', 'relance.yaml', 'templates']);
   });
 
+  it('takes the common flags: --config names the settings file, its folder is set up; --no-color is accepted', async () => {
+    const cwd = await emptyFolder();
+    const { code } = await runRelance(['init', '--config', 'compta/relances.yaml', '--no-color', '--quiet', ...TODAY], { cwd });
+    expect(code).toBe(0);
+    expect((await readdir(join(cwd, 'compta'))).sort()).toEqual(['.gitignore', 'factures.csv', 'policy.yaml', 'relances.yaml', 'templates']);
+    const status = await runRelance(['status', '--config', 'compta/relances.yaml', ...TODAY], { cwd });
+    expect(status.code).toBe(0);
+    const both = await runRelance(['init', 'ailleurs', '--config', 'compta/relances.yaml', ...TODAY], { cwd });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('relance: give either DIR or --config, not both — relance init DIR writes DIR/relance.yaml; relance init --config FILE writes FILE\n');
+  });
+
   it('dates the samples from another --today, and they still work then', async () => {
     const dir = await emptyFolder();
     await runRelance(['init', '--today', '2025-06-10'], { cwd: dir });

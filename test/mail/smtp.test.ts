@@ -64,6 +64,12 @@ describe('smtpSettings', () => {
 
   it('never quotes RELANCE_SMTP_PASSWORD, even when it sits in the URL too', () => {
     expect(problem('http://u:hunter22@h', { RELANCE_SMTP_PASSWORD: 'hunter22' })).not.toContain('hunter22');
+    // An @ or a # left in the password: nothing of it shows.
+    for (const url of ['smtp://user:pa@ssword@smtp.example:465', 'smtp://user:p@ss#word@smtp.example:587']) {
+      const said = problem(url, {});
+      expect(said).toContain('user:***@smtp.example');
+      expect(said).not.toMatch(/pa@|@ssword|p@ss|#word/);
+    }
   });
 });
 
@@ -73,6 +79,9 @@ describe('redaction', () => {
     ['error talking to smtps://a%40b:p%3Ass@h.example:465: timeout', 'error talking to smtps://a%40b:***@h.example:465: timeout'],
     ['smtp://h:587', 'smtp://h:587'],
     ['smtp://user@h', 'smtp://user@h'],
+    // A password written without %-encoding: everything up to the host goes.
+    ['smtp://user:pa@ssword@smtp.example:465', 'smtp://user:***@smtp.example:465'],
+    ['"smtp://user:p@ss#word@smtp.example" is not an SMTP URL', '"smtp://user:***@smtp.example" is not an SMTP URL'],
   ])('redactUrl(%s)', (text, redacted) => {
     expect(redactUrl(text)).toBe(redacted);
   });

@@ -1,0 +1,47 @@
+// relance.yaml as written by people: values kept as written, paths relative to it.
+
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { loadConfig } from '../../src/io/config.js';
+import { formatIssue } from '../../src/render/issues.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'relance-config-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function problems(name: string, text: string | null): Promise<string[]> {
+  if (text !== null) await writeFile(join(dir, name), text);
+  try {
+    await loadConfig(name, dir, {});
+  } catch (e) {
+    if (e instanceof InputError) return e.issues.map(formatIssue);
+    throw e;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('keeps values as written: a phone number and a SIREN keep their leading zero', async () => {
+    await writeFile(join(dir, 'zeros.yaml'), 'invoices: f.csv\ncreditor:\n  phone: 0612345678\n  siren: 012345678\n');
+    const { config } = await loadConfig('zeros.yaml', dir, {});
+    expect(config.creditor.phone).toBe('0612345678');
+    expect(config.creditor.siren).toBe('012345678');
+    expect(config.invoices).toEqual([join(dir, 'f.csv')]);
+  });
+
+  it('reads a section whose lines are all commented out as empty', async () => {
+    await writeFile(join(dir, 'empty-mail.yaml'), 'invoices: f.csv\nmail:\n  # smtp: smtp://…\n');
+    const { config } = await loadConfig('empty-mail.yaml', dir, {});
+    expect(config.mail.smtp).toBeNull();
+  });
+
+  it('says so when the config is a folder, without a stack trace', async () => {
+    await mkdir(join(dir, 'folder.yaml'));
+    expect(await problems('folder.yaml', null)).toEqual(['folder.yaml: is a folder, not a file — name the file itself']);
+  });
+});
