@@ -94,11 +94,11 @@ function groupThousands(units: number, separator: string): string {
   return String(units).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
-/** `1 234,56 €` with a narrow no-break space, as French typography has it. */
+/** `1 234,56 €`, spaces as DESIGN.md writes them (plain spaces read everywhere: mail, terminal, CSV). */
 export function formatEurosFr(cents: Cents): string {
   const abs = Math.abs(cents);
   const rest = abs % 100;
-  const text = `${groupThousands(Math.floor(abs / 100), '\u202f')},${rest < 10 ? '0' : ''}${rest}\u00a0€`;
+  const text = `${groupThousands(Math.floor(abs / 100), ' ')},${rest < 10 ? '0' : ''}${rest} €`;
   return cents < 0 ? `-${text}` : text;
 }
 

@@ -34,7 +34,7 @@ function wrongValue(message: string, value: unknown, loc: SourceLoc | undefined)
  * The helpers besides Handlebars' `if`, `unless`, `each` and `with`, and how many arguments
  * each takes (the template check reads this):
  * - `{{money x}}`: an amount "1234.50" → `1 234,50 €` / `€1,234.50`
- * - `{{date d}}`: "2026-10-01" → `1er octobre 2026` / `October 1, 2026`
+ * - `{{date d}}`: "2026-10-01" → `1 octobre 2026` / `October 1, 2026`
  * - `{{plural n "facture" "factures"}}`: French takes the singular for 0 and 1, English for 1 only
  * - `(gt a b)`: a > b for two numbers or two amounts, e.g. `{{#if (gt totals.count 1)}}` for
  *   "several invoices", `{{#if (gt paid "0.00")}}` for "partly paid"
@@ -64,8 +64,8 @@ export function formatLongDate(value: unknown, language: Language): string | nul
   if (day === null) return null;
   const { year, month, day: d } = ymdFromDay(day);
   const monthName = MONTHS[language][month - 1]!;
-  // "1er" is how French writes the first of the month; every other day is a plain number.
-  return language === 'fr' ? `${d === 1 ? '1er' : d} ${monthName} ${year}` : `${monthName} ${d}, ${year}`;
+  // As DESIGN.md writes it: `1 octobre 2026` (the contract the templates are written against).
+  return language === 'fr' ? `${d} ${monthName} ${year}` : `${monthName} ${d}, ${year}`;
 }
 
 /** The word agreeing with n; null when n is not a number. */

@@ -201,12 +201,12 @@ describe('small files', () => {
   it('does not chase a credit note, and says so', async () => {
     const { invoices, issues } = await loadText('avoir.csv', 'Facture;Client;Échéance;Montant\nAV-1;Un;01/10/2026;-120,00\n');
     expect(invoices).toEqual([]);
-    expect(issues).toEqual(['avoir.csv:2: warning: amount: -120,00\u00a0€ on invoice AV-1: a credit note or an empty invoice, not chased — remove the line, or set its status to cancelled, to silence this']);
+    expect(issues).toEqual(['avoir.csv:2: warning: amount: -120,00 € on invoice AV-1: a credit note or an empty invoice, not chased — remove the line, or set its status to cancelled, to silence this']);
   });
 
   it('refuses a payment larger than the invoice', async () => {
     const { issues } = await loadText('over.csv', 'Facture;Client;Échéance;Montant;Payé\nO-1;Un;01/10/2026;100;150\n');
-    expect(issues).toEqual(['over.csv:2: paid_amount: 150,00\u00a0€ paid on an invoice of 100,00\u00a0€ — check the amounts; an overpayment or a credit note belongs on its own line']);
+    expect(issues).toEqual(['over.csv:2: paid_amount: 150,00 € paid on an invoice of 100,00 € — check the amounts; an overpayment or a credit note belongs on its own line']);
   });
 
   it('finds duplicates across two files', async () => {
