@@ -60,14 +60,19 @@ export async function runCli(cli: Cli): Promise<number> {
   program.addHelpText('after', '\nEvery command has its own help: relance <command> --help');
 
   // Only the command named on the line is loaded; the others are listed by name and summary.
-  const wanted = args[0] === 'help' ? args[1] : args.find((a) => !a.startsWith('-'));
+  // Options may come before it (`relance --config f.yaml status`): it is moved first, as
+  // every option belongs to the commands.
+  const words = args[0] === 'help' ? args.slice(1, 2) : args.filter((a) => !a.startsWith('-'));
+  const wanted = words.find((w) => COMMANDS.some((c) => c.name === w)) ?? words[0];
   for (const entry of COMMANDS) {
     if (entry.name === wanted) (await entry.load()).register(program, cli);
     else program.command(entry.name).description(entry.summary);
   }
+  const at = wanted === undefined || args[0] === 'help' ? -1 : args.indexOf(wanted);
+  const line = at > 0 && COMMANDS.some((c) => c.name === wanted) ? [wanted!, ...args.slice(0, at), ...args.slice(at + 1)] : [...args];
 
   try {
-    await program.parseAsync([...args], { from: 'user' });
+    await program.parseAsync(line, { from: 'user' });
     return cli.exitCode;
   } catch (err) {
     return reportError(err, cli);

@@ -103,7 +103,7 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
 
   const plan = planActions(invoices, setup.policy, setup.histories, today);
   const claims = claimsOf(plan.actions.flatMap((a) => a.invoices), setup, issues);
-  const archive = await import('../mail/archive.js');
+  const { archiveReader } = await import('../mail/archive.js');
   const domain = messageIdDomain(senderOf(config));
   const { prepared, issues: prepareIssues } = await prepareActions(plan.actions, {
     config,
@@ -112,7 +112,7 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
     claims,
     today,
     newMessageId: () => `<relance.${randomUUID()}@${domain}>`,
-    archivedMessage: (id) => archive.archivedMessage(config.journal, id),
+    archivedMessage: archiveReader(config.journal),
   });
   issues.push(...prepareIssues);
   if (hasErrors(issues)) throw new InputError(issues);

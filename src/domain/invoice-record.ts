@@ -330,6 +330,9 @@ function readPayments(
     if (paid !== null && amount - paid !== balance) {
       return fail('balance', `${formatEurosFr(balance)} left to pay does not match ${formatEurosFr(amount)} minus ${formatEurosFr(paid)} paid`, 'correct one of the three amounts, or leave the balance column empty');
     }
+    if (balance > amount) {
+      return fail('balance', `${formatEurosFr(balance)} left to pay on an invoice of ${formatEurosFr(amount)}`, 'check the two amounts: what is left cannot be more than the invoice');
+    }
     if (paid === null && balance < amount) payments.push({ date: paidDate, amount: amount - balance });
   }
   let total = 0;

@@ -34,7 +34,7 @@ export interface Action {
   /** After the segment; null for a call or task step without one. */
   readonly template: string | null;
   readonly client: string;
-  /** The recipients (email steps). May be empty: the outbox reports that as a failure. */
+  /** The recipients (email steps). May be empty: `send` refuses that before anything goes out. */
   readonly emails: readonly string[];
   readonly language: Language;
   /** Sorted by number; each is journaled on its own. */
@@ -99,10 +99,9 @@ export function holdOf(invoice: Invoice, history: History, today: Day): { reason
  * The step the invoice is waiting for and the day it becomes due, or null when nothing
  * will go out by itself (closed, paid, disputed, paused without end, every step done).
  *
- * The next step is the first one, in policy order, after the furthest one done: a step
- * done by hand out of order, or a step added to the policy later, is never sent behind
- * a later one. A step before the due date (negative day) is passed over once it could
- * only go out after the due date. An uncertain intent blocks the invoice: its step is
+ * The next step is the first step of the policy, in order, not yet done (DESIGN.md §
+ * Planning). A step before the due date (negative day) is passed over once it could only
+ * go out after the due date. An uncertain intent blocks the invoice: its step is
  * returned with reason `uncertain`.
  */
 export function nextStep(invoice: Invoice, policy: Policy, history: History, today: Day): NextStep | null {
@@ -118,13 +117,10 @@ export function nextStep(invoice: Invoice, policy: Policy, history: History, tod
   const through = pausedThrough(invoice, history);
   if (through === FOREVER) return null;
 
-  let start = 0;
-  steps.forEach((s, i) => {
-    if (isDone(history, s.id)) start = i + 1;
-  });
   // Never two steps on one day, even with min_gap_days: 0: one step per invoice per run.
   const gapEnd = history.lastAction === null ? null : history.lastAction + Math.max(policy.minGapDays, 1);
-  for (const step of steps.slice(start)) {
+  for (const step of steps) {
+    if (isDone(history, step.id)) continue;
     const scheduled = invoice.dueDate + step.day;
     let date = scheduled;
     let reason: NextReason = 'schedule';
@@ -180,6 +176,8 @@ export function planActions(
       invoice.client,
       emails.map((e) => e.trim().toLowerCase()).sort(),
       invoice.language,
+      // One message speaks to a business or to a consumer: the law it quotes differs.
+      invoice.clientType,
       step.id,
       step.channel,
       step.template,

@@ -56,6 +56,8 @@ async function readCsv(chunks: AsyncGenerator<Buffer | string>, file: string, op
       headerWidth = record.length;
       return;
     }
+    // Extra fields left empty (a ";" at the end of each line) are no harm.
+    if (record.length > headerWidth && isBlank(record.slice(headerWidth))) record = record.slice(0, headerWidth);
     if (record.length !== headerWidth) {
       issues.push(error(file, startLine, undefined, `this line has ${record.length} fields where the header has ${headerWidth}`, `check for a "${delimiter === '\t' ? '\\t' : delimiter}" inside a value that is not in quotes`));
       return;

@@ -63,14 +63,31 @@ export function openArchive(journalPath: string, day: Day): Archive {
 }
 
 /** The message as archived, or null (sent before archiving, or the archive deleted). */
-export async function archivedMessage(journalPath: string, messageId: string): Promise<Buffer | null> {
-  const files = await readdir(archiveDir(journalPath)).catch(() => [] as string[]);
-  // Newest first: a reminder's predecessors are recent.
-  for (const name of files.filter((f) => f.endsWith('.mbox')).sort().reverse()) {
-    const found = findInMbox(await readFile(join(archiveDir(journalPath), name), 'latin1'), messageId);
-    if (found !== null) return found;
-  }
-  return null;
+export function archivedMessage(journalPath: string, messageId: string): Promise<Buffer | null> {
+  return archiveReader(journalPath)(messageId);
+}
+
+/**
+ * A lookup for one run: each day's mbox is read once, however many earlier reminders
+ * are looked for in it.
+ */
+export function archiveReader(journalPath: string): (messageId: string) => Promise<Buffer | null> {
+  const dir = archiveDir(journalPath);
+  let names: Promise<string[]> | null = null;
+  const contents = new Map<string, Promise<string>>();
+  return async (messageId) => {
+    names ??= readdir(dir).then(
+      (files) => files.filter((f) => f.endsWith('.mbox')).sort().reverse(), // newest first: predecessors are recent
+      () => [],
+    );
+    for (const name of await names) {
+      let text = contents.get(name);
+      if (!text) contents.set(name, (text = readFile(join(dir, name), 'latin1')));
+      const found = findInMbox(await text, messageId);
+      if (found !== null) return found;
+    }
+    return null;
+  };
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

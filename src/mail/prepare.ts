@@ -8,7 +8,7 @@ import type { Day } from '../domain/dates.js';
 import { formatFrenchDay, formatIsoDay } from '../domain/dates.js';
 import type { History } from '../domain/history.js';
 import type { Issue } from '../domain/issue.js';
-import { error } from '../domain/issue.js';
+import { error, warning } from '../domain/issue.js';
 import type { Invoice } from '../domain/invoice.js';
 import { formatEurosFr } from '../domain/money.js';
 import type { Action } from '../domain/plan.js';
@@ -103,7 +103,12 @@ async function attachmentsOf(action: Action, ctx: PrepareContext, issues: Issue[
   if (action.step.attachPrevious) {
     for (const p of previousReminders(action.invoices, ctx.histories)) {
       const content = p.messageId === null ? null : await ctx.archivedMessage(p.messageId);
-      if (content !== null) attachments.push({ filename: `${p.step}-${formatIsoDay(p.date)}.eml`, content, contentType: 'message/rfc822' });
+      if (content !== null) {
+        attachments.push({ filename: `${p.step}-${formatIsoDay(p.date)}.eml`, content, contentType: 'message/rfc822' });
+      } else {
+        const first = action.invoices[0]!;
+        issues.push(warning(first.source.file, first.source.line, 'attachment', `the earlier reminder "${p.step}" of ${formatFrenchDay(p.date)} is not in the archive of sent mail, so it is not attached to "${action.step.id}"`, 'nothing to do: the message says when the earlier reminders went out'));
+      }
     }
   }
   return attachments;

@@ -114,6 +114,13 @@ describe('relance status on the examples', () => {
     expect(flag.stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('takes its options before the command too (relance --today D status)', async () => {
+    const before = await runRelance(['--today', '2026-11-22', '--format', 'json', 'status'], inExamples());
+    const after = await runRelance(['status', '--today', '2026-11-22', '--format', 'json'], inExamples());
+    expect(before.code).toBe(0);
+    expect(before.stdout).toBe(after.stdout);
+  });
+
   it('is quiet with --quiet: no warnings on stderr', async () => {
     const { stderr } = await runRelance(['status', '--quiet', ...TODAY], inExamples());
     expect(stderr).toBe('');

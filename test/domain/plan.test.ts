@@ -299,6 +299,11 @@ describe('planActions: grouping and order', () => {
       expected: ['Atelier Martin relance-1 relance-1 [F-1] compta@martin.example', 'Atelier Martin relance-1 relance-1 [F-2] compta@martin.example'],
     },
     {
+      name: 'one client billed as a business and as a consumer: two messages (the law they quote differs)',
+      invoices: [invoice({ number: 'F-1' }), invoice({ number: 'F-2', clientType: 'b2c' })],
+      expected: ['Atelier Martin relance-1 relance-1 [F-1] compta@martin.example', 'Atelier Martin relance-1 relance-1 [F-2] compta@martin.example'],
+    },
+    {
       name: 'one client, two steps: sorted in step order',
       invoices: [invoice({ number: 'F-1', due: '2026-10-15' }), invoice({ number: 'F-2' })],
       journal: [sent('relance-1', '2026-10-17'), issued('appel', '2026-10-22')],
@@ -315,7 +320,7 @@ describe('planActions: grouping and order', () => {
       expected: [],
     },
     {
-      name: 'an email step for an invoice with no address is still planned: the outbox reports it',
+      name: 'an email step for an invoice with no address is still planned: send refuses it, naming the file and line',
       invoices: [invoice({ emails: [] })],
       expected: ['Atelier Martin relance-1 relance-1 [F-1] '],
     },
@@ -413,10 +418,11 @@ describe('nextStep', () => {
     { name: 'every step done', journal: FULL_CYCLE.map((l) => issued(l.split(' ')[2]!, l.split(' ')[0]!)), today: '2027-06-01', expected: null },
     { name: 'uncertain', journal: [intent('relance-1', '2026-11-02')], today: '2026-11-06', expected: ['relance-1', '2026-11-02', 'uncertain'] },
     {
-      name: 'a later step done by hand: the earlier one is not sent behind it',
+      // DESIGN.md § Planning: the first step of the policy, in order, not yet done.
+      name: 'a later step done by hand: the first step not yet done still comes, after the gap',
       journal: [record('sent', '2026-11-03', { step: 'relance-2' })],
       today: '2026-11-06',
-      expected: ['mise-en-demeure', '2026-11-30', 'schedule'],
+      expected: ['relance-1', '2026-11-08', 'min_gap'],
     },
     { name: 'cancelled', inv: invoice({ status: 'cancelled' }), journal: [], today: '2026-11-06', expected: null },
     { name: 'fully paid', inv: invoice({ payments: [{ date: day('2026-11-01'), amount: 120_000 }] }), journal: [], today: '2026-11-06', expected: null },

@@ -209,6 +209,17 @@ describe('small files', () => {
     expect(issues).toEqual(['over.csv:2: paid_amount: 150,00 € paid on an invoice of 100,00 € — check the amounts; an overpayment or a credit note belongs on its own line']);
   });
 
+  it('reads rows that end with an extra ";" (empty fields past the header)', async () => {
+    const { invoices, issues } = await loadText('trailing.csv', 'Facture;Client;Échéance;Montant\nT-1;Un;01/10/2026;10;\nT-2;Deux;01/10/2026;20;;\n');
+    expect(issues).toEqual([]);
+    expect(invoices.map((i) => i.amount)).toEqual([1000, 2000]);
+  });
+
+  it('refuses a balance larger than the invoice', async () => {
+    const { issues } = await loadText('balance.csv', 'Facture;Client;Échéance;Montant;Reste à payer\nB-1;Un;01/10/2026;100;150\n');
+    expect(issues).toEqual(['balance.csv:2: balance: 150,00 € left to pay on an invoice of 100,00 € — check the two amounts: what is left cannot be more than the invoice']);
+  });
+
   it('finds duplicates across two files', async () => {
     await writeFile(join(dir, 'a.csv'), 'Facture;Client;Échéance;Montant\nD-1;Un;01/10/2026;1\n');
     await writeFile(join(dir, 'b.yaml'), '- { number: D-1, client: Deux, due_date: 2026-10-01, amount: 2 }\n');
