@@ -99,9 +99,10 @@ function reportError(err: unknown, cli: Cli): number {
     cli.stderr.write(`relance: ${err.message}\n`);
     return EXIT_LOCKED;
   }
-  // A bug: say so plainly, with the stack for the report, and exit 2 (nothing was sent).
+  // A bug: say so plainly, with the stack for the report. Whatever was sent before it is
+  // in the journal: `relance log` says what was done.
   const e = err instanceof Error ? err : new Error(String(err));
-  cli.stderr.write(`relance: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this; nothing was sent.\n`);
+  cli.stderr.write(`relance: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this. "relance log" shows what was sent or recorded before it.\n`);
   return EXIT_BAD_INPUT;
 }
 

@@ -282,7 +282,6 @@ function configIssues(config: Config, policy: Policy | null, lineOf: (p: YamlPat
   return issues;
 }
 
-/** Every template name found in the folders, any language: what a policy may name. */
 /** Each template the policy names, in each language the invoices use, loaded and test-rendered. */
 async function templateIssues(policy: Policy, languages: ReadonlyMap<Language, { first: string; count: number }>, dirs: readonly TemplateDir[]): Promise<{ issues: Issue[]; names: number }> {
   const names = new Set<string>();

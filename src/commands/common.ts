@@ -2,8 +2,7 @@
 
 import { Option, type Command } from 'commander';
 import type { Day } from '../domain/dates.js';
-import { parseIsoDay } from '../domain/dates.js';
-import { UsageError } from '../errors.js';
+import { todayFrom } from '../io/clock.js';
 import type { Issue } from '../domain/issue.js';
 import { formatIssue, sortIssues } from '../render/issues.js';
 
@@ -57,24 +56,9 @@ export function useColor(opts: CommonOptions, cli: Cli): boolean {
   return cli.stdout.isTTY === true;
 }
 
-/**
- * Today as a calendar day: `--today`, else the date on the wall clock in the configured
- * time zone (a cron on a UTC server still acts on the Paris date), else the local date.
- */
-export async function resolveToday(flag: string | undefined, cli: Cli, timezone?: string | null): Promise<Day> {
-  if (flag !== undefined) {
-    const day = parseIsoDay(flag);
-    if (day === null) throw new UsageError(`--today "${flag}" is not a date`, 'write it as YYYY-MM-DD, e.g. --today 2026-11-22');
-    return day;
-  }
-  if (timezone) {
-    const { DateTime } = await import('luxon');
-    const local = DateTime.fromJSDate(cli.now, { zone: timezone });
-    if (!local.isValid) throw new UsageError(`timezone "${timezone}" is not a known time zone`, 'use an IANA name such as Europe/Paris');
-    return parseIsoDay(local.toISODate()!)!;
-  }
-  const n = cli.now;
-  return parseIsoDay(`${n.getFullYear()}-${n.getMonth() + 1}-${n.getDate()}`)!;
+/** Today for a command: `--today`, else the clock read once by cli.ts (see io/clock.ts). */
+export function resolveToday(flag: string | undefined, cli: Cli, timezone?: string | null): Promise<Day> {
+  return todayFrom(flag, cli.now, timezone ?? null);
 }
 
 /** Warnings go to stderr, one line each, unless `--quiet`. */

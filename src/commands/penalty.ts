@@ -185,8 +185,7 @@ function computeOrExplain(input: PenaltyInput, rates: RateTable): PenaltyResult 
     return computePenalty(input, rates);
   } catch (e) {
     if (!(e instanceof MissingRateError)) throw e;
-    const [message, hint] = e.message.split(' — ');
-    throw new UsageError(message!, `${hint ?? `add ${e.halfYear} to a rates file`}, or pass one with --rates FILE`);
+    throw new UsageError(e.reason, `${e.hint}, or pass one with --rates FILE`);
   }
 }
 

@@ -191,8 +191,7 @@ function claimsOf(invoices: readonly Invoice[], setup: Setup, issues: Issue[]): 
       claims.set(invoice.number, claimOf(invoice, setup.histories.get(invoice.number) ?? emptyHistory(invoice.number), ctx));
     } catch (e) {
       if (!(e instanceof MissingRateError)) throw e;
-      const [message, hint] = e.message.split(' — ');
-      issues.push(error(invoice.source.file, invoice.source.line, 'due_date', message!, hint));
+      issues.push(error(invoice.source.file, invoice.source.line, 'due_date', `${invoice.number}: ${e.reason}`, e.hint));
     }
   }
   return claims;

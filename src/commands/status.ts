@@ -6,9 +6,10 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Day } from '../domain/dates.js';
 import { formatFrenchDay, formatIsoDay } from '../domain/dates.js';
 import type { Issue } from '../domain/issue.js';
-import { error, hasErrors } from '../domain/issue.js';
+import { hasErrors } from '../domain/issue.js';
 import { formatCents, formatEurosFr } from '../domain/money.js';
 import { MissingRateError } from '../domain/penalty.js';
+import { MissingRates } from '../domain/checks.js';
 import type { AgingBucket, StatusRow, Totals } from '../domain/status.js';
 import { AGING_BUCKETS, addToAging, addToTotals, emptyAging, emptyTotals, isOverdue, statusRow } from '../domain/status.js';
 import { StatusNotes } from '../domain/status-notes.js';
@@ -78,7 +79,7 @@ export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<Status
   const totals = emptyTotals();
   const aging = emptyAging();
   const notes = new StatusNotes();
-  const missingRates = new Map<string, { issue: Issue; count: number }>();
+  const missingRates = new MissingRates();
   const progress = readingProgress(cli, 'invoices');
 
   const issues = await readInvoices(
@@ -94,16 +95,12 @@ export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<Status
         table.push(row);
       } catch (e) {
         if (!(e instanceof MissingRateError)) throw e;
-        const seen = missingRates.get(e.halfYear);
-        if (seen) seen.count += 1;
-        else missingRates.set(e.halfYear, { issue: error(invoice.source.file, invoice.source.line, 'due_date', e.message.split(' — ')[0]!, e.message.split(' — ')[1]), count: 1 });
+        missingRates.add(invoice, e);
       }
     },
   );
   progress.done();
-  for (const { issue, count } of missingRates.values()) {
-    issues.push(count > 1 ? { ...issue, message: `${issue.message} (and ${count - 1} other invoice${count > 2 ? 's' : ''})` } : issue);
-  }
+  issues.push(...missingRates.issues());
   const all = [...setup.warnings, ...issues];
   if (hasErrors(all)) throw new InputError(all);
   return { today: setup.today, table, order: table.worstFirst(), totals, aging, issues: sortIssues(all), notes: notes.lines() };

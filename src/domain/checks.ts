@@ -95,16 +95,12 @@ export function missingEmailIssue(invoice: Invoice, policy: Policy, history: His
  * first invoice that needs it, counting the others.
  */
 export class MissingRates {
-  private readonly byHalfYear = new Map<string, { invoice: Invoice; message: string; hint: string | undefined; count: number }>();
+  private readonly byHalfYear = new Map<string, { invoice: Invoice; message: string; hint: string; count: number }>();
 
   add(invoice: Invoice, e: MissingRateError): void {
     const seen = this.byHalfYear.get(e.halfYear);
-    if (seen) {
-      seen.count += 1;
-      return;
-    }
-    const [message, hint] = e.message.split(' — ');
-    this.byHalfYear.set(e.halfYear, { invoice, message: message!, hint, count: 1 });
+    if (seen) seen.count += 1;
+    else this.byHalfYear.set(e.halfYear, { invoice, message: e.reason, hint: e.hint, count: 1 });
   }
 
   issues(): Issue[] {

@@ -162,8 +162,3 @@ export function parseHalfYearKey(text: string): HalfYear | null {
 export function halfYearStart(h: HalfYear): Day {
   return dayFromYmd(h.year, h.half === 1 ? 1 : 7, 1);
 }
-
-/** The last day of the half-year (30 June or 31 December). */
-export function halfYearEnd(h: HalfYear): Day {
-  return h.half === 1 ? dayFromYmd(h.year, 6, 30) : dayFromYmd(h.year, 12, 31);
-}

@@ -48,10 +48,3 @@ export function dueDateFromTerms(issueDate: Day, terms: PaymentTerms, rule: EndO
   if (terms.endOfMonthFirst || rule === 'eom-then-days') return endOfMonth(issueDate) + terms.days;
   return endOfMonth(issueDate + terms.days);
 }
-
-/** Terms beyond what L441-10 allows between businesses, or null when they are within it. */
-export function termsBeyondLegalLimit(terms: PaymentTerms): string | null {
-  if (terms.endOfMonth && terms.days > 45) return `${terms.days} days end of month is beyond the legal limit of 45 days end of month (art. L441-10 I C. com.)`;
-  if (!terms.endOfMonth && terms.days > 60) return `${terms.days} days is beyond the legal limit of 60 days from the invoice date (art. L441-10 I C. com.)`;
-  return null;
-}

@@ -79,10 +79,18 @@ const FLOOR_MULTIPLE = 3;
 /** A day of delay falls in a half-year the table does not have: never guess a rate. */
 export class MissingRateError extends Error {
   readonly halfYear: string;
+  /** What is missing: `no rate for 2027-H1: relance's tables end at 2026-H2`. */
+  readonly reason: string;
+  /** What to do about it. */
+  readonly hint: string;
   constructor(halfYear: string, table: RateTable) {
-    super(`no rate for ${halfYear}: ${whereTablesStop(halfYear, table)} — add ${halfYear} to a rates file (rates: in relance.yaml)`);
+    const reason = `no rate for ${halfYear}: ${whereTablesStop(halfYear, table)}`;
+    const hint = `add ${halfYear} to a rates file (rates: in relance.yaml)`;
+    super(`${reason} — ${hint}`);
     this.name = 'MissingRateError';
     this.halfYear = halfYear;
+    this.reason = reason;
+    this.hint = hint;
   }
 }
 

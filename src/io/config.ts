@@ -14,11 +14,11 @@ import { DEFAULT_INVOICE_DEFAULTS } from '../domain/invoice-record.js';
 import type { EndOfMonthRule } from '../domain/payment-terms.js';
 import { parsePaymentTerms } from '../domain/payment-terms.js';
 import { InputError } from '../errors.js';
+import type { RateMode } from '../domain/penalty.js';
 import { displayPath, fileError } from './paths.js';
 import type { YamlPath } from './yaml-file.js';
 import { readYamlFile } from './yaml-file.js';
 
-export type RateMode = 'half-year' | 'fixed';
 
 export interface Creditor {
   name: string | null;

@@ -12,7 +12,7 @@ import { hasErrors } from '../domain/issue.js';
 import type { Policy } from '../domain/policy.js';
 import type { RateTable } from '../domain/rates.js';
 import type { Cli, CommonOptions } from '../commands/common.js';
-import { resolveToday } from '../commands/common.js';
+import { todayFrom } from './clock.js';
 import { InputError } from '../errors.js';
 import type { Config } from './config.js';
 import { configExists, configForInvoicesFile, loadConfig } from './config.js';
@@ -64,7 +64,7 @@ export async function resolveConfig(opts: SetupOptions, cli: Cli): Promise<{ con
 export async function loadSetup(opts: SetupOptions, cli: Cli, hooks: SetupHooks = {}): Promise<Setup> {
   const { config, warnings } = await resolveConfig(opts, cli);
   const issues: Issue[] = [...warnings];
-  const today = await resolveToday(opts.today, cli, config.timezone);
+  const today = await todayFrom(opts.today, cli.now, config.timezone);
   await hooks.beforeJournal?.(config);
 
   const templateDirs: TemplateDir[] = [

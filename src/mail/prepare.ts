@@ -2,6 +2,7 @@
 // checked here, before any outbox sees a single message: one bad template, a missing
 // address or a missing PDF stops the run with every problem listed, and nothing goes out.
 
+import { basename } from 'node:path';
 import { access } from 'node:fs/promises';
 import type { Claim } from '../domain/claim.js';
 import type { Day } from '../domain/dates.js';
@@ -98,7 +99,7 @@ async function attachmentsOf(action: Action, ctx: PrepareContext, issues: Issue[
       issues.push(error(invoice.source.file, invoice.source.line, 'attachment', `${JSON.stringify(invoice.attachment)} does not exist (the PDF of invoice ${invoice.number})`, 'check the path: it is relative to the invoices file'));
       continue;
     }
-    attachments.push({ filename: baseName(invoice.attachment), path: invoice.attachment });
+    attachments.push({ filename: basename(invoice.attachment), path: invoice.attachment });
   }
   if (action.step.attachPrevious) {
     for (const p of previousReminders(action.invoices, ctx.histories)) {
@@ -148,8 +149,4 @@ export function senderOf(config: Config): string | null {
   const { name, email } = config.creditor;
   if (!email) return null;
   return name ? `"${name.replace(/"/g, '')}" <${email}>` : email;
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }

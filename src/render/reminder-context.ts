@@ -1,12 +1,14 @@
 // The data a reminder template sees (DESIGN.md § Templates), built from a planned action:
 // its invoices with what can be claimed on each today, the creditor, the earlier reminders.
 
+import { basename } from 'node:path';
 import type { Day } from '../domain/dates.js';
 import { formatIsoDay } from '../domain/dates.js';
 import type { Claim } from '../domain/claim.js';
 import type { History } from '../domain/history.js';
 import type { Invoice } from '../domain/invoice.js';
 import { paidTotal } from '../domain/invoice.js';
+import type { Cents } from '../domain/money.js';
 import { formatCents } from '../domain/money.js';
 import type { Step } from '../domain/policy.js';
 import type { Creditor } from '../io/config.js';
@@ -29,9 +31,9 @@ export interface ReminderInputs {
 
 export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs): ReminderContext {
   const { today } = inputs;
-  const invoices = subject.invoices.map((invoice) => reminderInvoice(invoice, inputs.claims.get(invoice.number), today));
-  const sum = (key: 'balance' | 'interest' | 'flat_fee' | 'total'): string =>
-    formatCents(invoices.reduce((total, i) => total + Math.round(Number(i[key]) * 100), 0));
+  const amounts = subject.invoices.map((invoice) => amountsOf(invoice, inputs.claims.get(invoice.number)));
+  const invoices = subject.invoices.map((invoice, i) => reminderInvoice(invoice, amounts[i]!, today));
+  const sum = (key: keyof Amounts): string => formatCents(amounts.reduce((total, a) => total + a[key], 0));
   const first = subject.invoices[0]!;
   const type = first.clientType;
   const notice = subject.invoices.map((i) => inputs.claims.get(i.number)?.noticeDate ?? null).find((d) => d !== null) ?? null;
@@ -41,7 +43,7 @@ export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs
     creditor: { ...inputs.creditor },
     invoices,
     invoice: invoices[0]!,
-    totals: { balance: sum('balance'), interest: sum('interest'), flat_fee: sum('flat_fee'), total: sum('total'), count: invoices.length },
+    totals: { balance: sum('balance'), interest: sum('interest'), flat_fee: sum('flatFee'), total: sum('total'), count: invoices.length },
     step: { id: subject.step.id, day: subject.step.day, channel: subject.step.channel },
     previous: previousReminders(subject.invoices, inputs.histories).map((p) => ({ step: p.step, date: formatIsoDay(p.date), subject: p.subject })),
     deadline: { days: subject.step.deadlineDays, date: formatIsoDay(today + subject.step.deadlineDays) },
@@ -50,11 +52,22 @@ export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs
   };
 }
 
-function reminderInvoice(invoice: Invoice, claim: Claim | undefined, today: Day): ReminderInvoice {
-  const penalty = claim?.penalty ?? null;
+interface Amounts {
+  balance: Cents;
+  interest: Cents;
+  flatFee: Cents;
+  total: Cents;
+}
+
+/** What is claimed on one invoice, in cents: the totals add these, never formatted text. */
+function amountsOf(invoice: Invoice, claim: Claim | undefined): Amounts {
   const balance = claim?.balance ?? invoice.amount - paidTotal(invoice);
-  const interest = penalty?.interest ?? 0;
-  const flatFee = penalty?.flatFee ?? 0;
+  const interest = claim?.penalty?.interest ?? 0;
+  const flatFee = claim?.penalty?.flatFee ?? 0;
+  return { balance, interest, flatFee, total: balance + interest + flatFee };
+}
+
+function reminderInvoice(invoice: Invoice, { balance, interest, flatFee, total }: Amounts, today: Day): ReminderInvoice {
   return {
     number: invoice.number,
     issue_date: invoice.issueDate === null ? null : formatIsoDay(invoice.issueDate),
@@ -65,8 +78,8 @@ function reminderInvoice(invoice: Invoice, claim: Claim | undefined, today: Day)
     days_late: today - invoice.dueDate,
     interest: formatCents(interest),
     flat_fee: formatCents(flatFee),
-    total: formatCents(balance + interest + flatFee),
-    attachment: invoice.attachment === null ? null : baseName(invoice.attachment),
+    total: formatCents(total),
+    attachment: invoice.attachment === null ? null : basename(invoice.attachment),
   };
 }
 
@@ -86,8 +99,4 @@ export function previousReminders(invoices: readonly Invoice[], histories: Reado
     }
   }
   return all.sort((a, b) => a.date - b.date);
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }

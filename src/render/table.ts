@@ -22,7 +22,7 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
   return table.toString();
 }
 
-// Borderless: columns separated by two spaces, a rule under the header.
+// Borderless: columns apart by the padding and one space, no rules.
 const PLAIN = {
   top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
   bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',

@@ -6,7 +6,6 @@ import {
   endOfMonth,
   formatFrenchDay,
   formatIsoDay,
-  halfYearEnd,
   halfYearKey,
   halfYearOf,
   halfYearStart,
@@ -80,7 +79,8 @@ describe('half-years', () => {
     ['2025-12-31', '2025-H2', '2025-07-01', '2025-12-31'],
   ])('%s is in %s', (date, key, start, end) => {
     const h = halfYearOf(parseIsoDay(date)!);
-    expect([halfYearKey(h), iso(halfYearStart(h)), iso(halfYearEnd(h))]).toEqual([key, start, end]);
+    const next = h.half === 1 ? { year: h.year, half: 2 as const } : { year: h.year + 1, half: 1 as const };
+    expect([halfYearKey(h), iso(halfYearStart(h)), iso(halfYearStart(next) - 1)]).toEqual([key, start, end]);
   });
 
   it('reads keys', () => {
