@@ -1,4 +1,4 @@
-// The dry run into a folder: each e-mail as a real .eml (nodemailer's MIME composer, so it
+// The dry run into a folder: each e-mail as a real .eml (composed as it would be sent, so it
 // opens in any mail client, attachments included), each letter or to-do as a text file.
 
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -8,11 +8,11 @@ import type { Outbox } from './outbox.js';
 
 export async function emlOutbox(dir: string, now: Date): Promise<Outbox> {
   await mkdir(dir, { recursive: true });
-  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+  const { composeMessage } = await import('./compose.js');
   return {
     async send(emails, report) {
       for (const email of emails) {
-        const raw = await new MailComposer(composerOptions(email, now)).compile().build();
+        const raw = await composeMessage(email, now).build();
         const file = join(dir, `${fileStem(email)}.eml`);
         await writeFile(file, raw);
         report(email, { status: 'drafted', messageId: email.messageId, error: null, file });
@@ -26,25 +26,6 @@ export async function emlOutbox(dir: string, now: Date): Promise<Outbox> {
       }
     },
     async close() {},
-  };
-}
-
-/** The options MailComposer (and nodemailer) take for one reminder. */
-export function composerOptions(email: OutgoingEmail, now: Date) {
-  return {
-    from: email.from,
-    to: [...email.to],
-    replyTo: email.replyTo ?? undefined,
-    bcc: email.bcc ?? undefined,
-    subject: email.subject,
-    text: email.text,
-    html: email.html ?? undefined,
-    messageId: email.messageId,
-    inReplyTo: email.inReplyTo ?? undefined,
-    references: email.references.length > 0 ? [...email.references] : undefined,
-    attachments: email.attachments.map((a) => ({ filename: a.filename, path: a.path, content: a.content, contentType: a.contentType })),
-    headers: { ...email.headers },
-    date: now,
   };
 }
 

@@ -8,7 +8,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Address as MimeNodeAddress, SMTPPoolSentMessageInfo } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Day } from '../domain/dates.js';
 import { formatIsoDay } from '../domain/dates.js';
 import type { JournalEntry } from '../domain/journal-entry.js';
@@ -18,6 +17,7 @@ import type { JournalWriter } from '../io/journal.js';
 import { openJournal } from '../io/journal.js';
 import type { Archive } from './archive.js';
 import { openArchive } from './archive.js';
+import { composeMessage } from './compose.js';
 import type { OutgoingEmail, Todo } from './message.js';
 import type { Outbox, Outcome } from './outbox.js';
 import type { SMTPPool, SmtpSettings, SmtpTuning } from './smtp.js';
@@ -267,31 +267,7 @@ async function sendAll(emails: readonly OutgoingEmail[], report: Report, ctx: Co
 
 /** Composes the message once: these very bytes go out, and into the archive. */
 async function build(email: OutgoingEmail, ctx: Context): Promise<Built> {
-  const attachments = await Promise.all(
-    email.attachments.map(async (a) =>
-      // An earlier reminder comes whole from the archive, so it is labelled 7bit when it is (RFC 2046 §5.2.1).
-      a.content !== undefined
-        ? { filename: a.filename, content: a.content, contentType: a.contentType, contentDisposition: 'attachment' }
-        : { filename: a.filename, path: a.path, contentType: a.contentType, contentDisposition: 'attachment' },
-    ),
-  );
-  const node = new MailComposer({
-    from: email.from,
-    to: [...email.to],
-    replyTo: email.replyTo ?? undefined,
-    bcc: email.bcc ?? undefined,
-    subject: email.subject,
-    // CRLF line ends (headers and encoded parts have them already): the archive then holds
-    // the very bytes SMTP carries, which would otherwise turn each LF into CRLF on the way.
-    text: crlf(email.text),
-    html: email.html === null ? undefined : crlf(email.html),
-    messageId: email.messageId,
-    inReplyTo: email.inReplyTo ?? undefined,
-    references: email.references.length > 0 ? [...email.references] : undefined,
-    attachments,
-    headers: { ...email.headers },
-    date: ctx.options.now(),
-  }).compile();
+  const node = composeMessage(email, ctx.options.now());
   const { from, to } = node.getEnvelope();
   if (!from) throw new Error(`no sender address in ${JSON.stringify(email.from)}`);
   const clients = addressesOf(node.getAddresses().to ?? []);
@@ -302,10 +278,6 @@ async function build(email: OutgoingEmail, ctx: Context): Promise<Built> {
 
 function addressesOf(list: readonly MimeNodeAddress[]): string[] {
   return list.flatMap((a) => (a.group ? addressesOf(a.group) : a.address ? [a.address.toLowerCase()] : []));
-}
-
-function crlf(text: string): string {
-  return text.replace(/\r?\n/g, '\r\n');
 }
 
 /** Recipients the server refused while it took the message for the others. */

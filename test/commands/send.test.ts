@@ -1,0 +1,166 @@
+// `relance send --dry-run` and `relance preview` through the built binary, on a copy of
+// the examples (22 November 2026: relance-2 is due for Northwind, the call for Cabinet
+// Morel's two invoices) and on small folders made for one problem each.
+
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PostalMime from 'postal-mime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRelance } from '../helpers/run-cli.js';
+
+const TODAY = ['--today', '2026-11-22'];
+let dir: string;
+let examples: string;
+let journalBefore: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'relance-send-'));
+  examples = join(dir, 'examples');
+  await cp(join(import.meta.dirname, '../../examples'), examples, { recursive: true });
+  journalBefore = await readFile(join(examples, 'journal.jsonl'), 'utf8');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('relance send --dry-run', () => {
+  it('prints each e-mail with its headers and body, and each to-do, and records nothing', async () => {
+    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', ...TODAY], { cwd: examples });
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('relance send --dry-run, 22/11/2026: 1 e-mail, 1 to-do — nothing is sent, nothing recorded');
+    expect(stdout).toContain('── e-mail 1/1 · relance-2 · Northwind Ltd · F-2026-019');
+    expect(stdout).toContain('\nTo: accounts@northwind.example\n');
+    expect(stdout).toContain('\nSubject: Reminder: invoice F-2026-019 still unpaid\n');
+    expect(stdout).toContain('\nX-Relance-Invoice: F-2026-019\nX-Relance-Step: relance-2\n');
+    // English for an English client; the interest and the €40 with their legal basis.
+    expect(stdout).toContain('€2,100.00 outstanding, late-payment interest €12.13, fixed recovery indemnity €40.00');
+    expect(stdout).toContain('Article L441-10');
+    // The call groups the client's two invoices.
+    expect(stdout).toContain('── to-do (call) 1/1 · appel · Cabinet Morel · F-2026-020, F-2026-021');
+    expect(stderr).not.toMatch(/error/i);
+    expect(await readFile(join(examples, 'journal.jsonl'), 'utf8')).toBe(journalBefore);
+    expect(existsSync(join(examples, 'sent'))).toBe(false);
+  });
+
+  it('gives the DESIGN.md JSON document', async () => {
+    const { code, stdout } = await runRelance(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: examples });
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.today).toBe('2026-11-22');
+    expect(doc.dry_run).toBe(true);
+    // In plan order: by client, then step.
+    expect(doc.actions).toEqual([
+      { invoices: ['F-2026-020', 'F-2026-021'], client: 'Cabinet Morel', step: 'appel', channel: 'call', to: ['secretariat@cabinet-morel.example'], subject: null, status: 'todo', message_id: null, error: null, file: null },
+      {
+        invoices: ['F-2026-019'],
+        client: 'Northwind Ltd',
+        step: 'relance-2',
+        channel: 'email',
+        to: ['accounts@northwind.example'],
+        subject: 'Reminder: invoice F-2026-019 still unpaid',
+        status: 'drafted',
+        message_id: expect.stringMatching(/^<relance\..+@atelier-dupont\.example>$/),
+        error: null,
+        file: null,
+      },
+    ]);
+  });
+
+  it('writes real .eml files with --out, and the letters as text', async () => {
+    const out = join(dir, 'drafts');
+    // On 30 November: Atelier Martin's formal notice, a letter.
+    const { code, stdout } = await runRelance(['send', '--dry-run', '--out', out, '--today', '2026-11-30', '--invoice', 'F-2026-014'], { cwd: examples });
+    expect(code).toBe(0);
+    expect(stdout).toContain(`to-do F-2026-014 mise-en-demeure: ${join(out, 'F-2026-014_mise-en-demeure.txt')}`);
+    const letter = await readFile(join(out, 'F-2026-014_mise-en-demeure.txt'), 'utf8');
+    expect(letter).toContain('Par la présente, nous vous mettons en demeure de nous régler la somme de');
+    expect(letter).toContain('dans un délai de 8 jours, soit au plus tard le 8 décembre 2026');
+
+    // An e-mail: Northwind's relance-2, due today.
+    const out2 = join(dir, 'drafts2');
+    const run2 = await runRelance(['send', '--dry-run', '--out', out2, '--today', '2026-11-22', '--invoice', 'F-2026-019'], { cwd: examples });
+    expect(run2.code).toBe(0);
+    expect(await readdir(out2)).toEqual(['F-2026-019_relance-2.eml']);
+    const email = await PostalMime.parse(await readFile(join(out2, 'F-2026-019_relance-2.eml')));
+    expect(email.subject).toBe('Reminder: invoice F-2026-019 still unpaid');
+    expect(email.to?.map((a) => a.address)).toEqual(['accounts@northwind.example']);
+    expect(email.headers.find((h) => h.key === 'x-relance-step')?.value).toBe('relance-2');
+    expect(email.inReplyTo).toMatch(/^<relance\./);
+    expect(email.text).toContain('F-2026-019');
+    expect(email.html).toContain('F-2026-019');
+  });
+
+  it('attaches the invoice PDF named in the file', async () => {
+    // Garage Rousseau's invoice names factures/F-2026-003.pdf; its steps are all done, so preview one.
+    const { code, stdout } = await runRelance(['preview', 'F-2026-003', '--step', 'relance-1', ...TODAY], { cwd: examples });
+    expect(code).toBe(0);
+    expect(stdout).toContain('\nAttachment: F-2026-003.pdf\n');
+  });
+
+  it('refuses --out without --dry-run, and an invoice number that is not there', async () => {
+    const out = await runRelance(['send', '--out', 'x', ...TODAY], { cwd: examples });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe('relance: --out writes drafts: it goes with --dry-run — relance send --dry-run --out drafts/\n');
+    const unknown = await runRelance(['send', '--dry-run', '--invoice', 'F-2026-19', ...TODAY], { cwd: examples });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('relance: --invoice "F-2026-19" is not in the invoice files — did you mean F-2026-019?\n');
+  });
+});
+
+describe('relance send: every message checked before any goes out', () => {
+  async function folder(name: string, csv: string[], templates?: Record<string, string>): Promise<string> {
+    const d = join(dir, name);
+    await mkdir(d, { recursive: true });
+    await writeFile(join(d, 'relance.yaml'), `invoices: factures.csv\n${templates ? 'templates: templates\n' : ''}creditor:\n  name: Atelier Dupont SARL\n  email: compta@atelier-dupont.example\n`);
+    await writeFile(join(d, 'factures.csv'), ['Facture;Client;Email;Échéance;Montant;PDF;Langue', ...csv].join('\n'));
+    for (const [file, text] of Object.entries(templates ?? {})) {
+      await cp(join(import.meta.dirname, '../../templates/fr'), join(d, 'templates/fr'), { recursive: true });
+      await writeFile(join(d, 'templates', file), text);
+    }
+    return d;
+  }
+
+  it('a template error in one message: exit 2, the file and line named, nothing printed', async () => {
+    const d = await folder('broken-template', ['A-1;Un;un@x.example;20/11/2026;100;;fr'], { 'fr/relance-1.hbs': '---\nsubject: Facture {{invoice.number}}\n---\nBonjour {{client.nom}},\n' });
+    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', ...TODAY], { cwd: d });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^templates\/fr\/relance-1\.hbs:4: unknown variable "client\.nom" — /m);
+    expect(stderr).toMatch(/relance: 1 error, nothing was done\.\n$/);
+  });
+
+  it('an e-mail step without an address, or a missing PDF: exit 2, the rows named, nothing sent', async () => {
+    const d = await folder('no-address', ['A-1;Un;;20/11/2026;100;;fr', 'A-2;Deux;deux@x.example;20/11/2026;100;absent.pdf;fr']);
+    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', ...TODAY], { cwd: d });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')).toEqual([
+      'factures.csv:2: email: invoice A-1 is due for the e-mail step "relance-1" but has no e-mail address — add the client’s address, or record what you did instead: relance record … call',
+      `factures.csv:3: attachment: ${JSON.stringify(join(d, 'absent.pdf'))} does not exist (the PDF of invoice A-2) — check the path: it is relative to the invoices file`,
+      'relance: 2 errors, nothing was done.',
+      '',
+    ]);
+  });
+});
+
+describe('relance preview', () => {
+  it('renders the next step as it would go out, or the step asked for', async () => {
+    const next = await runRelance(['preview', 'F-2026-014', ...TODAY], { cwd: examples });
+    expect(next.code).toBe(0);
+    expect(next.stdout.split('\n')[0]).toBe('── preview · mise-en-demeure (letter, due on 30/11/2026) · Atelier Martin · F-2026-014 ────────');
+    expect(next.stdout).toContain('mise en demeure');
+    const asked = await runRelance(['preview', 'F-2026-014', '--step', 'relance-1', '--format', 'json', ...TODAY], { cwd: examples });
+    const doc = JSON.parse(asked.stdout);
+    expect(doc).toMatchObject({ invoice: 'F-2026-014', step: 'relance-1', channel: 'email', to: ['compta@martin.example'], subject: 'Facture F-2026-014 : règlement en attente', headers: { 'X-Relance-Invoice': 'F-2026-014', 'X-Relance-Step': 'relance-1' }, attachments: ['F-2026-014.pdf'] });
+    expect(doc.text).toContain('1 200,00 €');
+  });
+
+  it('names the closest invoice or step when one is mistyped', async () => {
+    const invoice = await runRelance(['preview', 'F-2026-14', ...TODAY], { cwd: examples });
+    expect(invoice.code).toBe(2);
+    expect(invoice.stderr).toBe('relance: no invoice "F-2026-14" in the invoice files — did you mean F-2026-014?\n');
+    const step = await runRelance(['preview', 'F-2026-014', '--step', 'relance-3', ...TODAY], { cwd: examples });
+    expect(step.code).toBe(2);
+    expect(step.stderr).toBe('relance: no step "relance-3" in the policy — did you mean relance-1?\n');
+  });
+});
