@@ -200,7 +200,7 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
           formatEurosFr(r.flatFee),
           c.bold(formatEurosFr(r.total)),
           stepCell(r.lastStep, r.lastDate),
-          stepCell(r.nextStep, r.nextDate, report.today),
+          r.nextUncertain ? c.yellow(`${r.nextStep} (uncertain)`) : stepCell(r.nextStep, r.nextDate, report.today),
         ];
       }),
       { color: options.color },

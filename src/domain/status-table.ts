@@ -43,6 +43,7 @@ export class StatusTable {
     limitation: new Column(new Int32Array(this.capacity)),
   };
   private readonly limitationState = new Column(new Uint8Array(this.capacity));
+  private readonly nextUncertain = new Column(new Uint8Array(this.capacity));
 
   push(row: StatusRow): void {
     if (this.length === this.capacity) this.grow();
@@ -64,6 +65,7 @@ export class StatusTable {
     this.ints.nextDate.data[i] = row.nextDate ?? NONE;
     this.ints.limitation.data[i] = row.limitation;
     this.limitationState.data[i] = LIMITATION_STATES.indexOf(row.limitationState);
+    this.nextUncertain.data[i] = row.nextUncertain ? 1 : 0;
   }
 
   /** Row `i` as an object again, for printing (one at a time: short-lived). */
@@ -84,6 +86,7 @@ export class StatusTable {
       lastDate: day(this.ints.lastDate.data[i]!),
       nextStep: step(this.ints.nextStep.data[i]!),
       nextDate: day(this.ints.nextDate.data[i]!),
+      nextUncertain: this.nextUncertain.data[i] === 1,
       limitation: this.ints.limitation.data[i]!,
       limitationState: LIMITATION_STATES[this.limitationState.data[i]!]!,
     };
@@ -108,7 +111,7 @@ export class StatusTable {
 
   private grow(): void {
     this.capacity *= 2;
-    for (const column of [this.status, this.limitationState, ...Object.values(this.money), ...Object.values(this.ints)]) column.grow(this.capacity);
+    for (const column of [this.status, this.limitationState, this.nextUncertain, ...Object.values(this.money), ...Object.values(this.ints)]) column.grow(this.capacity);
   }
 }
 

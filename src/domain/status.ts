@@ -32,6 +32,8 @@ export interface StatusRow {
   lastDate: Day | null;
   nextStep: string | null;
   nextDate: Day | null;
+  /** The next step was sent by a run that stopped before knowing: it waits for `record`. */
+  nextUncertain: boolean;
   limitation: Day;
   limitationState: PrescriptionState;
 }
@@ -94,6 +96,7 @@ export function statusRow(invoice: Invoice, history: History | undefined, ctx: S
     lastDate: h.last?.date ?? null,
     nextStep: next?.step.id ?? null,
     nextDate: next?.date ?? null,
+    nextUncertain: next?.reason === 'uncertain',
     limitation: limitation.limit,
     limitationState: limitation.state,
   };

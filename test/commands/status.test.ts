@@ -1,7 +1,7 @@
 // `relance status` through the built binary, as a user runs it: on the shipped examples,
 // on a file alone, and on bad input.
 
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -253,5 +253,17 @@ describe('relance status on an export with history and odd rows', () => {
     expect(doc.invoices[0]).toMatchObject({ interest: '3.06', next_step: null });
     expect(doc.warnings).toContain('J-1: collective proceeding — declare the claim to the court-appointed representative by 2027-01-15, 2 months from the BODACC publication');
     expect(stderr).toContain('odd.csv:3: warning: currency: invoice U-1 is in USD: relance chases invoices in euros only (French penalties, the €40 fee, euro totals), so it is left out — chase it by hand, or remove the line to silence this');
+  });
+});
+
+describe('relance status after an interrupted send', () => {
+  it('shows the step whose outcome is unknown as uncertain, not as due', async () => {
+    const copy = join(dir, 'interrupted');
+    await cp(EXAMPLES, copy, { recursive: true });
+    const intent = { type: 'intent', date: '2026-11-22', at: '2026-11-22T07:00:00.000Z', invoice: 'F-2026-019', step: 'relance-2', channel: 'email', message_id: '<relance.x@atelier-dupont.example>', subject: 'Reminder', to: ['accounts@northwind.example'], error: null, event: null, until: null, note: null, run: 'r' };
+    await writeFile(join(copy, 'journal.jsonl'), `${await readFile(join(copy, 'journal.jsonl'), 'utf8')}${JSON.stringify(intent)}\n`);
+    const { code, stdout } = await runRelance(['status', ...TODAY], { cwd: copy });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/F-2026-019 .* relance-2 \(uncertain\)/);
   });
 });

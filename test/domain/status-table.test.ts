@@ -22,6 +22,7 @@ function row(fields: Partial<StatusRow> & Pick<StatusRow, 'number'>): StatusRow 
     lastDate: null,
     nextStep: null,
     nextDate: null,
+    nextUncertain: false,
     limitation: day('2031-10-01'),
     limitationState: 'ok',
     ...fields,
@@ -32,7 +33,7 @@ describe('StatusTable', () => {
   it('gives back every field as it was pushed, nulls included', () => {
     const table = new StatusTable();
     const rows = [
-      row({ number: 'A', lastStep: 'relance-1', lastDate: day('2026-10-03'), nextStep: 'appel', nextDate: day('2026-10-08'), status: 'disputed', limitationState: 'near' }),
+      row({ number: 'A', lastStep: 'relance-1', lastDate: day('2026-10-03'), nextStep: 'appel', nextDate: day('2026-10-08'), nextUncertain: true, status: 'disputed', limitationState: 'near' }),
       row({ number: 'B', balance: 2 ** 40, total: 2 ** 40 + 4000 }), // far beyond 32 bits: money stays exact
       row({ number: 'C', daysLate: 0, flatFee: 0, total: 100_12, client: 'Autre' }),
     ];
