@@ -39,7 +39,8 @@ describe('relance send --dry-run', () => {
     expect(stdout).toContain('── to-do (call) 1/1 · appel · Cabinet Morel · F-2026-020, F-2026-021');
     expect(stderr).not.toMatch(/error/i);
     expect(await readFile(join(examples, 'journal.jsonl'), 'utf8')).toBe(journalBefore);
-    expect(existsSync(join(examples, 'sent'))).toBe(false);
+    expect(await readdir(join(examples, 'sent'))).toEqual(['2026-11-02.mbox', '2026-11-07.mbox']); // the archive, untouched
+    expect(existsSync(join(examples, 'letters'))).toBe(false);
   });
 
   it('gives the DESIGN.md JSON document', async () => {
@@ -86,6 +87,11 @@ describe('relance send --dry-run', () => {
     expect(email.to?.map((a) => a.address)).toEqual(['accounts@northwind.example']);
     expect(email.headers.find((h) => h.key === 'x-relance-step')?.value).toBe('relance-2');
     expect(email.inReplyTo).toMatch(/^<relance\./);
+    // attach_previous: the rappel and relance-1 sent before, from the archive.
+    expect(email.attachments.map((a) => [a.filename, a.mimeType])).toEqual([
+      ['rappel-2026-11-02.eml', 'message/rfc822'],
+      ['relance-1-2026-11-07.eml', 'message/rfc822'],
+    ]);
     expect(email.text).toContain('F-2026-019');
     expect(email.html).toContain('F-2026-019');
   });
