@@ -19,31 +19,12 @@ import type { Attachment, OutgoingEmail, Todo } from '../../src/mail/message.js'
 import { relanceHeaders } from '../../src/mail/message.js';
 import type { Outbox, Outcome } from '../../src/mail/outbox.js';
 
+import { invoice as factoryInvoice } from '../helpers/factories.js';
+
 export const TODAY: Day = parseIsoDay('2026-11-22')!;
 
 export function invoice(number: string, o: Partial<Invoice> = {}): Invoice {
-  return {
-    number,
-    client: 'Atelier Martin',
-    emails: ['compta@martin.example'],
-    clientType: 'b2b',
-    amount: 120_000,
-    currency: 'EUR',
-    issueDate: null,
-    dueDate: parseIsoDay('2026-10-31')!,
-    payments: [],
-    status: 'open',
-    pausedUntil: null,
-    noticeDate: null,
-    insolvencyDate: null,
-    bodaccDate: null,
-    tags: [],
-    language: 'fr',
-    attachment: null,
-    penaltyRate: null,
-    source: { file: 'factures.csv', line: 2 },
-    ...o,
-  };
+  return { ...factoryInvoice({ number }), ...o };
 }
 
 export function action(numbers: readonly string[], stepId = 'relance-1', channel: Channel = 'email', to: readonly string[] = ['compta@martin.example']): Action {
