@@ -2,12 +2,13 @@
 // and templates to edit, sample invoices dated from today and a .gitignore, so that
 // `check`, `status` and `send --dry-run` work at once. Never overwrites a file.
 
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatFrenchDay } from '../domain/dates.js';
 import { parseEmails } from '../domain/invoice-record.js';
 import { UsageError } from '../errors.js';
+import { createNewFile } from '../io/paths.js';
 import { SHIPPED_POLICY_FILE, SHIPPED_TEMPLATES_DIR } from '../io/shipped.js';
 import type { StarterAnswers } from '../render/starter-files.js';
 import {
@@ -113,13 +114,7 @@ async function makeFolder(dir: string, shown: string): Promise<void> {
 /** Writes a file that does not exist yet; false when one is already there (it is left alone). */
 async function writeNew(path: string, text: string): Promise<boolean> {
   await mkdir(dirname(path), { recursive: true });
-  try {
-    await writeFile(path, text, { flag: 'wx' });
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  }
+  return createNewFile(path, text);
 }
 
 /** The shipped templates of one language, each copied unless there already. */

@@ -10,6 +10,7 @@ import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promis
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { LockedError } from '../errors.js';
+import { createNewFile } from './paths.js';
 
 export interface Lock {
   release(): Promise<void>;
@@ -109,13 +110,7 @@ async function place(draft: string, path: string, text: string): Promise<boolean
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw err;
   }
   // A file system without hard links: exclusive create, then write (a tiny window of a half-written lock).
-  try {
-    await writeFile(path, text, { flag: 'wx' });
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw err;
-  }
+  return createNewFile(path, text);
 }
 
 async function readHolder(path: string): Promise<{ holder: LockHolder; text: string } | 'gone' | 'unreadable'> {

@@ -1,5 +1,6 @@
 // How a file is named in messages: as the user would type it from where they are.
 
+import { writeFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Issue } from '../domain/issue.js';
 import { error } from '../domain/issue.js';
@@ -17,4 +18,15 @@ export function fileError(e: unknown, file: string): Issue {
   if (code === 'EACCES') return error(file, undefined, undefined, 'permission denied', 'check who may read the file');
   if (code === 'EISDIR') return error(file, undefined, undefined, 'is a folder, not a file', 'name the file itself');
   throw e;
+}
+
+/** Creates a file that does not exist yet; false, and the file left alone, when one is there. */
+export async function createNewFile(path: string, text: string): Promise<boolean> {
+  try {
+    await writeFile(path, text, { flag: 'wx' });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
 }
