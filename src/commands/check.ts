@@ -6,8 +6,8 @@
 import { access, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Claim } from '../domain/claim.js';
-import { claimOf } from '../domain/claim.js';
-import { MissingRates, isClaimed, missingEmailIssue, prescriptionIssue, termsBeyondLimitIssue } from '../domain/checks.js';
+import { claimOf, provisionalRateWarnings } from '../domain/claim.js';
+import { MissingRates, isClaimed, missingEmailIssue, prescriptionIssue, rateTableIssues, termsBeyondLimitIssue } from '../domain/checks.js';
 import type { Day } from '../domain/dates.js';
 import { formatIsoDay } from '../domain/dates.js';
 import type { History } from '../domain/history.js';
@@ -200,6 +200,7 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
   // The invoices, streamed: each is checked as it is read.
   const ctx = { today, rates: rates.rates, rateMode: config.rateMode };
   const missingRates = new MissingRates();
+  const provisionalRates = new Set<string>();
   const languages = new Map<Language, { first: string; count: number }>();
   const attachments: Invoice[] = [];
   const invoiceIssues = await readInvoices({ files: config.invoices, cwd: cli.cwd, defaults: config.defaults, columns: config.columns }, (invoice) => {
@@ -211,6 +212,7 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
     let claim: Claim | null = null;
     try {
       claim = claimOf(invoice, history, ctx);
+      for (const w of provisionalRateWarnings([claim])) provisionalRates.add(w);
     } catch (e) {
       if (!(e instanceof MissingRateError)) throw e;
       missingRates.add(invoice, e);
@@ -224,6 +226,9 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
   });
   checked.invoiceFiles = config.invoices.length;
   issues.push(...invoiceIssues, ...missingRates.issues());
+  // Where rates are fixed: the user's rates file, else the rates: setting relance.yaml would have.
+  const ratesAt = config.rates !== null ? { file: displayPath(config.rates, cli.cwd) } : { file: config.display, field: 'rates' };
+  issues.push(...rateTableIssues(rates.rates, today, provisionalRates, ratesAt));
   issues.push(...(await attachmentIssues(attachments, cli.cwd)));
   issues.push(...uncertainIssues(histories, journalFile));
 
