@@ -30,6 +30,7 @@ import { SHIPPED_TEMPLATES_DIR } from '../io/shipped.js';
 import type { YamlPath } from '../io/yaml-file.js';
 import { readYamlFile } from '../io/yaml-file.js';
 import { formatIssue, sortIssues } from '../render/issues.js';
+import { redactSecrets } from '../render/redact.js';
 import { PLACEHOLDERS } from '../render/starter-files.js';
 import type { TemplateDir } from '../render/template.js';
 import { loadTemplate, templateExists } from '../render/template.js';
@@ -136,8 +137,8 @@ function jsonReport(report: CheckReport, issues: readonly Issue[], errors: numbe
       file: i.file,
       line: i.line ?? null,
       field: i.field ?? null,
-      message: i.message,
-      hint: i.hint ?? null,
+      message: redactSecrets(i.message),
+      hint: i.hint === undefined ? null : redactSecrets(i.hint),
       text: formatIssue(i),
     })),
     checked: {
