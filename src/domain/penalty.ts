@@ -85,7 +85,7 @@ const FLOOR_MULTIPLE = 3;
 /** A day of delay falls before the table's first half-year: nothing is known there to carry. */
 export class MissingRateError extends Error {
   readonly halfYear: string;
-  /** What is missing: `no rate for 2027-H1: relance's tables end at 2026-H2`. */
+  /** What is missing: `no rate for 2014-H2: relance's tables start at 2015-H1`. */
   readonly reason: string;
   /** What to do about it. */
   readonly hint: string;
