@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import type { Cli } from './commands/common.js';
 import { EXIT_BAD_INPUT, EXIT_LOCKED, InputError, LockedError, UsageError } from './errors.js';
 import { formatIssue, sortIssues } from './render/issues.js';
+import { redactSecrets } from './render/redact.js';
 
 interface CommandModule {
   register(program: Command, cli: Cli): void;
@@ -55,7 +56,8 @@ export async function runCli(cli: Cli): Promise<number> {
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (s) => void cli.stdout.write(s),
-      writeErr: (s) => void cli.stderr.write(s),
+      // commander quotes the words of the command line back: a URL there keeps its password.
+      writeErr: (s) => void cli.stderr.write(redactSecrets(s)),
     });
   program.addHelpText('after', '\nEvery command has its own help: relance <command> --help');
 
@@ -92,17 +94,17 @@ function reportError(err: unknown, cli: Cli): number {
     return EXIT_BAD_INPUT;
   }
   if (err instanceof UsageError) {
-    cli.stderr.write(`relance: ${err.message}${err.hint ? ` — ${err.hint}` : ''}\n`);
+    cli.stderr.write(redactSecrets(`relance: ${err.message}${err.hint ? ` — ${err.hint}` : ''}\n`));
     return EXIT_BAD_INPUT;
   }
   if (err instanceof LockedError) {
-    cli.stderr.write(`relance: ${err.message}\n`);
+    cli.stderr.write(redactSecrets(`relance: ${err.message}\n`));
     return EXIT_LOCKED;
   }
   // A bug: say so plainly, with the stack for the report. Whatever was sent before it is
   // in the journal: `relance log` says what was done.
   const e = err instanceof Error ? err : new Error(String(err));
-  cli.stderr.write(`relance: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this. "relance log" shows what was sent or recorded before it.\n`);
+  cli.stderr.write(redactSecrets(`relance: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this. "relance log" shows what was sent or recorded before it.\n`));
   return EXIT_BAD_INPUT;
 }
 

@@ -6,8 +6,8 @@
 import { access, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Claim } from '../domain/claim.js';
-import { claimOf } from '../domain/claim.js';
-import { MissingRates, isClaimed, missingEmailIssue, prescriptionIssue, termsBeyondLimitIssue } from '../domain/checks.js';
+import { claimOf, provisionalRateWarnings } from '../domain/claim.js';
+import { MissingRates, isClaimed, missingEmailIssue, prescriptionIssue, rateTableIssues, termsBeyondLimitIssue } from '../domain/checks.js';
 import type { Day } from '../domain/dates.js';
 import { formatIsoDay } from '../domain/dates.js';
 import type { History } from '../domain/history.js';
@@ -30,6 +30,7 @@ import { SHIPPED_TEMPLATES_DIR } from '../io/shipped.js';
 import type { YamlPath } from '../io/yaml-file.js';
 import { readYamlFile } from '../io/yaml-file.js';
 import { formatIssue, sortIssues } from '../render/issues.js';
+import { redactSecrets } from '../render/redact.js';
 import { PLACEHOLDERS } from '../render/starter-files.js';
 import type { TemplateDir } from '../render/template.js';
 import { loadTemplate, templateExists } from '../render/template.js';
@@ -136,8 +137,8 @@ function jsonReport(report: CheckReport, issues: readonly Issue[], errors: numbe
       file: i.file,
       line: i.line ?? null,
       field: i.field ?? null,
-      message: i.message,
-      hint: i.hint ?? null,
+      message: redactSecrets(i.message),
+      hint: i.hint === undefined ? null : redactSecrets(i.hint),
       text: formatIssue(i),
     })),
     checked: {
@@ -200,6 +201,7 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
   // The invoices, streamed: each is checked as it is read.
   const ctx = { today, rates: rates.rates, rateMode: config.rateMode };
   const missingRates = new MissingRates();
+  const provisionalRates = new Set<string>();
   const languages = new Map<Language, { first: string; count: number }>();
   const attachments: Invoice[] = [];
   const invoiceIssues = await readInvoices({ files: config.invoices, cwd: cli.cwd, defaults: config.defaults, columns: config.columns }, (invoice) => {
@@ -211,6 +213,7 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
     let claim: Claim | null = null;
     try {
       claim = claimOf(invoice, history, ctx);
+      for (const w of provisionalRateWarnings([claim])) provisionalRates.add(w);
     } catch (e) {
       if (!(e instanceof MissingRateError)) throw e;
       missingRates.add(invoice, e);
@@ -224,6 +227,9 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
   });
   checked.invoiceFiles = config.invoices.length;
   issues.push(...invoiceIssues, ...missingRates.issues());
+  // Where rates are fixed: the user's rates file, else the rates: setting relance.yaml would have.
+  const ratesAt = config.rates !== null ? { file: displayPath(config.rates, cli.cwd) } : { file: config.display, field: 'rates' };
+  issues.push(...rateTableIssues(rates.rates, today, provisionalRates, ratesAt));
   issues.push(...(await attachmentIssues(attachments, cli.cwd)));
   issues.push(...uncertainIssues(histories, journalFile));
 

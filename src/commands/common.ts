@@ -67,6 +67,12 @@ export function printWarnings(cli: Cli, issues: readonly Issue[], quiet: boolean
   for (const issue of sortIssues(issues)) cli.stderr.write(`${formatIssue(issue)}\n`);
 }
 
+/** Lines that concern no file (what a rate carried forward means), `warning: …` on stderr unless `--quiet`. */
+export function printNotes(cli: Cli, notes: readonly string[], quiet: boolean | undefined): void {
+  if (quiet) return;
+  for (const note of notes) cli.stderr.write(`warning: ${note}\n`);
+}
+
 /** Writes to stdout, waiting when a pipe is full: big outputs never pile up in memory. */
 export async function writeOut(cli: Cli, text: string): Promise<void> {
   const stream = cli.stdout as OutputStream & { once?: (event: string, fn: () => void) => unknown };

@@ -250,7 +250,7 @@ async function printTable(r: PenaltyResult, input: PenaltyInput, flags: PenaltyF
         c,
       ),
     );
-    if (anyProvisional) lines.push(c.yellow('* provisional rate: not yet confirmed by the ECB / Journal officiel; confirm or replace it with --rates FILE'));
+    if (anyProvisional) lines.push(c.yellow('* provisional rate: carried forward or not yet confirmed (the warning says which and how to confirm it); confirm or replace it with --rates FILE'));
     lines.push('');
   }
 

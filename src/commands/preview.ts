@@ -3,7 +3,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { claimOf } from '../domain/claim.js';
+import { claimOf, provisionalRateWarnings } from '../domain/claim.js';
 import { closestName } from '../domain/closest.js';
 import { formatFrenchDay } from '../domain/dates.js';
 import { emptyHistory } from '../domain/history.js';
@@ -19,7 +19,7 @@ import { archivedMessage } from '../mail/archive.js';
 import { prepareActions } from '../mail/prepare.js';
 import { formatEmailDraft, formatTodo } from '../render/draft.js';
 import type { Cli } from './common.js';
-import { addCommonOptions, printWarnings, writeOut } from './common.js';
+import { addCommonOptions, printNotes, printWarnings, writeOut } from './common.js';
 
 interface PreviewOptions extends SetupOptions {
   step?: string;
@@ -75,6 +75,7 @@ export async function preview(number: string, opts: PreviewOptions, cli: Cli): P
   });
   if (hasErrors(renderIssues)) throw new InputError(renderIssues);
   printWarnings(cli, [...setup.warnings, ...issues, ...renderIssues], opts.quiet);
+  printNotes(cli, provisionalRateWarnings(claims.values()), opts.quiet);
 
   const item = prepared[0]!;
   if (opts.format === 'json') {

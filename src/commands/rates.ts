@@ -1,13 +1,14 @@
 // relance rates — the rate tables in use, one row per half-year: the shipped ones with a
 // user's rates file (`--rates FILE`, or `rates:` in relance.yaml) adding or replacing
-// half-years.
+// half-years, and up to today's half-year the last known rates carried forward.
 
 import type { Command } from 'commander';
 import { Chalk } from 'chalk';
 import type { Day } from '../domain/dates.js';
-import { formatFrenchDay, halfYearKey, halfYearOf } from '../domain/dates.js';
+import { formatFrenchDay, halfYearKey, halfYearOf, parseHalfYearKey } from '../domain/dates.js';
 import { formatPercent } from '../domain/money.js';
-import type { HalfYearRates, RateValue } from '../domain/rates.js';
+import type { HalfYearRates, RateTable, RateValue } from '../domain/rates.js';
+import { carriedHalfYears, ratesOrCarried } from '../domain/carried-rates.js';
 import { csvLine } from '../render/csv.js';
 import type { Cli } from './common.js';
 import type { RatesOptions } from '../io/rates-in-use.js';
@@ -22,9 +23,13 @@ Examples:
   relance rates --rates my-rates.yaml       with your own half-years added or replaced
   relance rates --format json               every value with its source
 
-A rates file maps half-years to rates in percent (b2b defaults to mro + 10):
-  2026-H2: { mro: 2.40, legal_individual: 6.84, legal_other: 2.75, source: "ECB decision of 4 June 2026" }
-  2027-H1: { mro: 2.15, legal_individual: 6.50, legal_other: 2.60, provisional: true }`;
+Past the last half-year of the tables, relance carries the last known rates forward, marked
+provisional, until a rates file (rates: in relance.yaml, or --rates FILE) gives that
+half-year. It maps half-years to rates in percent (b2b defaults to mro + 10), e.g.:
+  2027-H1: { mro: 2.40, legal_individual: 6.90, legal_other: 2.80, source: "ECB decision of …; arrêté, JO of …" }
+  2027-H2: { mro: 2.15, legal_individual: 6.50, legal_other: 2.60, provisional: true }
+mro: the ECB main refinancing rate in force on 1 January (H1) or 1 July (H2); legal_*: the
+legal interest rates of the arrêté published in the Journal officiel.`;
 
 export function register(program: Command, cli: Cli): void {
   addCommonOptions(program.command('rates'), ['table', 'json', 'csv'])
@@ -40,13 +45,11 @@ export function register(program: Command, cli: Cli): void {
 
 export async function rates(opts: RatesOptions, cli: Cli): Promise<number> {
   const inUse = await loadRatesInUse(opts, cli);
-  const rows = [...inUse.rates.entries()].map(([key, r]) => rateRow(key, r));
+  const today = await resolveToday(opts.today, cli, inUse.config?.timezone);
+  const rows = rowsInUse(inUse.rates, today);
   if (opts.format === 'json') await writeOut(cli, `${JSON.stringify(rows.map(jsonRow), null, 2)}\n`);
   else if (opts.format === 'csv') await printCsv(rows, cli);
-  else {
-    const today = await resolveToday(opts.today, cli, inUse.config?.timezone);
-    await printTable(rows, { file: inUse.file, today, color: useColor(opts, cli) }, cli);
-  }
+  else await printTable(rows, { file: inUse.file, today, color: useColor(opts, cli) }, cli);
   printWarnings(cli, inUse.warnings, opts.quiet);
   return 0;
 }
@@ -65,15 +68,16 @@ const FIELDS = [
   ['legalOther', 'legal_other'],
 ] as const;
 
+/** The table's rows, then the half-years up to today's that carry the last known rates forward. */
+function rowsInUse(table: RateTable, today: Day): RateRow[] {
+  const rows = [...table.entries()].map(([key, r]) => rateRow(key, r));
+  for (const key of carriedHalfYears(table, halfYearOf(today))) rows.push(rateRow(key, ratesOrCarried(table, parseHalfYearKey(key)!)!));
+  return rows;
+}
+
 function rateRow(halfYear: string, rates: HalfYearRates): RateRow {
-  const values = FIELDS.map(([field]) => rates[field]);
-  return {
-    halfYear,
-    rates,
-    provisional: values.some((v) => v.provisional),
-    // A user's entry replaces a half-year whole, so its values share one origin.
-    origin: values.some((v) => v.origin === 'user') ? 'user' : 'shipped',
-  };
+  // A user's entry replaces a half-year whole, and a carried one is carried whole: one origin a row.
+  return { halfYear, rates, provisional: FIELDS.some(([field]) => rates[field].provisional), origin: rates.mro.origin };
 }
 
 function jsonRow(row: RateRow): Record<string, unknown> {
@@ -131,16 +135,22 @@ async function printTable(rows: readonly RateRow[], options: { file: string | nu
     ),
   );
   lines.push('');
-  if (rows.some((r) => r.provisional)) {
-    lines.push('* provisional: from a single secondary source, not yet checked against the ECB or the Journal officiel; confirm or replace it in a rates file.');
+  const carried = rows.filter((r) => r.origin === 'carried');
+  if (carried.length > 0) {
+    const keys = carried.map((r) => r.halfYear).join(', ');
+    lines.push(`* provisional: ${keys} ${carried.length === 1 ? 'is' : 'are'} not in the tables yet: the last known rates are carried forward from ${carried[0]!.rates.carriedFrom}; to confirm them, write ${keys} in a rates file with the ECB main refinancing rate and the legal interest rates published in the Journal officiel.`);
   }
+  if (rows.some((r) => r.provisional && r.origin !== 'carried')) lines.push('* provisional: marked provisional in your rates file; confirm it there once the ECB or the Journal officiel has published it.');
   if (rows.some((r) => r.origin === 'user')) lines.push(`(user): from ${options.file ?? 'your rates file'}; a half-year there replaces the shipped one whole.`);
   lines.push('B2B: the default late-payment rate (art. L441-10 C. com.); legal rates: art. L313-2 CMF ("autres cas" applies to a business creditor).');
   const now = rows.find((r) => r.halfYear === current);
+  const day = formatFrenchDay(options.today);
   lines.push(
     now === undefined
-      ? c.yellow(`Today (${formatFrenchDay(options.today)}) falls in ${current}, which these tables do not have: add it to a rates file.`)
-      : `Today (${formatFrenchDay(options.today)}) falls in ${current}. Each value's source: relance rates --format json.`,
+      ? c.yellow(`Today (${day}) falls in ${current}, before these tables start: add it to a rates file.`)
+      : now.origin === 'carried'
+        ? c.yellow(`Today (${day}) falls in ${current}, carried forward from ${now.rates.carriedFrom}: its figures are provisional until ${current} is in a rates file. Each value's source: relance rates --format json.`)
+        : `Today (${day}) falls in ${current}. Each value's source: relance rates --format json.`,
   );
   await writeOut(cli, `${lines.join('\n')}\n`);
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Claim } from '../domain/claim.js';
-import { claimOf } from '../domain/claim.js';
+import { claimOf, provisionalRateWarnings } from '../domain/claim.js';
 import { closestName } from '../domain/closest.js';
 import { formatFrenchDay, formatIsoDay } from '../domain/dates.js';
 import { emptyHistory } from '../domain/history.js';
@@ -25,7 +25,7 @@ import type { OutgoingEmail, Prepared, Todo } from '../mail/message.js';
 import type { Outbox, Outcome } from '../mail/outbox.js';
 import { prepareActions, senderOf } from '../mail/prepare.js';
 import type { Cli } from './common.js';
-import { addCommonOptions, printWarnings, readingProgress, writeOut } from './common.js';
+import { addCommonOptions, printNotes, printWarnings, readingProgress, writeOut } from './common.js';
 
 interface SendOptions extends SetupOptions {
   dryRun?: boolean;
@@ -117,6 +117,7 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   issues.push(...prepareIssues);
   if (hasErrors(issues)) throw new InputError(issues);
   printWarnings(cli, issues, opts.quiet);
+  printNotes(cli, provisionalRateWarnings(claims.values()), opts.quiet);
 
   const json = opts.format === 'json';
   const emails = prepared.filter((p): p is OutgoingEmail => p.kind === 'email');

@@ -122,7 +122,7 @@ function jsonRow(r: StatusRow): string {
     `"interest":"${money(r.interest)}","flat_fee":"${money(r.flatFee)}","total":"${money(r.total)}",` +
     `"last_step":${jsonOrNull(r.lastStep)},"last_date":${jsonOrNull(day(r.lastDate))},` +
     `"next_step":${jsonOrNull(r.nextStep)},"next_date":${jsonOrNull(day(r.nextDate))},` +
-    `"limitation_date":"${formatIsoDay(r.limitation)}"}`
+    `"limitation_date":"${formatIsoDay(r.limitation)}","provisional":${r.provisional}}`
   );
 }
 
@@ -140,21 +140,21 @@ async function printJson(report: StatusReport, cli: Cli): Promise<void> {
     await writeOut(cli, slice);
   }
   const tail = {
-    totals: { count: totals.count, balance: money(totals.balance), interest: money(totals.interest), flat_fee: money(totals.flatFee), total: money(totals.total) },
+    totals: { count: totals.count, balance: money(totals.balance), interest: money(totals.interest), flat_fee: money(totals.flatFee), total: money(totals.total), provisional: totals.provisional },
     aging: Object.fromEntries(AGING_BUCKETS.map((b) => [b, money(aging[b])])),
     warnings: [...report.issues.map(formatIssue), ...report.notes],
   };
   await writeOut(cli, `],\n${JSON.stringify(tail).slice(1, -1)}}\n`);
 }
 
-const CSV_HEADER = ['number', 'client', 'status', 'balance', 'due_date', 'days_late', 'interest', 'flat_fee', 'total', 'last_step', 'last_date', 'next_step', 'next_date', 'limitation_date'];
+const CSV_HEADER = ['number', 'client', 'status', 'balance', 'due_date', 'days_late', 'interest', 'flat_fee', 'total', 'last_step', 'last_date', 'next_step', 'next_date', 'limitation_date', 'provisional'];
 
 async function printCsv(report: StatusReport, cli: Cli): Promise<void> {
   await writeOut(cli, csvLine(CSV_HEADER));
   for (let i = 0; i < report.order.length; i += 2000) {
     let lines = '';
     for (const r of rowsOf(report, i, i + 2000)) {
-      lines += csvLine([r.number, r.client, r.status, money(r.balance), formatIsoDay(r.dueDate), r.daysLate, money(r.interest), money(r.flatFee), money(r.total), r.lastStep, day(r.lastDate), r.nextStep, day(r.nextDate), formatIsoDay(r.limitation)]);
+      lines += csvLine([r.number, r.client, r.status, money(r.balance), formatIsoDay(r.dueDate), r.daysLate, money(r.interest), money(r.flatFee), money(r.total), r.lastStep, day(r.lastDate), r.nextStep, day(r.nextDate), formatIsoDay(r.limitation), String(r.provisional)]);
     }
     await writeOut(cli, lines);
   }
@@ -173,6 +173,9 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
     lines.push(options.all ? 'No invoices.' : 'Nothing overdue.');
   } else {
     const shown = [...rowsOf(report, 0, options.limit)];
+    // A provisional figure is starred; the others keep the star's place, so the column stays aligned.
+    const starred = shown.some((r) => r.provisional);
+    const figure = (cents: number, provisional: boolean): string => `${formatEurosFr(cents)}${provisional ? '*' : starred ? ' ' : ''}`;
     const table = renderTable(
       [
         { header: 'Invoice' },
@@ -196,9 +199,9 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
           formatFrenchDay(r.dueDate),
           tint(r.daysLate > 0 ? `${r.daysLate} d` : '–'),
           formatEurosFr(r.balance),
-          formatEurosFr(r.interest),
+          figure(r.interest, r.provisional),
           formatEurosFr(r.flatFee),
-          c.bold(formatEurosFr(r.total)),
+          c.bold(figure(r.total, r.provisional)),
           stepCell(r.lastStep, r.lastDate),
           r.nextUncertain ? c.yellow(`${r.nextStep} (uncertain)`) : stepCell(r.nextStep, r.nextDate, report.today),
         ];
@@ -213,12 +216,16 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
   }
   lines.push('');
   const noun = options.all ? 'invoice' : 'overdue invoice';
+  const star = totals.provisional ? '*' : '';
   lines.push(
-    `${c.bold(`${totals.count} ${noun}${totals.count === 1 ? '' : 's'}`)} · balance ${formatEurosFr(totals.balance)} · interest ${formatEurosFr(totals.interest)} · fees ${formatEurosFr(totals.flatFee)} · ${c.bold(`total claimable ${formatEurosFr(totals.total)}`)}`,
+    `${c.bold(`${totals.count} ${noun}${totals.count === 1 ? '' : 's'}`)} · balance ${formatEurosFr(totals.balance)} · interest ${formatEurosFr(totals.interest)}${star} · fees ${formatEurosFr(totals.flatFee)} · ${c.bold(`total claimable ${formatEurosFr(totals.total)}${star}`)}`,
   );
   lines.push(`Aging of unpaid balances: ${AGING_BUCKETS.map((b) => `${AGING_LABELS[b]} ${formatEurosFr(aging[b])}`).join(' · ')}`);
+  if (totals.provisional) lines.push(c.yellow(PROVISIONAL_LEGEND));
   await writeOut(cli, `${lines.join('\n')}\n`);
 }
+
+const PROVISIONAL_LEGEND = '* provisional: the interest uses rates not confirmed yet (carried forward past the rate tables, or marked provisional) — the warning says which and how to confirm them';
 
 function stepCell(step: string | null, date: Day | null, today?: Day): string {
   if (step === null) return '–';

@@ -4,12 +4,15 @@
 
 import type { Claim } from './claim.js';
 import type { Day } from './dates.js';
-import { endOfMonth, formatIsoDay } from './dates.js';
+import { endOfMonth, formatIsoDay, halfYearKey, halfYearOf, halfYearStart, nextHalfYear, parseHalfYearKey, ymdFromDay } from './dates.js';
 import type { History } from './history.js';
 import type { Invoice } from './invoice.js';
 import type { Issue } from './issue.js';
 import { error, warning } from './issue.js';
 import type { MissingRateError } from './penalty.js';
+import type { RateTable } from './rates.js';
+import { ratesFor } from './rates.js';
+import { carriedHalfYears, carriedRatesWarning, howToConfirm, ratesOrCarried } from './carried-rates.js';
 import type { Policy } from './policy.js';
 import { stepsFor } from './policy.js';
 import { nextStep } from './plan.js';
@@ -109,4 +112,40 @@ export class MissingRates {
       return error(invoice.source.file, invoice.source.line, 'due_date', `${invoice.number}: ${message}${others}`, hint);
     });
   }
+}
+
+/**
+ * What `check` says of the rate tables: each half-year up to today whose rates are carried
+ * forward (and any other provisional rate the claims used), and from 1 December or 1 June
+ * the coming half-year the tables do not have yet. Warnings only: a cron never stops on it.
+ */
+export function rateTableIssues(table: RateTable, today: Day, used: Iterable<string>, where: { file: string; line?: number; field?: string }): Issue[] {
+  const sentences = new Set<string>();
+  for (const key of carriedHalfYears(table, halfYearOf(today))) {
+    const halfYear = parseHalfYearKey(key)!;
+    sentences.add(carriedRatesWarning(halfYear, ratesOrCarried(table, halfYear)!));
+  }
+  for (const sentence of used) sentences.add(sentence);
+  const issues = [...sentences].map((s) => warning(where.file, where.line, where.field, s));
+  const coming = comingHalfYearIssue(table, today, where);
+  if (coming) issues.push(coming);
+  return issues;
+}
+
+function comingHalfYearIssue(table: RateTable, today: Day, where: { file: string; line?: number; field?: string }): Issue | null {
+  const { month } = ymdFromDay(today);
+  if (month !== 6 && month !== 12) return null;
+  const next = nextHalfYear(halfYearOf(today));
+  if (ratesFor(table, next) !== null) return null;
+  const carried = ratesOrCarried(table, next);
+  if (carried?.carriedFrom === undefined) return null;
+  const days = halfYearStart(next) - today;
+  const key = halfYearKey(next);
+  return warning(
+    where.file,
+    where.line,
+    where.field,
+    `${key} starts in ${days} day${days === 1 ? '' : 's'} and is not in the rate tables: from 1 ${next.half === 1 ? 'January' : 'July'} its rates will be carried forward from ${carried.carriedFrom} and marked provisional`,
+    `confirm them once they are published: ${howToConfirm(next)}`,
+  );
 }

@@ -8,7 +8,7 @@ import type { Invoice, InvoiceStatus, Payment } from './invoice.js';
 import { balanceOf, settledOn } from './invoice.js';
 import type { Cents } from './money.js';
 import type { PenaltyInput, PenaltyResult, RateMode } from './penalty.js';
-import { MissingRateError, computePenalty } from './penalty.js';
+import { MissingRateError, computePenalty, warningKind } from './penalty.js';
 import { holdOf } from './plan.js';
 import type { RateTable } from './rates.js';
 
@@ -20,9 +20,10 @@ export interface Claim {
   /** null for a cancelled invoice (nothing is claimed), or a settled one whose rates are missing. */
   penalty: PenaltyResult | null;
   /**
-   * A settled invoice paid late in a half-year the rate tables do not have (an old
-   * export's history): its interest is not computed, and the half-year is named here.
-   * For an invoice still owed, a missing rate is an error (MissingRateError).
+   * A settled invoice paid late before the rate tables start (an old export's history):
+   * its interest is not computed, and the half-year is named here. For an invoice still
+   * owed, a missing rate is an error (MissingRateError). Past the tables' last row there
+   * is always a rate: the last known one, carried forward and provisional.
    */
   missingRate: string | null;
   /** The formal notice: the first of the file's and the journal's. */
@@ -68,6 +69,16 @@ export function claimOf(invoice: Invoice, history: History, ctx: ClaimContext): 
     if (!(e instanceof MissingRateError) || balance > 0) throw e;
     return { status, balance, penalty: null, noticeDate, missingRate: e.halfYear };
   }
+}
+
+/**
+ * What the figures of these claims owe to rates not confirmed yet (carried forward past
+ * the tables, or marked provisional), each said once: the warning a run prints.
+ */
+export function provisionalRateWarnings(claims: Iterable<Claim>): string[] {
+  const seen = new Set<string>();
+  for (const claim of claims) for (const w of claim.penalty?.warnings ?? []) if (warningKind(w) === 'provisional') seen.add(w);
+  return [...seen];
 }
 
 /**

@@ -159,6 +159,10 @@ export function parseHalfYearKey(text: string): HalfYear | null {
   return m ? { year: Number(m[1]), half: Number(m[2]) as 1 | 2 } : null;
 }
 
+export function nextHalfYear(h: HalfYear): HalfYear {
+  return h.half === 1 ? { year: h.year, half: 2 } : { year: h.year + 1, half: 1 };
+}
+
 export function halfYearStart(h: HalfYear): Day {
   return dayFromYmd(h.year, h.half === 1 ? 1 : 7, 1);
 }

@@ -3,14 +3,15 @@
 // summed exactly and rounded once to the cent.
 
 import type { Day, HalfYear } from './dates.js';
-import { formatIsoDay, halfYearKey, halfYearOf, halfYearStart } from './dates.js';
+import { formatIsoDay, halfYearKey, halfYearOf, halfYearStart, nextHalfYear } from './dates.js';
 import type { ClientType, Payment } from './invoice.js';
 import { paymentDay } from './invoice.js';
 import type { Cents, Rate } from './money.js';
 import type { Numerator } from './money.js';
 import { INTEREST_DENOMINATOR, addNumerators, formatCents, formatPercent, interestNumerator, roundHalfUp } from './money.js';
 import type { HalfYearRates, RateTable } from './rates.js';
-import { rateTableSpan, ratesFor } from './rates.js';
+import { rateTableSpan } from './rates.js';
+import { carriedRatesWarning, isCarriedRatesWarning, ratesOrCarried } from './carried-rates.js';
 
 export type Regime = ClientType;
 export type RateMode = 'half-year' | 'fixed';
@@ -68,23 +69,28 @@ const ROUNDING_NOTE = "the periods' interest";
 export function warningKind(warning: string): 'provisional' | 'no-notice' | 'rounding' | 'other' {
   if (warning === NO_NOTICE_WARNING) return 'no-notice';
   if (warning.startsWith(ROUNDING_NOTE)) return 'rounding';
-  if (warning.includes(' is provisional: ')) return 'provisional';
+  if (warning.includes(' is provisional: ') || isCarriedRatesWarning(warning)) return 'provisional';
   return 'other';
+}
+
+/** Whether any figure of this result uses a provisional rate (carried forward, or marked so). */
+export function isProvisional(result: PenaltyResult): boolean {
+  return result.periods.some((p) => p.provisional);
 }
 
 /** The recovery indemnity, €40 once per invoice (art. L441-10 II and D441-5 C. com.). */
 export const FLAT_FEE: Cents = 4000;
 const FLOOR_MULTIPLE = 3;
 
-/** A day of delay falls in a half-year the table does not have: never guess a rate. */
+/** A day of delay falls before the table's first half-year: nothing is known there to carry. */
 export class MissingRateError extends Error {
   readonly halfYear: string;
-  /** What is missing: `no rate for 2027-H1: relance's tables end at 2026-H2`. */
+  /** What is missing: `no rate for 2014-H2: relance's tables start at 2015-H1`. */
   readonly reason: string;
   /** What to do about it. */
   readonly hint: string;
   constructor(halfYear: string, table: RateTable) {
-    const reason = `no rate for ${halfYear}: ${whereTablesStop(halfYear, table)}`;
+    const reason = `no rate for ${halfYear}: ${whereTablesStop(table)}`;
     const hint = `add ${halfYear} to a rates file (rates: in relance.yaml)`;
     super(`${reason} — ${hint}`);
     this.name = 'MissingRateError';
@@ -94,12 +100,9 @@ export class MissingRateError extends Error {
   }
 }
 
-function whereTablesStop(halfYear: string, table: RateTable): string {
+function whereTablesStop(table: RateTable): string {
   const span = rateTableSpan(table);
-  if (span === null) return 'the rate table is empty';
-  if (halfYear > span.last) return `relance's tables end at ${span.last}`;
-  if (halfYear < span.first) return `relance's tables start at ${span.first}`;
-  return `relance's tables (${span.first} to ${span.last}) skip it`;
+  return span === null ? 'the rate table is empty' : `relance's tables start at ${span.first}`;
 }
 
 /** A payment as the engine counts it: from its day, and only up to the end date. */
@@ -257,11 +260,13 @@ function provisionalWarning(applied: AppliedRate, row: HalfYearRates, halfYear: 
   if (!sentences) provisionalSentences.set(row, (sentences = new Map()));
   const memo = `${applied.kind}:${applied.rate}`;
   let sentence = sentences.get(memo);
-  if (sentence === undefined) sentences.set(memo, (sentence = provisionalSentence(applied, row, halfYearKey(halfYear))));
+  if (sentence === undefined) sentences.set(memo, (sentence = provisionalSentence(applied, row, halfYear)));
   return sentence;
 }
 
-function provisionalSentence(applied: AppliedRate, row: HalfYearRates, key: string): string {
+function provisionalSentence(applied: AppliedRate, row: HalfYearRates, halfYear: HalfYear): string {
+  if (row.carriedFrom !== undefined) return carriedRatesWarning(halfYear, row);
+  const key = halfYearKey(halfYear);
   const rate = `${formatPercent(applied.rate)} %`;
   if (applied.kind === 'b2b') {
     return `the B2B rate for ${key} (${rate}: ECB rate ${formatPercent(row.mro.rate)} % + 10 points) is provisional: confirm the ECB rate in force on 1 ${key.endsWith('H1') ? 'January' : 'July'}, or set ${key} in a rates file`;
@@ -279,7 +284,7 @@ function requireRates(table: RateTable, halfYear: HalfYear): HalfYearRates {
   if (!index) indexedTables.set(table, (index = new Map()));
   const at = halfYear.year * 2 + halfYear.half;
   let row = index.get(at);
-  if (row === undefined) index.set(at, (row = ratesFor(table, halfYear)));
+  if (row === undefined) index.set(at, (row = ratesOrCarried(table, halfYear)));
   if (row === null) throw new MissingRateError(halfYearKey(halfYear), table);
   return row;
 }
@@ -301,7 +306,7 @@ function cutPoints(window: { first: Day; last: Day }, payments: readonly Counted
   if (rateMode === 'half-year') {
     let h = halfYearOf(window.first);
     for (;;) {
-      h = h.half === 1 ? { year: h.year, half: 2 } : { year: h.year + 1, half: 1 };
+      h = nextHalfYear(h);
       const start = halfYearStart(h);
       if (start > window.last) break;
       starts.push(start);

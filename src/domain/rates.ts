@@ -1,6 +1,8 @@
 // The rates the penalty engine needs, per half-year: the ECB main refinancing rate (MRO),
 // the default B2B late-payment rate (MRO + 10 points) and the two legal interest rates.
-// The shipped tables are LAW.md's; a user's rates file adds or replaces half-years.
+// The shipped tables are LAW.md's; a user's rates file adds or replaces half-years; past
+// the last row, the last known rates are carried forward, provisional, so that a cron
+// never stops on 1 January.
 
 import type { HalfYear } from './dates.js';
 import { halfYearKey, parseHalfYearKey } from './dates.js';
@@ -15,7 +17,8 @@ export interface RateValue {
   provisional: boolean;
   /** Where the value comes from, for anyone who wants to check it. */
   source: string;
-  origin: 'shipped' | 'user';
+  /** `carried`: a half-year past the table, given the last known value (LAW.md § Beyond the tables). */
+  origin: 'shipped' | 'user' | 'carried';
 }
 
 export interface HalfYearRates {
@@ -27,6 +30,8 @@ export interface HalfYearRates {
   legalIndividual: RateValue;
   /** Legal interest rate in all other cases ("tous les autres cas"). */
   legalOther: RateValue;
+  /** For a half-year the table does not have: the half-year whose rates were carried forward. */
+  carriedFrom?: string;
 }
 
 /** Keyed by `2025-H1`. */
@@ -39,11 +44,10 @@ const ECB_SOURCE =
 const B2B_SOURCE = 'MRO + 10 points (art. L441-10 II C. com.), MRO from the ECB key interest rates page';
 const LEGAL_SOURCE =
   "arrêté fixing the taux de l'intérêt légal, Journal officiel; computed by the Banque de France (art. L313-2 and D313-1-A CMF)";
-const PROVISIONAL_MRO_SOURCE = 'single secondary source (ECB decision reported in June 2026), not yet checked against the ECB page';
-const PROVISIONAL_LEGAL_SOURCE = 'single secondary source, not yet checked against the arrêté in the Journal officiel';
 
-// half-year, MRO, legal rate "particuliers", legal rate "autres cas" (%), as in LAW.md.
-type ShippedRow = readonly [key: string, mro: string, legalIndividual: string, legalOther: string, provisional?: 'provisional'];
+// half-year, MRO, legal rate "particuliers", legal rate "autres cas" (%), as in LAW.md, and
+// for the latest rows the decision or the publication that confirms them.
+type ShippedRow = readonly [key: string, mro: string, legalIndividual: string, legalOther: string, confirmed?: { mro: string; legal: string }];
 const SHIPPED_ROWS: readonly ShippedRow[] = [
   ['2015-H1', '0.05', '4.06', '0.93'],
   ['2015-H2', '0.05', '4.29', '0.99'],
@@ -68,20 +72,27 @@ const SHIPPED_ROWS: readonly ShippedRow[] = [
   ['2025-H1', '3.15', '7.21', '3.71'],
   ['2025-H2', '2.15', '6.65', '2.76'],
   ['2026-H1', '2.15', '6.67', '2.62'],
-  ['2026-H2', '2.40', '6.84', '2.75', 'provisional'],
+  [
+    '2026-H2',
+    '2.40',
+    '6.84',
+    '2.75',
+    {
+      mro: 'ECB decision of 11 June 2026, in force from 17 June 2026',
+      legal: 'arrêté published in the Journal officiel of 30 June 2026, relayed by service-public.fr (A15398)',
+    },
+  ],
 ];
 
-function shippedRates([key, mro, individual, other, mark]: ShippedRow): [string, HalfYearRates] {
-  const provisional = mark === 'provisional';
-  const value = (text: string, source: string): RateValue => ({ rate: percent(text), provisional, source, origin: 'shipped' });
-  const mroSource = provisional ? PROVISIONAL_MRO_SOURCE : ECB_SOURCE;
-  const legalSource = provisional ? PROVISIONAL_LEGAL_SOURCE : `${LEGAL_SOURCE}, ${key}`;
-  const mroValue = value(mro, mroSource);
+function shippedRates([key, mro, individual, other, confirmed]: ShippedRow): [string, HalfYearRates] {
+  const value = (text: string, source: string): RateValue => ({ rate: percent(text), provisional: false, source, origin: 'shipped' });
+  const mroValue = value(mro, confirmed ? `${ECB_SOURCE}: ${confirmed.mro}` : ECB_SOURCE);
+  const legalSource = confirmed ? `${LEGAL_SOURCE}, ${key}: ${confirmed.legal}` : `${LEGAL_SOURCE}, ${key}`;
   return [
     key,
     {
       mro: mroValue,
-      b2b: { ...mroValue, rate: mroValue.rate + B2B_MARGIN, source: provisional ? `MRO + 10 points; MRO from a ${mroSource}` : B2B_SOURCE },
+      b2b: { ...mroValue, rate: mroValue.rate + B2B_MARGIN, source: confirmed ? `${B2B_SOURCE} (${confirmed.mro})` : B2B_SOURCE },
       legalIndividual: value(individual, legalSource),
       legalOther: value(other, legalSource),
     },
@@ -94,9 +105,10 @@ function percent(text: string): Rate {
   return rate;
 }
 
-/** LAW.md's tables, 2015-H1 to 2026-H2 (2026-H2 provisional). */
+/** LAW.md's tables, 2015-H1 to 2026-H2, every value confirmed. */
 export const SHIPPED_RATES: RateTable = new Map(SHIPPED_ROWS.map(shippedRates));
 
+/** The half-year's own row in the table, or null. */
 export function ratesFor(table: RateTable, halfYear: HalfYear): HalfYearRates | null {
   return table.get(halfYearKey(halfYear)) ?? null;
 }

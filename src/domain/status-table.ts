@@ -44,6 +44,7 @@ export class StatusTable {
   };
   private readonly limitationState = new Column(new Uint8Array(this.capacity));
   private readonly nextUncertain = new Column(new Uint8Array(this.capacity));
+  private readonly provisional = new Column(new Uint8Array(this.capacity));
 
   push(row: StatusRow): void {
     if (this.length === this.capacity) this.grow();
@@ -66,6 +67,7 @@ export class StatusTable {
     this.ints.limitation.data[i] = row.limitation;
     this.limitationState.data[i] = LIMITATION_STATES.indexOf(row.limitationState);
     this.nextUncertain.data[i] = row.nextUncertain ? 1 : 0;
+    this.provisional.data[i] = row.provisional ? 1 : 0;
   }
 
   /** Row `i` as an object again, for printing (one at a time: short-lived). */
@@ -82,6 +84,7 @@ export class StatusTable {
       interest: this.money.interest.data[i]!,
       flatFee: this.money.flatFee.data[i]!,
       total: this.money.total.data[i]!,
+      provisional: this.provisional.data[i] === 1,
       lastStep: step(this.ints.lastStep.data[i]!),
       lastDate: day(this.ints.lastDate.data[i]!),
       nextStep: step(this.ints.nextStep.data[i]!),
@@ -111,7 +114,7 @@ export class StatusTable {
 
   private grow(): void {
     this.capacity *= 2;
-    for (const column of [this.status, this.limitationState, this.nextUncertain, ...Object.values(this.money), ...Object.values(this.ints)]) column.grow(this.capacity);
+    for (const column of [this.status, this.limitationState, this.nextUncertain, this.provisional, ...Object.values(this.money), ...Object.values(this.ints)]) column.grow(this.capacity);
   }
 }
 

@@ -9,7 +9,7 @@ import type { Invoice, InvoiceStatus } from './invoice.js';
 import type { Cents } from './money.js';
 import type { ClaimContext } from './claim.js';
 import { claimOf } from './claim.js';
-import { warningKind } from './penalty.js';
+import { isProvisional, warningKind } from './penalty.js';
 import type { NoteKind, StatusNote } from './status-notes.js';
 import type { Policy } from './policy.js';
 import { nextStep } from './plan.js';
@@ -28,6 +28,8 @@ export interface StatusRow {
   interest: Cents;
   flatFee: Cents;
   total: Cents;
+  /** The interest (so the total) uses a rate not confirmed yet: carried forward, or marked provisional. */
+  provisional: boolean;
   lastStep: string | null;
   lastDate: Day | null;
   nextStep: string | null;
@@ -92,6 +94,7 @@ export function statusRow(invoice: Invoice, history: History | undefined, ctx: S
     interest,
     flatFee,
     total: balanceToday + interest + flatFee,
+    provisional: penalty !== null && isProvisional(penalty),
     lastStep: h.last?.step ?? null,
     lastDate: h.last?.date ?? null,
     nextStep: next?.step.id ?? null,
@@ -125,9 +128,11 @@ export interface Totals {
   interest: Cents;
   flatFee: Cents;
   total: Cents;
+  /** Some row's figures are provisional, so the sums are too. */
+  provisional: boolean;
 }
 
-export const emptyTotals = (): Totals => ({ count: 0, balance: 0, interest: 0, flatFee: 0, total: 0 });
+export const emptyTotals = (): Totals => ({ count: 0, balance: 0, interest: 0, flatFee: 0, total: 0, provisional: false });
 
 export function addToTotals(totals: Totals, row: StatusRow): void {
   totals.count += 1;
@@ -135,6 +140,7 @@ export function addToTotals(totals: Totals, row: StatusRow): void {
   totals.interest += row.interest;
   totals.flatFee += row.flatFee;
   totals.total += row.total;
+  if (row.provisional) totals.provisional = true;
 }
 
 /** Aging counts every unpaid invoice that is not cancelled, by how late its balance is. */

@@ -1,5 +1,5 @@
 // relance.yaml: where the invoices are, who the creditor is, how to send. Every path in it
-// is relative to the file itself; any value may be `${ENV_VAR}`.
+// is relative to the file itself; any value may be `${ENV_VAR}` (a secret's only in mail.smtp).
 
 import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -111,9 +111,20 @@ export async function loadConfig(path: string, cwd: string, env: Readonly<Record
   // A variable that is not set leaves its setting out, with a warning: `mail.smtp:
   // ${RELANCE_SMTP}` exported only for cron must not stop `status` in a shell. A setting
   // that is needed says so where it is needed (no invoices file, no SMTP server…).
-  const data = expandEnv(source.data ?? {}, [], env, (p, name) =>
-    issues.push(warning(display, at(p), p.join('.'), `\${${name}} is not set in the environment: the setting is left out`, `export ${name}=… before running relance, or write the value itself`)),
-  );
+  const data = expandEnv(source.data ?? {}, [], env, {
+    missing: (p, name) =>
+      issues.push(warning(display, at(p), p.join('.'), `\${${name}} is not set in the environment: the setting is left out`, `export ${name}=… before running relance, or write the value itself`)),
+    secret: (p, name) =>
+      issues.push(
+        error(
+          display,
+          at(p),
+          p.join('.'),
+          `\${${name}} names a secret, and this setting can reach the reminders or relance's output`,
+          'a password, secret or token belongs in mail.smtp (or in RELANCE_SMTP_PASSWORD) only: write this value itself',
+        ),
+      ),
+  });
   if (!isRecord(data)) throw new InputError([error(display, 1, undefined, 'expected settings (key: value lines)', 'start from the relance.yaml that "relance init" writes')]);
 
   const dir = dirname(abs);
@@ -223,25 +234,42 @@ function unknownKey(issues: Issue[], file: string, line: number | undefined, key
   issues.push(warning(file, line, key, 'unknown setting, ignored', near ? `did you mean ${near}?` : `known settings: ${known.join(', ')}`));
 }
 
+interface Expansion {
+  /** A variable that is not set. */
+  missing: (p: YamlPath, name: string) => void;
+  /** A secret's variable outside mail.smtp: its value would be printed or mailed. */
+  secret: (p: YamlPath, name: string) => void;
+}
+
+// A variable whose name says it holds a secret; only mail.smtp may use one (and never prints it).
+const SECRET_NAME = /PASSWORD|SECRET|TOKEN/i;
+
 /**
  * Replaces `${NAME}` in every string value by the environment variable; a value that
- * names one that is not set becomes null (never half a path or half a URL).
+ * names one that is not set becomes null (never half a path or half a URL), and so does
+ * a secret's outside mail.smtp (never expanded, never shown).
  */
-function expandEnv(value: unknown, path: (string | number)[], env: Readonly<Record<string, string | undefined>>, missing: (p: YamlPath, name: string) => void): unknown {
+function expandEnv(value: unknown, path: (string | number)[], env: Readonly<Record<string, string | undefined>>, on: Expansion): unknown {
   if (typeof value === 'string') {
-    let unset = false;
+    let dropped = false;
+    const smtp = path.length === 2 && path[0] === 'mail' && path[1] === 'smtp';
     const expanded = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+      if (!smtp && SECRET_NAME.test(name)) {
+        on.secret(path, name);
+        dropped = true;
+        return '';
+      }
       const v = env[name];
       if (v === undefined) {
-        missing(path, name);
-        unset = true;
+        on.missing(path, name);
+        dropped = true;
       }
       return v ?? '';
     });
-    return unset ? null : expanded;
+    return dropped ? null : expanded;
   }
-  if (Array.isArray(value)) return value.map((v, i) => expandEnv(v, [...path, i], env, missing));
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandEnv(v, [...path, k], env, missing)]));
+  if (Array.isArray(value)) return value.map((v, i) => expandEnv(v, [...path, i], env, on));
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandEnv(v, [...path, k], env, on)]));
   return value;
 }
 

@@ -12,6 +12,7 @@ import type { Issue } from '../domain/issue.js';
 import { error, warning } from '../domain/issue.js';
 import type { Invoice } from '../domain/invoice.js';
 import { formatEurosFr } from '../domain/money.js';
+import { isProvisional } from '../domain/penalty.js';
 import type { Action } from '../domain/plan.js';
 import type { Config } from '../io/config.js';
 import { previousReminders, reminderContext } from '../render/reminder-context.js';
@@ -136,7 +137,7 @@ function factSheet(invoices: readonly Invoice[], ctx: PrepareContext): string {
         const claim = ctx.claims.get(invoice.number);
         const penalty = claim?.penalty;
         const late = ctx.today - invoice.dueDate;
-        const extra = penalty && penalty.interest + penalty.flatFee > 0 ? `; interest ${formatEurosFr(penalty.interest)}, fee ${formatEurosFr(penalty.flatFee)}, total ${formatEurosFr(penalty.total)}` : '';
+        const extra = penalty && penalty.interest + penalty.flatFee > 0 ? `; interest ${formatEurosFr(penalty.interest)}${isProvisional(penalty) ? ' (provisional)' : ''}, fee ${formatEurosFr(penalty.flatFee)}, total ${formatEurosFr(penalty.total)}` : '';
         return `- ${invoice.number}: ${formatEurosFr(claim?.balance ?? invoice.amount)} unpaid, due ${formatFrenchDay(invoice.dueDate)} (${late} days late)${extra}`;
       })
       .join('\n') + '\n'

@@ -9,6 +9,7 @@ import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { error as issue } from '../domain/issue.js';
 import { InputError } from '../errors.js';
 import type { Config } from '../io/config.js';
+import { redactSecrets } from '../render/redact.js';
 
 export interface SmtpSettings {
   host: string;
@@ -51,20 +52,25 @@ export function smtpSettings(config: Config, env: Readonly<Record<string, string
   const fromEnv = env.RELANCE_SMTP_URL !== undefined && env.RELANCE_SMTP_URL.trim() !== '';
   const text = (fromEnv ? env.RELANCE_SMTP_URL! : (config.mail.smtp ?? '')).trim();
   const envPassword = env.RELANCE_SMTP_PASSWORD === '' ? undefined : env.RELANCE_SMTP_PASSWORD;
-  const secrets = envPassword === undefined ? [] : [envPassword];
+  // The password as written, whatever shape the URL has: scrubbed from every message below.
+  const written = writtenPassword(text);
+  const secrets = [envPassword, written, written === undefined ? undefined : safeDecode(written)].filter((s): s is string => s !== undefined && s !== '');
   const fail = (message: string, hint: string): never => {
     const where = fromEnv ? issue('RELANCE_SMTP_URL', undefined, undefined, scrub(message, secrets), hint) : issue(config.display, undefined, 'mail.smtp', scrub(message, secrets), hint);
     throw new InputError([where]);
   };
 
   if (text === '') fail('no SMTP server to send the e-mails through', `set mail.smtp in ${config.display} or RELANCE_SMTP_URL (${URL_HINT}), or look at the drafts with --dry-run`);
-  const shown = redactUrl(text);
+  const shown = smtpDisplay(text);
+  const shape = shapeProblem(text);
+  if (shape !== null) fail(`"${shown}" ${shape.problem}`, shape.hint);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    // Not quoted: a URL that does not parse cannot be trusted to have its password redacted.
-    return fail(`the SMTP URL is not a URL`, URL_HINT);
+    const port = /:(\d+)$/.exec(text.slice(text.lastIndexOf('@') + 1))?.[1];
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) fail(`"${shown}": ${port} is not a port number (1 to 65535)`, 'the usual ones: 587 for smtp:// (STARTTLS), 465 for smtps:// (TLS)');
+    return fail(`"${shown}" is not a URL`, URL_HINT);
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') fail(`"${shown}" is not an SMTP URL (${url.protocol}//)`, URL_HINT);
   const secure = url.protocol === 'smtps:';
@@ -102,11 +108,57 @@ export function isLoopback(host: string): boolean {
 }
 
 /**
- * Any `scheme://user:password@` in the text, with the password as ***: up to the last @
- * before the host, since a password written without %-encoding may hold an @ or a #.
+ * What is wrong with the shape of an SMTP URL before it is parsed: the `//` left out or
+ * half written, a space. Null when the shape is right.
  */
-export function redactUrl(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^/\s]*@/gi, '$1:***@');
+function shapeProblem(text: string): { problem: string; hint: string } | null {
+  if (/\s/.test(text)) return { problem: 'has a space in it', hint: 'an SMTP URL has none: write a space in the password as %20, or put the password in RELANCE_SMTP_PASSWORD' };
+  const scheme = /^(smtps?)(:\/\/|:\/|:|\/\/)?/i.exec(text);
+  if (scheme === null) return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? null : { problem: 'does not start with smtp:// or smtps://', hint: URL_HINT };
+  const [, name, after] = scheme;
+  if (after === ':' || after === ':/') return { problem: `is missing ${after === ':' ? 'the "//"' : 'a "/"'} after "${name}:"`, hint: `write ${name}://, e.g. ${name}://user@host` };
+  if (after === '//') return { problem: `is missing the ":" between "${name}" and "//"`, hint: `write ${name}://, e.g. ${name}://user@host` };
+  return null;
+}
+
+/**
+ * The URL as messages quote it, whatever its shape: `smtp:`, `smtp:/`, `smtps//` or
+ * `smtp://` kept, then `user:***@host` — the password, up to the last @ (one written
+ * without %-encoding may hold an @, a # or a space), never shown.
+ */
+function smtpDisplay(text: string): string {
+  const parts = passwordPart(text);
+  return parts === null ? text : `${text.slice(0, parts.start)}***${text.slice(parts.end)}`;
+}
+
+/** The password part as written, or undefined when there is none. */
+function writtenPassword(text: string): string | undefined {
+  const parts = passwordPart(text);
+  return parts === null ? undefined : text.slice(parts.start, parts.end);
+}
+
+// What comes before the user name: smtp: and smtps: with 0 to 2 slashes or // alone, or any scheme://.
+const SCHEME_PREFIX = /^(?:smtps?(?::\/{0,2}|\/\/)|[a-z][a-z0-9+.-]*:\/\/)/i;
+
+/** Where the password is: from after the user name's colon to the last @ (or the end, with no @). */
+function passwordPart(text: string): { start: number; end: number } | null {
+  const begin = SCHEME_PREFIX.exec(text)?.[0].length ?? 0;
+  const at = text.lastIndexOf('@');
+  if (at >= begin) {
+    const colon = text.indexOf(':', begin);
+    return colon >= 0 && colon < at ? { start: colon + 1, end: at } : null;
+  }
+  // No @: `user:password` may have been written where `host:port` goes (an IPv6 host is bracketed).
+  const colon = text.indexOf(':', text[begin] === '[' ? text.indexOf(']', begin) : begin);
+  return colon >= 0 && !/^\d*(\/.*)?$/.test(text.slice(colon + 1)) ? { start: colon + 1, end: text.length } : null;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /**
@@ -114,7 +166,7 @@ export function redactUrl(text: string): string {
  * base64 as AUTH LOGIN and AUTH PLAIN send it (a server may echo what it received).
  */
 export function scrub(text: string, secrets: readonly string[], user: string | null = null): string {
-  let out = redactUrl(text);
+  let out = redactSecrets(text);
   for (const secret of secrets) {
     if (secret === '') continue;
     const forms = new Set([secret, encodeURIComponent(secret), base64(secret), base64(`\0${user ?? ''}\0${secret}`), base64(`${user ?? ''}\0${user ?? ''}\0${secret}`)]);

@@ -10,6 +10,7 @@ import type { Invoice } from '../domain/invoice.js';
 import { paidTotal } from '../domain/invoice.js';
 import type { Cents } from '../domain/money.js';
 import { formatCents } from '../domain/money.js';
+import { isProvisional } from '../domain/penalty.js';
 import type { Step } from '../domain/policy.js';
 import type { Creditor } from '../io/config.js';
 import type { ReminderContext, ReminderInvoice } from './template.js';
@@ -33,7 +34,7 @@ export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs
   const { today } = inputs;
   const amounts = subject.invoices.map((invoice) => amountsOf(invoice, inputs.claims.get(invoice.number)));
   const invoices = subject.invoices.map((invoice, i) => reminderInvoice(invoice, amounts[i]!, today));
-  const sum = (key: keyof Amounts): string => formatCents(amounts.reduce((total, a) => total + a[key], 0));
+  const sum = (key: 'balance' | 'interest' | 'flatFee' | 'total'): string => formatCents(amounts.reduce((total, a) => total + a[key], 0));
   const first = subject.invoices[0]!;
   const type = first.clientType;
   const notice = subject.invoices.map((i) => inputs.claims.get(i.number)?.noticeDate ?? null).find((d) => d !== null) ?? null;
@@ -43,7 +44,7 @@ export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs
     creditor: { ...inputs.creditor },
     invoices,
     invoice: invoices[0]!,
-    totals: { balance: sum('balance'), interest: sum('interest'), flat_fee: sum('flatFee'), total: sum('total'), count: invoices.length },
+    totals: { balance: sum('balance'), interest: sum('interest'), flat_fee: sum('flatFee'), total: sum('total'), count: invoices.length, provisional: amounts.some((a) => a.provisional) },
     step: { id: subject.step.id, day: subject.step.day, channel: subject.step.channel },
     previous: previousReminders(subject.invoices, inputs.histories).map((p) => ({ step: p.step, date: formatIsoDay(p.date), subject: p.subject })),
     deadline: { days: subject.step.deadlineDays, date: formatIsoDay(today + subject.step.deadlineDays) },
@@ -57,17 +58,19 @@ interface Amounts {
   interest: Cents;
   flatFee: Cents;
   total: Cents;
+  provisional: boolean;
 }
 
 /** What is claimed on one invoice, in cents: the totals add these, never formatted text. */
 function amountsOf(invoice: Invoice, claim: Claim | undefined): Amounts {
   const balance = claim?.balance ?? invoice.amount - paidTotal(invoice);
-  const interest = claim?.penalty?.interest ?? 0;
-  const flatFee = claim?.penalty?.flatFee ?? 0;
-  return { balance, interest, flatFee, total: balance + interest + flatFee };
+  const penalty = claim?.penalty ?? null;
+  const interest = penalty?.interest ?? 0;
+  const flatFee = penalty?.flatFee ?? 0;
+  return { balance, interest, flatFee, total: balance + interest + flatFee, provisional: penalty !== null && isProvisional(penalty) };
 }
 
-function reminderInvoice(invoice: Invoice, { balance, interest, flatFee, total }: Amounts, today: Day): ReminderInvoice {
+function reminderInvoice(invoice: Invoice, { balance, interest, flatFee, total, provisional }: Amounts, today: Day): ReminderInvoice {
   return {
     number: invoice.number,
     issue_date: invoice.issueDate === null ? null : formatIsoDay(invoice.issueDate),
@@ -80,6 +83,7 @@ function reminderInvoice(invoice: Invoice, { balance, interest, flatFee, total }
     flat_fee: formatCents(flatFee),
     total: formatCents(total),
     attachment: invoice.attachment === null ? null : basename(invoice.attachment),
+    provisional,
   };
 }
 

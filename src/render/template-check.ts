@@ -27,10 +27,11 @@ const FULL_INVOICE: ReminderInvoice = {
   flat_fee: '40.00',
   total: '1249.17',
   attachment: 'F-2026-014.pdf',
+  provisional: false,
 };
 
 function fullContext(language: Language): ReminderContext {
-  const second: ReminderInvoice = { ...FULL_INVOICE, number: 'F-2026-015', issue_date: null, paid: '100.00', balance: '1100.00', total: '1148.41', interest: '8.41', attachment: null };
+  const second: ReminderInvoice = { ...FULL_INVOICE, number: 'F-2026-015', issue_date: null, paid: '100.00', balance: '1100.00', total: '1148.41', interest: '8.41', provisional: true, attachment: null };
   return {
     language,
     client: { name: 'Atelier Martin', email: 'compta@martin.example', type: 'b2b', is_b2b: true, is_b2c: false },
@@ -45,7 +46,7 @@ function fullContext(language: Language): ReminderContext {
     },
     invoices: [FULL_INVOICE, second],
     invoice: FULL_INVOICE,
-    totals: { balance: '2300.00', interest: '17.58', flat_fee: '80.00', total: '2397.58', count: 2 },
+    totals: { balance: '2300.00', interest: '17.58', flat_fee: '80.00', total: '2397.58', count: 2, provisional: true },
     step: { id: 'relance-2', day: 15, channel: 'email' },
     previous: [{ step: 'relance-1', date: '2026-11-02', subject: 'Facture F-2026-014' }],
     deadline: { days: 8, date: '2026-11-30' },
@@ -62,7 +63,7 @@ function sparseContext(language: Language): ReminderContext {
     creditor: { name: null, email: null, phone: null, address: null, siren: null, iban: null, payment_link: null },
     invoices: [invoice],
     invoice,
-    totals: { balance: '1200.00', interest: '0.00', flat_fee: '0.00', total: '1200.00', count: 1 },
+    totals: { balance: '1200.00', interest: '0.00', flat_fee: '0.00', total: '1200.00', count: 1, provisional: false },
     previous: [],
     notice: { date: null },
   };

@@ -35,6 +35,8 @@ export interface ReminderInvoice {
   total: string;
   /** The attached file's name, or null. */
   attachment: string | null;
+  /** The interest (so the total) uses a rate not confirmed yet: say it is a provisional amount. */
+  provisional: boolean;
 }
 
 /** What every template sees (DESIGN.md § Templates); every key is always present. */
@@ -53,7 +55,8 @@ export interface ReminderContext {
   invoices: ReminderInvoice[];
   /** The first of `invoices`. */
   invoice: ReminderInvoice;
-  totals: { balance: string; interest: string; flat_fee: string; total: string; count: number };
+  /** `provisional`: some invoice's interest uses a rate not confirmed yet. */
+  totals: { balance: string; interest: string; flat_fee: string; total: string; count: number; provisional: boolean };
   step: { id: string; day: number; channel: string };
   /** Earlier reminders for these invoices, oldest first. */
   previous: { step: string; date: string; subject: string | null }[];

@@ -58,9 +58,29 @@ describe.concurrent('relance check, one fixture per problem', () => {
     ['bad-invoice-row', [], 2, ['factures.csv:3: due_date: "31/02/2026" is not a real date — write dd/mm/yyyy or yyyy-mm-dd, e.g. 31/01/2026', 'relance check: 1 error, 0 warnings']],
     [
       'missing-rate',
-      ['--today', '2027-03-01'],
+      ['--today', '2015-03-01'],
       2,
-      ["factures.csv:2: due_date: F-2026-101: no rate for 2027-H1: relance's tables end at 2026-H2 (and 1 other invoice) — add 2027-H1 to a rates file (rates: in relance.yaml)", 'relance check: 1 error, 0 warnings'],
+      ["factures.csv:2: due_date: F-2014-101: no rate for 2014-H2: relance's tables start at 2015-H1 (and 1 other invoice) — add 2014-H2 to a rates file (rates: in relance.yaml)", 'relance check: 1 error, 0 warnings'],
+    ],
+    // Past the tables the last known rates are carried forward: a warning, never exit 2.
+    [
+      'rates-carried',
+      ['--today', '2027-03-01'],
+      0,
+      [
+        'relance.yaml: warning: rates: 2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, write 2027-H1 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 January 2027 and the legal interest rates published in the Journal officiel',
+        'relance check: 0 errors, 1 warning',
+      ],
+    ],
+    // From 1 December, the half-year to come when the tables do not have it yet.
+    [
+      'rates-carried',
+      ['--today', '2026-12-01'],
+      0,
+      [
+        'relance.yaml: warning: rates: 2027-H1 starts in 31 days and is not in the rate tables: from 1 January its rates will be carried forward from 2026-H2 and marked provisional — confirm them once they are published: write 2027-H1 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 January 2027 and the legal interest rates published in the Journal officiel',
+        'relance check: 0 errors, 1 warning',
+      ],
     ],
     [
       'terms-beyond-limit',

@@ -2,8 +2,8 @@
 // Every expected figure is worked out by hand in the comment beside it, in cents:
 // balance (c) × rate (%) × days / 365, each period rounded half-up for display, the
 // exact sum rounded once. Shipped B2B rates (MRO + 10): 2024-H1 14.50 · 2024-H2 14.25 ·
-// 2025-H1 13.15 · 2025-H2 12.15 · 2026-H2 12.40 (provisional); legal "autres cas"
-// 2025-H1 3.71 · 2025-H2 2.76. test/fixtures/rates/user-rates.yaml: 2026-H2 MRO 2.40
+// 2025-H1 13.15 · 2025-H2 12.15 · 2026-H2 12.40, the last row: 2027-H1 on carry it forward,
+// provisional; legal "autres cas" 2025-H1 3.71 · 2025-H2 2.76. test/fixtures/rates/user-rates.yaml: 2026-H2 MRO 2.40
 // confirmed (B2B 12.40), 2027-H1 MRO 2.15 (B2B 12.15).
 
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -43,7 +43,8 @@ const period = (from: string, to: string, days: number, balance: string, rate: s
   from, to, days, balance, rate, interest, provisional,
 });
 
-const PROVISIONAL_2026_H2 = 'the B2B rate for 2026-H2 (12.40 %: ECB rate 2.40 % + 10 points) is provisional: confirm the ECB rate in force on 1 July, or set 2026-H2 in a rates file';
+const CARRIED_2027_H1 =
+  '2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, write 2027-H1 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 January 2027 and the legal interest rates published in the Journal officiel';
 const NO_NOTICE = 'no formal notice recorded: B2C interest will run from the day after a formal notice (mise en demeure, art. 1231-6 C. civ.)';
 
 describe('relance penalty --format json', () => {
@@ -174,15 +175,24 @@ describe('relance penalty --format json', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('marks and warns about a provisional rate (2026-H2)', async () => {
-    const r = await penalty('2000', '--due', '2026-06-30', '--today', '2026-08-15', '--format', 'json');
-    // 31 + 15 = 46 d at 12.40 (provisional): 200 000 × 12.40 % × 46 / 365 = 3 125.48 c → 31.25; 2000 + 31.25 + 40 = 2071.25
+  it('carries the last known rate past the tables, marks the period provisional and says how to confirm it', async () => {
+    const r = await penalty('1000', '--due', '2026-12-15', '--today', '2027-02-01', '--format', 'json');
+    // 16–31 Dec 2026: 16 d at 12.40 (2026-H2, confirmed) → 100 000 × 12.40 % × 16 / 365 = 543.56 c → 5.44
+    // 1 Jan – 1 Feb 2027: 32 d at 12.40 carried forward → 100 000 × 12.40 % × 32 / 365 = 1 087.12 c → 10.87
+    // exact sum 1 630.68 c → 16.31; 1 000 + 16.31 + 40 = 1 056.31
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
-      periods: [period('2026-07-01', '2026-08-15', 46, '2000.00', '12.40', '31.25', true)],
-      interest: '31.25', total: '2071.25', warnings: [PROVISIONAL_2026_H2],
+      periods: [period('2026-12-16', '2026-12-31', 16, '1000.00', '12.40', '5.44'), period('2027-01-01', '2027-02-01', 32, '1000.00', '12.40', '10.87', true)],
+      interest: '16.31', total: '1056.31', warnings: [CARRIED_2027_H1],
     });
-    expect(r.stderr).toBe(`warning: ${PROVISIONAL_2026_H2}\n`);
+    expect(r.stderr).toBe(`warning: ${CARRIED_2027_H1}\n`);
+  });
+
+  it('has no provisional period in 2026-H2, now confirmed', async () => {
+    const r = await penalty('2000', '--due', '2026-06-30', '--today', '2026-08-15', '--format', 'json');
+    // 31 + 15 = 46 d at 12.40: 200 000 × 12.40 % × 46 / 365 = 3 125.48 c → 31.25; 2000 + 31.25 + 40 = 2071.25
+    expect(JSON.parse(r.stdout)).toMatchObject({ periods: [period('2026-07-01', '2026-08-15', 46, '2000.00', '12.40', '31.25', false)], interest: '31.25', warnings: [] });
+    expect(r.stderr).toBe('');
   });
 
   it('applies the floor to a contractual rate below 3 × the legal rate', async () => {
@@ -214,13 +224,13 @@ describe('relance penalty, the table', () => {
     expect(out).toContain('art. L441-10 C. com.');
   });
 
-  it('lists every period, stars a provisional rate and explains the star', async () => {
+  it('lists every period', async () => {
     const r = await penalty('10000', '--due', '2025-05-31', '--payment', '2025-09-30:4000', '--today', '2026-08-15');
     // June 2025: 30 d on 10 000 at 13.15 → 1 000 000 × 13.15 % × 30 / 365 = 10 808.22 c → 108.08
     // 1 Jul – 30 Sep: 92 d on 10 000 at 12.15 → 1 000 000 × 12.15 % × 92 / 365 = 30 624.66 c → 306.25
     // 1 Oct – 31 Dec: 92 d on 6 000 at 12.15 → 600 000 × 12.15 % × 92 / 365 = 18 374.79 c → 183.75
     // 2026-H1: 181 d on 6 000 at 12.15 → 600 000 × 12.15 % × 181 / 365 = 36 150.41 c → 361.50
-    // 1 Jul – 15 Aug 2026: 46 d on 6 000 at 12.40* → 600 000 × 12.40 % × 46 / 365 = 9 376.44 c → 93.76
+    // 1 Jul – 15 Aug 2026: 46 d on 6 000 at 12.40 → 600 000 × 12.40 % × 46 / 365 = 9 376.44 c → 93.76
     // exact sum 10 808.22 + 30 624.66 + 18 374.79 + 36 150.41 + 9 376.44 = 105 334.52 c → 1 053.35,
     // while the rows as shown add up to 108.08 + 306.25 + 183.75 + 361.50 + 93.76 = 1 053.34: a warning says so.
     // 30 + 92 + 92 + 181 + 46 = 441 days; still due 6 000; 6 000 + 1 053.35 + 40 = 7 093.35
@@ -233,16 +243,30 @@ describe('relance penalty, the table', () => {
       ['01/07/2025', '30/09/2025', '92', '10 000,00 €', '12.15 %', '306,25 €'],
       ['01/10/2025', '31/12/2025', '92', '6 000,00 €', '12.15 %', '183,75 €'],
       ['01/01/2026', '30/06/2026', '181', '6 000,00 €', '12.15 %', '361,50 €'],
-      ['01/07/2026', '15/08/2026', '46', '6 000,00 €', '12.40 %*', '93,76 €'],
+      ['01/07/2026', '15/08/2026', '46', '6 000,00 €', '12.40 %', '93,76 €'],
     ]);
-    expect(out).toMatch(/^\* provisional rate/m);
+    expect(out).not.toContain('provisional');
     expect(out).toMatch(/^Interest +1 053,35 €$/m);
     expect(out).toMatch(/^Balance still due +6 000,00 €$/m);
     expect(out).toMatch(/^Total claimable +7 093,35 €$/m);
     expect(r.stderr).toBe(
-      `warning: ${PROVISIONAL_2026_H2}\n` +
-        "warning: the periods' interest, each rounded to the cent, adds up to 1053.34; the interest 1053.35 is their exact sum rounded once\n",
+      "warning: the periods' interest, each rounded to the cent, adds up to 1053.34; the interest 1053.35 is their exact sum rounded once\n",
     );
+  });
+
+  it('stars a rate carried forward and explains the star', async () => {
+    const r = await penalty('1000', '--due', '2026-12-15', '--today', '2027-02-01');
+    expect(r.code).toBe(0);
+    const out = plain(r.stdout);
+    const rows = out.split('\n').filter((l) => /^ *\d\d\/\d\d\/\d{4} /.test(l)).map((l) => l.trim().split(/ {2,}/));
+    // as in JSON: 5.44 + 10.87 → 16.31
+    expect(rows).toEqual([
+      ['16/12/2026', '31/12/2026', '16', '1 000,00 €', '12.40 %', '5,44 €'],
+      ['01/01/2027', '01/02/2027', '32', '1 000,00 €', '12.40 %*', '10,87 €'],
+    ]);
+    expect(out).toContain('* provisional rate: carried forward or not yet confirmed (the warning says which and how to confirm it); confirm or replace it with --rates FILE');
+    expect(out).toMatch(/^Interest +16,31 €$/m);
+    expect(r.stderr).toBe(`warning: ${CARRIED_2027_H1}\n`);
   });
 
   it('is the same in process as from the binary, and colours only a terminal', async () => {
@@ -266,12 +290,12 @@ describe('relance penalty, the table', () => {
 });
 
 describe('relance penalty, rate tables', () => {
-  it('refuses a date beyond the tables, naming the missing half-year', async () => {
-    const r = await penalty('1000', '--due', '2026-12-15', '--today', '2027-02-01');
+  it('refuses a date before the tables, naming the missing half-year', async () => {
+    const r = await penalty('1000', '--due', '2014-12-15', '--today', '2015-02-01');
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: "relance: no rate for 2027-H1: relance's tables end at 2026-H2 — add 2027-H1 to a rates file (rates: in relance.yaml), or pass one with --rates FILE\n",
+      stderr: "relance: no rate for 2014-H2: relance's tables start at 2015-H1 — add 2014-H2 to a rates file (rates: in relance.yaml), or pass one with --rates FILE\n",
     });
   });
 

@@ -113,6 +113,40 @@ describe('relance send --dry-run', () => {
   });
 });
 
+describe('relance send and preview past the rate tables (LAW.md § Beyond the tables)', () => {
+  const CARRIED =
+    'warning: 2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, write 2027-H1 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 January 2027 and the legal interest rates published in the Journal officiel';
+
+  it('drafts every message with the carried rates, says the amounts are provisional, and warns once (exit 0)', async () => {
+    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', '--today', '2027-01-05'], { cwd: examples });
+    expect(code).toBe(0);
+    // Northwind's relance-2 (English): 5 Nov – 31 Dec 56 d at 12.40 + 1–5 Jan 5 d carried: 210 000 × 12.40 % × 61 / 365 = 4 351.89 c → 43.52
+    expect(stdout).toContain('€2,100.00 outstanding, late-payment interest €43.52 (provisional amount), fixed recovery indemnity €40.00');
+    expect(stdout).toContain('\nProvisional amount: the interest is computed at the last known reference rate, and will be adjusted if the applicable rate differs.\n');
+    // Atelier Martin's formal notice (French letter), as in status: 26.91 of interest.
+    expect(stdout).toContain('les pénalités de retard (26,91 € au 5 janvier 2027, montant provisoire calculé au dernier taux de référence connu, elles continuent de courir jusqu’au paiement)');
+    expect(stdout).toContain('la somme de 1 266,91 € (montant provisoire) dans un délai de 8 jours');
+    // A call's fact sheet.
+    expect(stdout).toMatch(/- F-2026-020: 890,00 € unpaid, due 15\/11\/2026 \(51 days late\); interest 15,42 € \(provisional\), fee 40,00 €/);
+    expect(stderr.split('\n').filter((l) => l.includes('2027-H1'))).toEqual([CARRIED]);
+    expect(await readFile(join(examples, 'journal.jsonl'), 'utf8')).toBe(journalBefore);
+  });
+
+  it('says nothing provisional while the tables reach today', async () => {
+    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', '--today', '2026-11-30'], { cwd: examples });
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/provisoire|provisional/i);
+    expect(stderr).not.toMatch(/provisional|carried forward/);
+  });
+
+  it('previews the formal notice with its provisional amounts', async () => {
+    const { code, stdout, stderr } = await runRelance(['preview', 'F-2026-014', '--today', '2027-01-05'], { cwd: examples });
+    expect(code).toBe(0);
+    expect(stdout).toContain('la somme de 1 266,91 € (montant provisoire) dans un délai de 8 jours');
+    expect(stderr).toBe(`${CARRIED}\n`);
+  });
+});
+
 describe('relance send: every message checked before any goes out', () => {
   async function folder(name: string, csv: string[], templates?: Record<string, string>): Promise<string> {
     const d = join(dir, name);

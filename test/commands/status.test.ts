@@ -80,8 +80,9 @@ describe('relance status on the examples', () => {
       next_step: 'mise-en-demeure',
       next_date: '2026-11-30',
       limitation_date: '2031-10-31',
+      provisional: false,
     });
-    expect(doc.totals).toEqual({ count: 13, balance: '24730.00', interest: expect.stringMatching(/^\d+\.\d\d$/), flat_fee: '400.00', total: expect.stringMatching(/^\d+\.\d\d$/) });
+    expect(doc.totals).toEqual({ count: 13, balance: '24730.00', interest: expect.stringMatching(/^\d+\.\d\d$/), flat_fee: '400.00', total: expect.stringMatching(/^\d+\.\d\d$/), provisional: false });
     expect(Number(doc.totals.total)).toBeCloseTo(24730 + Number(doc.totals.interest) + 400, 2);
     expect(doc.aging).toEqual({ not_due: '1980.00', '1-30': '7570.00', '31-60': '3610.00', '61-90': '2450.00', '90+': '11100.00' });
     expect(doc.warnings).toContain('F-2022-007: the claim is time-barred after 2027-03-15 (5 years, art. L110-4 C. com.), in 113 days — a reminder does not interrupt it: act before then');
@@ -100,9 +101,9 @@ describe('relance status on the examples', () => {
     const { code, stdout } = await runRelance(['status', '--format', 'csv', '--all', ...TODAY], inExamples());
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('number,client,status,balance,due_date,days_late,interest,flat_fee,total,last_step,last_date,next_step,next_date,limitation_date');
+    expect(lines[0]).toBe('number,client,status,balance,due_date,days_late,interest,flat_fee,total,last_step,last_date,next_step,next_date,limitation_date,provisional');
     expect(lines).toHaveLength(17); // the header and 16 invoices
-    expect(lines).toContain('F-2026-014,Atelier Martin,open,1200.00,2026-10-31,22,8.97,40.00,1248.97,relance-2,2026-11-15,mise-en-demeure,2026-11-30,2031-10-31');
+    expect(lines).toContain('F-2026-014,Atelier Martin,open,1200.00,2026-10-31,22,8.97,40.00,1248.97,relance-2,2026-11-15,mise-en-demeure,2026-11-30,2031-10-31,false');
   });
 
   it('colours by age only when asked to and never with NO_COLOR', async () => {
@@ -124,6 +125,53 @@ describe('relance status on the examples', () => {
   it('is quiet with --quiet: no warnings on stderr', async () => {
     const { stderr } = await runRelance(['status', '--quiet', ...TODAY], inExamples());
     expect(stderr).toBe('');
+  });
+});
+
+describe('relance status past the rate tables (LAW.md § Beyond the tables)', () => {
+  const CARRIED =
+    '2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, write 2027-H1 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 January 2027 and the legal interest rates published in the Journal officiel';
+
+  it('carries the last known rates forward, stars the provisional figures and says so once (exit 0)', async () => {
+    const { code, stdout: raw, stderr } = await runRelance(['status', '--config', 'examples/relance.yaml', '--today', '2027-01-05'], { cwd: dir });
+    expect(code).toBe(0);
+    const stdout = plain(raw);
+    const martin = stdout.split('\n').find((l) => l.includes('F-2026-014'))!;
+    // 1 Nov – 31 Dec: 61 d at 12.40 (2026-H2) → 120 000 × 12.40 % × 61 / 365 = 2 486.79 c;
+    // 1–5 Jan 2027: 5 d at 12.40 carried → 203.84 c; exact 2 690.63 → 26.91; 1 200 + 26.91 + 40 = 1 266.91
+    expect(martin).toMatch(/Atelier Martin\s+open\s+31\/10\/2026\s+66 d\s+1 200,00 €\s+26,91 €\*\s+40,00 €\s+1 266,91 €\*\s/);
+    // A consumer without a formal notice owes no interest yet: nothing provisional to star.
+    expect(stdout.split('\n').find((l) => l.includes('P-2026-006'))).toMatch(/220,00 €\s+0,00 € \s+0,00 €\s+220,00 € \s/);
+    expect(stdout).toMatch(/ · interest [\d ]+,\d\d €\* · fees [\d ]+,\d\d € · total claimable [\d ]+,\d\d €\*\n/);
+    expect(stdout).toContain('* provisional: the interest uses rates not confirmed yet (carried forward past the rate tables, or marked provisional) — the warning says which and how to confirm them');
+    expect(stderr.split('\n').filter((l) => l.includes('2027-H1'))).toEqual([`warning: ${CARRIED}`]);
+  });
+
+  it('says which figures are provisional in JSON, per invoice and in the totals', async () => {
+    const { code, stdout } = await runRelance(['status', '--config', 'examples/relance.yaml', '--today', '2027-01-05', '--format', 'json'], { cwd: dir });
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    const byNumber = (n: string) => doc.invoices.find((i: { number: string }) => i.number === n);
+    expect(byNumber('F-2026-014')).toMatchObject({ interest: '26.91', total: '1266.91', provisional: true });
+    expect(byNumber('P-2026-006')).toMatchObject({ interest: '0.00', provisional: false });
+    expect(doc.totals.provisional).toBe(true);
+    expect(doc.warnings).toContain(CARRIED);
+  });
+
+  it('carries forward from the last half-year of a rates file that extends the tables', async () => {
+    await writeFile(join(dir, 'examples', 'rates-2027.yaml'), '2027-H1: { mro: 2.15, legal_individual: 6.50, legal_other: 2.60 }\n');
+    const config = (await readFile(join(dir, 'examples', 'relance.yaml'), 'utf8')) + 'rates: rates-2027.yaml\n';
+    await writeFile(join(dir, 'examples', 'with-rates.yaml'), config);
+    const h1 = await runRelance(['status', '--config', 'with-rates.yaml', '--today', '2027-06-30', '--format', 'json'], inExamples());
+    expect(h1.code).toBe(0);
+    expect(JSON.parse(h1.stdout).totals.provisional).toBe(false);
+    const h2 = await runRelance(['status', '--config', 'with-rates.yaml', '--today', '2027-07-05', '--format', 'json'], inExamples());
+    expect(h2.code).toBe(0);
+    const doc = JSON.parse(h2.stdout);
+    expect(doc.totals.provisional).toBe(true);
+    expect(doc.warnings).toContain(
+      '2027-H2 is not in the rate tables yet: its rates are carried forward from 2027-H1 (ECB rate 2.15 %, B2B rate 12.15 %, legal rate 2.60 %) and the amounts computed with them are provisional — to confirm them, write 2027-H2 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 July 2027 and the legal interest rates published in the Journal officiel',
+    );
   });
 });
 
@@ -201,13 +249,13 @@ describe('relance status on bad input', () => {
     expect(stderr).toBe('relance: --today "22/11/2026" is not a date — write it as YYYY-MM-DD, e.g. --today 2026-11-22\n');
   });
 
-  it('refuses to guess a rate beyond the tables', async () => {
-    const { code, stdout, stderr } = await runRelance(['status', '--today', '2027-02-01'], inExamples());
+  it('refuses to guess a rate before the tables start', async () => {
+    await writeFile(join(dir, 'old.csv'), ['Facture;Client;Échéance;Montant', 'O-1;Ancien;15/11/2014;100,00', 'O-2;Ancien;01/12/2014;200,00'].join('\n'));
+    const { code, stdout, stderr } = await runRelance(['status', '--invoices', 'old.csv', '--today', '2015-02-01'], { cwd: dir });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     // Said once, at the first invoice that needs it, with a count of the others.
-    expect(stderr).toMatch(/^factures\.csv:\d+: due_date: [FP]-\d{4}-\d{3}: no rate for 2027-H1: relance's tables end at 2026-H2 \(and \d+ other invoices\) — add 2027-H1 to a rates file \(rates: in relance\.yaml\)\n/m);
-    expect(stderr.match(/no rate for 2027-H1/g)).toHaveLength(1);
+    expect(stderr).toBe("old.csv:2: due_date: O-1: no rate for 2014-H2: relance's tables start at 2015-H1 (and 1 other invoice) — add 2014-H2 to a rates file (rates: in relance.yaml)\nrelance: 1 error, nothing was done.\n");
   });
 });
 
@@ -219,7 +267,7 @@ describe('relance status in a pipe', () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `P-${i};Client ${i % 50};15/10/2026;1 000,00`);
     await writeFile(join(dir, 'many.csv'), ['Facture;Client;Échéance;Montant', ...rows].join('\n'));
     const r = spawnSync('bash', ['-c', `node "${bin}" status --invoices many.csv --format csv --quiet --today 2026-11-22 | head -1; echo "exit \${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8' });
-    expect(r.stdout).toBe('number,client,status,balance,due_date,days_late,interest,flat_fee,total,last_step,last_date,next_step,next_date,limitation_date\nexit 0\n');
+    expect(r.stdout).toBe('number,client,status,balance,due_date,days_late,interest,flat_fee,total,last_step,last_date,next_step,next_date,limitation_date,provisional\nexit 0\n');
     expect(r.stderr).toBe('');
   });
 });

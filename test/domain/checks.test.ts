@@ -2,7 +2,9 @@
 // every way the law allows, limitation, and the missing address for e-mail steps to come.
 
 import { describe, expect, it } from 'vitest';
-import { latestLegalDueDate, missingEmailIssue, prescriptionIssue, termsBeyondLimitIssue } from '../../src/domain/checks.js';
+import { latestLegalDueDate, missingEmailIssue, prescriptionIssue, rateTableIssues, termsBeyondLimitIssue } from '../../src/domain/checks.js';
+import { formatIssue } from '../../src/render/issues.js';
+import { SHIPPED_RATES, mergeRates } from '../../src/domain/rates.js';
 import { formatIsoDay } from '../../src/domain/dates.js';
 import { emptyHistory } from '../../src/domain/history.js';
 import { day, invoice } from '../helpers/factories.js';
@@ -76,5 +78,34 @@ describe('missingEmailIssue', () => {
     expect(missingEmailIssue(noEmail, policy, callNext, day('2026-11-23'))?.message).toBe('F-1 has no e-mail address, and its e-mail step "relance-2" is still to come');
     const letterNext = { ...history, done: ['relance-1', 'appel', 'relance-2'].map(done) };
     expect(missingEmailIssue(noEmail, policy, letterNext, day('2026-12-30'))).toBeNull();
+  });
+});
+
+describe('rateTableIssues: the coming half-year from 1 December / 1 June, the carried ones up to today', () => {
+  const at = { file: 'relance.yaml', field: 'rates' };
+  const confirm = (key: string, start: string) =>
+    `write ${key} in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on ${start} and the legal interest rates published in the Journal officiel`;
+  const coming = (key: string, days: string, from: string, first: string, start: string) =>
+    `relance.yaml: warning: rates: ${key} starts in ${days} and is not in the rate tables: from 1 ${first} its rates will be carried forward from ${from} and marked provisional — confirm them once they are published: ${confirm(key, start)}`;
+  const carriedNow = (key: string, start: string) =>
+    `relance.yaml: warning: rates: ${key} is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, ${confirm(key, start)}`;
+  const with2027H1 = mergeRates(SHIPPED_RATES, [{ halfYear: { year: 2027, half: 1 }, mro: 21_500, b2b: null, legalIndividual: 65_000, legalOther: 26_000, provisional: false, source: 'rates.yaml:1' }]);
+  it.each([
+    { today: '2026-11-30', table: SHIPPED_RATES, expected: [] },
+    { today: '2026-12-01', table: SHIPPED_RATES, expected: [coming('2027-H1', '31 days', '2026-H2', 'January', '1 January 2027')] },
+    { today: '2026-12-31', table: SHIPPED_RATES, expected: [coming('2027-H1', '1 day', '2026-H2', 'January', '1 January 2027')] },
+    // The rates file already has it: nothing to say.
+    { today: '2026-12-01', table: with2027H1, expected: [] },
+    { today: '2027-01-05', table: SHIPPED_RATES, expected: [carriedNow('2027-H1', '1 January 2027')] },
+    { today: '2027-06-01', table: SHIPPED_RATES, expected: [carriedNow('2027-H1', '1 January 2027'), coming('2027-H2', '30 days', '2026-H2', 'July', '1 July 2027')] },
+    { today: '2027-06-01', table: with2027H1, expected: [coming('2027-H2', '30 days', '2027-H1', 'July', '1 July 2027')] },
+    { today: '2026-06-15', table: SHIPPED_RATES, expected: [] },
+  ])('$today', ({ today, table, expected }) => {
+    expect(rateTableIssues(table, day(today), [], at).map(formatIssue)).toEqual(expected);
+  });
+
+  it('adds the provisional rates the claims used, each once', () => {
+    const used = ['the B2B rate for 2027-H1 (12.15 %: ECB rate 2.15 % + 10 points) is provisional: confirm the ECB rate in force on 1 January, or set 2027-H1 in a rates file'];
+    expect(rateTableIssues(with2027H1, day('2027-02-01'), [...used, ...used], { file: 'rates.yaml' }).map(formatIssue)).toEqual([`rates.yaml: warning: ${used[0]}`]);
   });
 });

@@ -1,8 +1,9 @@
 // Every expected figure below is worked out by hand in the comment beside it, in cents:
 // balance € × rate % = cents of interest per year; × days / 365; rounded half-up once.
 // Shipped rates used: B2B 2019 10.00 · 2023-H1 12.50 · 2023-H2 14.00 · 2024-H1 14.50 ·
-// 2024-H2 14.25 · 2025-H1 13.15 · 2025-H2 12.15 · 2026-H2 12.40 (provisional);
-// legal "autres cas" 2024-H2 4.92 · 2025-H1 3.71 · 2025-H2 2.76 · 2026-H2 2.75 (provisional).
+// 2024-H2 14.25 · 2025-H1 13.15 · 2025-H2 12.15 · 2026-H2 12.40, the last row: from 2027-H1
+// on, carried forward and provisional; legal "autres cas" 2024-H2 4.92 · 2025-H1 3.71 ·
+// 2025-H2 2.76 · 2026-H2 2.75.
 
 import { describe, expect, it } from 'vitest';
 import { formatIsoDay, parseIsoDay, type Day } from '../../src/domain/dates.js';
@@ -88,6 +89,9 @@ const provisionalB2b = (halfYear: string, rate: string, mro: string): string =>
   `the B2B rate for ${halfYear} (${rate} %: ECB rate ${mro} % + 10 points) is provisional: confirm the ECB rate in force on 1 ${halfYear.endsWith('H1') ? 'January' : 'July'}, or set ${halfYear} in a rates file`;
 const provisionalLegal = (halfYear: string, rate: string): string =>
   `the legal interest rate for ${halfYear} (${rate} %) is provisional: confirm the legal rate in the Journal officiel, or set ${halfYear} in a rates file`;
+/** The warning for a half-year past the tables, whose rates are the last known ones carried forward. */
+const carried = (halfYear: string, from = '2026-H2', [mro, b2b, legal] = ['2.40', '12.40', '2.75']): string =>
+  `${halfYear} is not in the rate tables yet: its rates are carried forward from ${from} (ECB rate ${mro} %, B2B rate ${b2b} %, legal rate ${legal} %) and the amounts computed with them are provisional — to confirm them, write ${halfYear} in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 ${halfYear.endsWith('H1') ? 'January' : 'July'} ${halfYear.slice(0, 4)} and the legal interest rates published in the Journal officiel`;
 const NO_NOTICE = 'no formal notice recorded: B2C interest will run from the day after a formal notice (mise en demeure, art. 1231-6 C. civ.)';
 
 describe('computePenalty: the published examples (LAW.md)', () => {
@@ -529,65 +533,92 @@ const cases: readonly { name: string; input: Case; expected: Expected }[] = [
     },
   },
 
-  // Provisional rates and the end of the tables.
+  // The last row of the tables (2026-H2, confirmed), and the half-years past it.
   {
-    // 12 400 × 31 = 384 400; / 365 = 1 053.15 → 10.53
-    name: 'a provisional rate (2026-H2)',
+    // 12 400 × 31 = 384 400; / 365 = 1 053.15 → 10.53; confirmed: no warning
+    name: '2026-H2, confirmed',
     input: { principal: '1000.00', due: '2026-06-30', end: '2026-07-31' },
     expected: {
       daysLate: 31,
       periods: [['2026-07-01', '2026-07-31', 31, '1000.00', '12.40', '10.53']],
       interest: '10.53', flatFee: '40.00', balance: '1000.00', total: '1050.53',
-      warnings: [provisionalB2b('2026-H2', '12.40', '2.40')],
+      warnings: [],
     },
   },
   {
-    // 1–10 Jul on 1000: 12 400 × 10 = 124 000; / 365 = 339.73 → 3.40
-    // 11–31 Jul on 500: 6 200 × 21 = 130 200; / 365 = 356.71 → 3.57
-    // exact: 254 200 / 365 = 696.44 → 6.96; 500 + 6.96 + 40 = 546.96; the provisional warning once
-    name: 'a provisional rate over two periods is named once',
-    input: { principal: '1000.00', due: '2026-06-30', payments: [['2026-07-10', '500.00']], end: '2026-07-31' },
+    // 2027-H1 carries 2026-H2's 12.40: 12 400 × 31 = 384 400; / 365 = 1 053.15 → 10.53
+    name: 'past the tables, the last known rate carried forward (2027-H1)',
+    input: { principal: '1000.00', due: '2026-12-31', end: '2027-01-31' },
+    expected: {
+      daysLate: 31,
+      periods: [['2027-01-01', '2027-01-31', 31, '1000.00', '12.40', '10.53']],
+      interest: '10.53', flatFee: '40.00', balance: '1000.00', total: '1050.53',
+      warnings: [carried('2027-H1')],
+    },
+  },
+  {
+    // 1–10 Jan on 1000: 12 400 × 10 = 124 000; / 365 = 339.73 → 3.40
+    // 11–31 Jan on 500: 6 200 × 21 = 130 200; / 365 = 356.71 → 3.57
+    // exact: 254 200 / 365 = 696.44 → 6.96; 500 + 6.96 + 40 = 546.96; the carried rate named once
+    name: 'a carried rate over two periods is named once',
+    input: { principal: '1000.00', due: '2026-12-31', payments: [['2027-01-10', '500.00']], end: '2027-01-31' },
     expected: {
       daysLate: 31,
       periods: [
-        ['2026-07-01', '2026-07-10', 10, '1000.00', '12.40', '3.40'],
-        ['2026-07-11', '2026-07-31', 21, '500.00', '12.40', '3.57'],
+        ['2027-01-01', '2027-01-10', 10, '1000.00', '12.40', '3.40'],
+        ['2027-01-11', '2027-01-31', 21, '500.00', '12.40', '3.57'],
       ],
       interest: '6.96', flatFee: '40.00', balance: '500.00', total: '546.96',
-      warnings: [provisionalB2b('2026-H2', '12.40', '2.40'), rounding('6.97', '6.96')],
+      warnings: [carried('2027-H1'), rounding('6.97', '6.96')],
     },
   },
   {
-    // 2–31 Jul = 30 d at 2.75: 2 750 × 30 = 82 500; / 365 = 226.03 → 2.26
-    name: 'a provisional legal rate (B2C, 2026-H2)',
-    input: { principal: '1000.00', due: '2026-06-30', end: '2026-07-31', b2c: true, notice: '2026-07-01' },
+    // 2–31 Jan = 30 d at 2.75 carried: 2 750 × 30 = 82 500; / 365 = 226.03 → 2.26
+    name: 'a carried legal rate (B2C, 2027-H1)',
+    input: { principal: '1000.00', due: '2026-12-31', end: '2027-01-31', b2c: true, notice: '2027-01-01' },
     expected: {
       daysLate: 31,
-      periods: [['2026-07-02', '2026-07-31', 30, '1000.00', '2.75', '2.26']],
+      periods: [['2027-01-02', '2027-01-31', 30, '1000.00', '2.75', '2.26']],
       interest: '2.26', flatFee: '0.00', balance: '1000.00', total: '1002.26',
-      warnings: [provisionalLegal('2026-H2', '2.75')],
+      warnings: [carried('2027-H1')],
+    },
+  },
+  {
+    // 16–31 Dec 16 d at 12.40: 198 400 → 5.44; 1 Jan–30 Jun 181 d carried: 2 244 400 → 61.49;
+    // 1 Jul–1 Sep 63 d carried: 781 200 → 21.40; exact 3 224 000 / 365 = 8 832.88 → 88.33
+    name: 'several half-years past the tables, each carried and said',
+    input: { principal: '1000.00', due: '2026-12-15', end: '2027-09-01' },
+    expected: {
+      daysLate: 260,
+      periods: [
+        ['2026-12-16', '2026-12-31', 16, '1000.00', '12.40', '5.44'],
+        ['2027-01-01', '2027-06-30', 181, '1000.00', '12.40', '61.49'],
+        ['2027-07-01', '2027-09-01', 63, '1000.00', '12.40', '21.40'],
+      ],
+      interest: '88.33', flatFee: '40.00', balance: '1000.00', total: '1128.33',
+      warnings: [carried('2027-H1'), carried('2027-H2')],
     },
   },
   {
     // fixed mode needs only 2026-H2's rate: 16 Dec–10 Jan = 16 + 10 = 26 d; 12 400 × 26 = 322 400; / 365 = 883.29 → 8.83
-    name: 'fixed mode past the tables uses the first half-year only',
+    name: 'fixed mode past the tables keeps the confirmed rate of the first half-year',
     input: { principal: '1000.00', due: '2026-12-15', end: '2027-01-10', mode: 'fixed' },
     expected: {
       daysLate: 26,
       periods: [['2026-12-16', '2027-01-10', 26, '1000.00', '12.40', '8.83']],
       interest: '8.83', flatFee: '40.00', balance: '1000.00', total: '1048.83',
-      warnings: [provisionalB2b('2026-H2', '12.40', '2.40')],
+      warnings: [],
     },
   },
   {
-    // settled on 20 Dec, nothing accrues in 2027, so no 2027 rate is needed: 12 400 × 5 = 62 000; / 365 = 169.86 → 1.70
+    // settled on 20 Dec, nothing accrues in 2027, so no carried rate is used: 12 400 × 5 = 62 000; / 365 = 169.86 → 1.70
     name: 'paid before the tables end, looked at after',
     input: { principal: '1000.00', due: '2026-12-15', payments: [['2026-12-20', '1000.00']], end: '2027-03-01' },
     expected: {
       daysLate: 76,
       periods: [['2026-12-16', '2026-12-20', 5, '1000.00', '12.40', '1.70']],
       interest: '1.70', flatFee: '40.00', balance: '0.00', total: '41.70',
-      warnings: [provisionalB2b('2026-H2', '12.40', '2.40')],
+      warnings: [],
     },
   },
 ];
@@ -601,7 +632,7 @@ describe('computePenalty', () => {
     expect(penalty({ principal: '1000.00', due: '2025-01-31', paid: '2025-03-15' }).rateMode).toBe('half-year');
     expect(penalty({ principal: '1000.00', due: '2025-01-31', paid: '2025-03-15', mode: 'fixed' }).rateMode).toBe('fixed');
     expect(penalty({ principal: '1000.00', due: '2025-01-31', end: '2025-03-15', b2c: true, notice: '2025-02-01', mode: 'fixed' }).rateMode).toBe('half-year');
-    const r = penalty({ principal: '1000.00', due: '2026-06-29', end: '2026-07-31' });
+    const r = penalty({ principal: '1000.00', due: '2026-12-30', end: '2027-01-31' });
     expect(r.periods.map((p) => p.provisional)).toEqual([false, true]);
   });
 
@@ -613,11 +644,23 @@ describe('computePenalty', () => {
   });
 });
 
-describe('computePenalty: a date beyond the tables', () => {
+const userEntry = (key: string, mro: string, individual: string, other: string): UserRateEntry => {
+  const [year, half] = key.split('-H');
+  return {
+    halfYear: { year: Number(year), half: Number(half) as 1 | 2 },
+    mro: parsePercent(mro)!,
+    b2b: null,
+    legalIndividual: parsePercent(individual)!,
+    legalOther: parsePercent(other)!,
+    provisional: false,
+    source: 'rates.yaml',
+  };
+};
+
+describe('computePenalty: a date outside the tables', () => {
   it.each([
-    { due: '2026-12-15', end: '2027-01-10', halfYear: '2027-H1', message: "no rate for 2027-H1: relance's tables end at 2026-H2 — add 2027-H1 to a rates file (rates: in relance.yaml)" },
     { due: '2014-12-01', end: '2015-01-10', halfYear: '2014-H2', message: "no rate for 2014-H2: relance's tables start at 2015-H1 — add 2014-H2 to a rates file (rates: in relance.yaml)" },
-  ])('$halfYear', ({ due, end, halfYear, message }) => {
+  ])('before the first row: no rate for $halfYear, nothing to carry', ({ due, end, halfYear, message }) => {
     let thrown: unknown;
     try {
       penalty({ principal: '1000.00', due, end });
@@ -629,20 +672,35 @@ describe('computePenalty: a date beyond the tables', () => {
     expect((thrown as MissingRateError).message).toBe(message);
   });
 
+  it('warns about a rate a rates file marks provisional', () => {
+    const rates = mergeRates(SHIPPED_RATES, [{ ...userEntry('2027-H1', '2.15', '6.50', '2.60'), provisional: true }]);
+    // 1–31 Jan 31 d at 12.15: 12 150 × 31 = 376 650; / 365 = 1 031.92 → 10.32
+    const r = penalty({ principal: '1000.00', due: '2026-12-31', end: '2027-01-31' }, rates);
+    expect(formatCents(r.interest)).toBe('10.32');
+    expect(r.periods.map((p) => p.provisional)).toEqual([true]);
+    expect(r.warnings).toEqual([provisionalB2b('2027-H1', '12.15', '2.15')]);
+    const b2c = penalty({ principal: '1000.00', due: '2026-12-31', end: '2027-01-31', b2c: true, notice: '2027-01-01' }, rates);
+    expect(b2c.warnings).toEqual([provisionalLegal('2027-H1', '2.60')]);
+  });
+
+  it('carries forward from the last row of a rates file that extends the tables', () => {
+    const rates = mergeRates(SHIPPED_RATES, [userEntry('2027-H1', '2.15', '6.50', '2.60')]);
+    // 2027-H1 from the file: 1 Jun–30 Jun 30 d at 12.15: 12 150 × 30 = 364 500 → 9.99
+    // 2027-H2 carried from 2027-H1: 1 Jul–31 Jul 31 d at 12.15: 376 650 → 10.32; exact 741 150 / 365 = 2 030.55 → 20.31
+    const r = penalty({ principal: '1000.00', due: '2027-05-31', end: '2027-07-31' }, rates);
+    expect(summary(r)).toMatchObject({
+      periods: [
+        ['2027-06-01', '2027-06-30', 30, '1000.00', '12.15', '9.99'],
+        ['2027-07-01', '2027-07-31', 31, '1000.00', '12.15', '10.32'],
+      ],
+      interest: '20.31',
+      warnings: [carried('2027-H2', '2027-H1', ['2.15', '12.15', '2.60'])],
+    });
+    expect(r.periods.map((p) => p.provisional)).toEqual([false, true]);
+  });
+
   it('works once a rates file confirms 2026-H2 and adds 2027-H1', () => {
-    const entry = (key: string, mro: string, individual: string, other: string): UserRateEntry => {
-      const [year, half] = key.split('-H');
-      return {
-        halfYear: { year: Number(year), half: Number(half) as 1 | 2 },
-        mro: parsePercent(mro)!,
-        b2b: null,
-        legalIndividual: parsePercent(individual)!,
-        legalOther: parsePercent(other)!,
-        provisional: false,
-        source: 'rates.yaml',
-      };
-    };
-    const rates = mergeRates(SHIPPED_RATES, [entry('2026-H2', '2.40', '6.84', '2.75'), entry('2027-H1', '2.15', '6.50', '2.60')]);
+    const rates = mergeRates(SHIPPED_RATES, [userEntry('2026-H2', '2.40', '6.84', '2.75'), userEntry('2027-H1', '2.15', '6.50', '2.60')]);
     // 16–31 Dec 16 d at 12.40: 12 400 × 16 = 198 400; / 365 = 543.56 → 5.44
     // 1–10 Jan 10 d at 2.15 + 10 = 12.15: 12 150 × 10 = 121 500; / 365 = 332.88 → 3.33
     // exact: 319 900 / 365 = 876.44 → 8.76; confirmed, so no provisional warning

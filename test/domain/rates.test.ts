@@ -47,8 +47,8 @@ describe('SHIPPED_RATES', () => {
     expect([rates.mro, rates.b2b, rates.legalIndividual, rates.legalOther].map((v) => formatPercent(v.rate))).toEqual([mro, b2b, individual, other]);
     const values = [rates.mro, rates.b2b, rates.legalIndividual, rates.legalOther];
     expect(values.every((v) => v.origin === 'shipped')).toBe(true);
-    // Only 2026-H2 comes from a single secondary source.
-    expect(values.every((v) => v.provisional === (key === '2026-H2'))).toBe(true);
+    // Every shipped value is confirmed (2026-H2 too, since the decision and the arrêté of June 2026).
+    expect(values.every((v) => !v.provisional)).toBe(true);
   });
 
   it('names its sources', () => {
@@ -57,7 +57,10 @@ describe('SHIPPED_RATES', () => {
     expect(rates.b2b.source).toContain('L441-10');
     expect(rates.legalOther.source).toContain('Journal officiel');
     expect(rates.legalOther.source).toContain('Banque de France');
-    expect(ratesFor(SHIPPED_RATES, half('2026-H2'))!.mro.source).toContain('secondary source');
+    const h2 = ratesFor(SHIPPED_RATES, half('2026-H2'))!;
+    expect(h2.mro.source).toContain('ECB decision of 11 June 2026, in force from 17 June 2026');
+    expect(h2.legalOther.source).toContain('Journal officiel of 30 June 2026');
+    expect(h2.legalOther.source).toContain('A15398');
   });
 
   it.each(['2014-H2', '2027-H1'])('has nothing for %s', (key) => {
@@ -88,7 +91,7 @@ describe('mergeRates', () => {
     expect(h2.mro.source).toBe('rates.yaml:2');
     expect(formatPercent(ratesFor(merged, half('2027-H1'))!.b2b.rate)).toBe('12.15');
     // The shipped table is untouched.
-    expect(ratesFor(SHIPPED_RATES, half('2026-H2'))!.mro.provisional).toBe(true);
+    expect(ratesFor(SHIPPED_RATES, half('2026-H2'))!.mro.rate).toBe(24_000);
     expect(ratesFor(SHIPPED_RATES, half('2027-H1'))).toBeNull();
   });
 

@@ -18,6 +18,7 @@ function row(fields: Partial<StatusRow> & Pick<StatusRow, 'number'>): StatusRow 
     interest: 12,
     flatFee: 40_00,
     total: 100_00 + 12 + 40_00,
+    provisional: false,
     lastStep: null,
     lastDate: null,
     nextStep: null,
@@ -35,7 +36,7 @@ describe('StatusTable', () => {
     const rows = [
       row({ number: 'A', lastStep: 'relance-1', lastDate: day('2026-10-03'), nextStep: 'appel', nextDate: day('2026-10-08'), nextUncertain: true, status: 'disputed', limitationState: 'near' }),
       row({ number: 'B', balance: 2 ** 40, total: 2 ** 40 + 4000 }), // far beyond 32 bits: money stays exact
-      row({ number: 'C', daysLate: 0, flatFee: 0, total: 100_12, client: 'Autre' }),
+      row({ number: 'C', daysLate: 0, flatFee: 0, total: 100_12, client: 'Autre', provisional: true }),
     ];
     for (const r of rows) table.push(r);
     expect(table.length).toBe(3);

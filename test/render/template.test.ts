@@ -37,6 +37,7 @@ function invoice(over: Partial<ReminderInvoice> = {}): ReminderInvoice {
     flat_fee: '40.00',
     total: '1249.17',
     attachment: 'F-2026-014.pdf',
+    provisional: false,
     ...over,
   };
 }
@@ -71,7 +72,7 @@ function context(over: { language?: Language; b2c?: boolean; invoices?: Reminder
     creditor: FULL_CREDITOR,
     invoices,
     invoice: invoices[0]!,
-    totals: { balance: sum(invoices, 'balance'), interest: sum(invoices, 'interest'), flat_fee: sum(invoices, 'flat_fee'), total: sum(invoices, 'total'), count: invoices.length },
+    totals: { balance: sum(invoices, 'balance'), interest: sum(invoices, 'interest'), flat_fee: sum(invoices, 'flat_fee'), total: sum(invoices, 'total'), count: invoices.length, provisional: invoices.some((i) => i.provisional) },
     step: { id: 'relance-2', day: 15, channel: 'email' },
     previous: [{ step: 'relance-1', date: '2026-11-02', subject: 'Facture F-2026-014 : règlement en attente' }],
     deadline: { days: 8, date: '2026-11-30' },
@@ -257,6 +258,26 @@ describe.each(LANGUAGES)('shipped templates in %s', (language) => {
     }
   });
 
+  it.each(['relance-2', 'mise-en-demeure'])('%s says an amount computed with carried-forward rates is provisional, and only then', async (name) => {
+    const template = await load(name, language);
+    const word = language === 'fr' ? /provisoire/ : /provisional/i;
+    const confirmed = render(template, context({ language }));
+    for (const part of [confirmed.text, confirmed.html ?? '']) expect(part).not.toMatch(word);
+    const inv = invoice({ provisional: true });
+    const provisional = render(template, context({ language, invoices: [inv] }));
+    expect(provisional.text).toMatch(word);
+    if (provisional.html !== null) expect(provisional.html).toMatch(word);
+    expectClean(provisional.text);
+    if (name === 'mise-en-demeure') {
+      expect(provisional.text).toContain(language === 'fr' ? 'la somme de 1 249,17 € (montant provisoire) dans un délai' : 'the sum of €1,249.17 (a provisional amount) within');
+    } else {
+      expect(provisional.text).toContain(language === 'fr' ? 'pénalités de retard 9,17 € (montant provisoire)' : 'late-payment interest €9.17 (provisional amount)');
+    }
+    // A consumer put on notice: the legal-rate interest is provisional too.
+    const b2c = render(template, context({ language, b2c: true, invoices: [b2cInvoice({ interest: '1.50', total: '1201.50', provisional: true })], notice: { date: '2026-11-10' } }));
+    expect(b2c.text).toMatch(word);
+  });
+
   it('relance-1 and relance-2 have an HTML part', async () => {
     expect((await load('relance-1', language)).html).not.toBeNull();
     expect((await load('relance-2', language)).html).not.toBeNull();
@@ -329,13 +350,13 @@ describe('templates in a config folder', () => {
 
   it('a misspelt variable in the subject points at the subject line', async () => {
     expect(await problems("---\n# relance après 15 jours\nsubject: 'Facture {{invoice.numero}}'\n---\nBonjour\n")).toEqual([
-      'mytpl/fr/essai.hbs:3: subject: unknown variable "invoice.numero" — check the spelling; invoice has: number, issue_date, due_date, amount, paid, balance, days_late, interest, flat_fee, total, attachment',
+      'mytpl/fr/essai.hbs:3: subject: unknown variable "invoice.numero" — check the spelling; invoice has: number, issue_date, due_date, amount, paid, balance, days_late, interest, flat_fee, total, attachment, provisional',
     ]);
   });
 
   it('inside {{#each}}, the hint says how to reach the message variables', async () => {
     expect(await problems(`${HEAD}{{#each invoices}}\n- {{number}} {{client.name}}\n{{/each}}\n`)).toEqual([
-      "mytpl/fr/essai.hbs:5: unknown variable \"client.name\" — check the spelling; each of invoices has: number, issue_date, due_date, amount, paid, balance, days_late, interest, flat_fee, total, attachment; the message's own variables are reached with ../ or @root. (e.g. @root.client.name)",
+      "mytpl/fr/essai.hbs:5: unknown variable \"client.name\" — check the spelling; each of invoices has: number, issue_date, due_date, amount, paid, balance, days_late, interest, flat_fee, total, attachment, provisional; the message's own variables are reached with ../ or @root. (e.g. @root.client.name)",
     ]);
   });
 
@@ -428,7 +449,7 @@ describe('templates in a config folder', () => {
     const template = await load('blocs', 'fr', dirs);
     expect(render(template, context()).text).toBe(`0. F-2026-014 Atelier Dupont SARL Atelier Martin.\nF-2026-014 ${formatMoney('1200.00', 'fr')}\n`);
     expect(await problems(`${HEAD}{{#each invoices as |inv|}}{{inv.nmber}}{{/each}}\n{{#each invoices}}{{../../client.name}}{{/each}}\n{{@index}}\n`)).toEqual([
-      'mytpl/fr/essai.hbs:4: unknown variable "inv.nmber" — check the spelling; inv has: number, issue_date, due_date, amount, paid, balance, days_late, interest, flat_fee, total, attachment',
+      'mytpl/fr/essai.hbs:4: unknown variable "inv.nmber" — check the spelling; inv has: number, issue_date, due_date, amount, paid, balance, days_late, interest, flat_fee, total, attachment, provisional',
       'mytpl/fr/essai.hbs:5: "../../client.name" goes up more levels (../) than there are blocks around it — use @root. to reach the top, e.g. @root.client.name',
       'mytpl/fr/essai.hbs:6: "@index" only exists inside {{#each}} — use it between {{#each …}} and {{/each}}',
     ]);
