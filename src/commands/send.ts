@@ -43,7 +43,14 @@ Examples:
   relance send --invoice F-2026-014       only this invoice (repeat the flag for more)
   relance send --format json              one JSON document: what was done for each action
 
-Exit codes: 0 done · 1 some e-mails failed or are uncertain (see stderr) · 2 bad input, nothing sent · 3 another send is running`;
+SIGTERM or Ctrl-C stops cleanly: the e-mails on their way are finished and journaled (up to
+30 s, RELANCE_STOP_WAIT=SECONDS), the rest is left for the next run. An uncertain e-mail
+(sent, perhaps: no answer came) prints its Message-ID: look for it in the Bcc mailbox or
+the SMTP server's sent folder or log, then settle it with "relance record".
+
+Exit codes: 0 done · 1 some e-mails failed, not attempted or uncertain, a file relance
+writes could not be written, or stopped by a signal (see stderr) · 2 bad input, nothing
+sent · 3 another send is running`;
 
 export function register(program: Command, cli: Cli): void {
   addCommonOptions(program.command('send'), ['table', 'json'])

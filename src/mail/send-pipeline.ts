@@ -128,12 +128,19 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
   const failed = (email: OutgoingEmail, error: string, intentOnDisk: boolean, notAttempted = false): void => {
     finish(email, { status: 'failed', messageId: email.messageId, error, file: null, notAttempted }, p.lines(email, 'failed', { error }), intentOnDisk);
   };
-  const notAttempted = (email: OutgoingEmail, intentOnDisk: boolean): void => failed(email, `not attempted: ${stopped}`, intentOnDisk, true);
+  const notAttempted = (email: OutgoingEmail, intentOnDisk: boolean): void => {
+    const error = `not attempted: ${stopped}`;
+    // A journal that failed is written to no more than needed: only to close an intent.
+    if (journalBroken && !intentOnDisk) finish(email, { status: 'failed', messageId: email.messageId, error, file: null, notAttempted: true }, [], false);
+    else failed(email, error, intentOnDisk, true);
+  };
   const halt = (reason: string): void => {
     stopped ??= reason;
     pump();
   };
+  let journalBroken = false;
   const journalStop = (err: unknown): void => {
+    journalBroken = true;
     p.journalFailed(err);
     halt('the journal could not be written');
   };
@@ -231,7 +238,7 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
           committed -= batch.length;
           journalStop(err);
           // Their intents were taken back out of the journal: nothing to write for them.
-          for (const b of batch) finish(b.email, { status: 'failed', messageId: b.email.messageId, error: `not attempted: ${stopped}`, file: null, notAttempted: true }, [], false);
+          for (const b of batch) notAttempted(b.email, false);
           pump();
         },
       );

@@ -124,15 +124,16 @@ describe('the archive read back after the run', () => {
 
     const check = await runRelance(['check', '--today', TODAY], { cwd: dir });
     expect(check.code).toBe(0);
+    // Each one named, the first ten; then how many more.
     const warned = check.stdout.split('\n').filter((l) => l.includes('is not in .relance/sent/'));
-    expect(warned).toHaveLength(missing.length);
+    expect(warned).toHaveLength(Math.min(missing.length, 10));
     const journal = await journalOf(journalPath(dir));
-    for (const id of missing) {
+    const expected = missing.map((id) => {
       const e = journal.find((x) => x.type === 'sent' && x.message_id === id)!;
-      expect(warned).toContain(
-        `.relance/journal.jsonl: warning: ${e.invoice}: the e-mail sent on ${TODAY} (relance-1, Message-ID ${id}) is not in .relance/sent/ — it went out (the journal says so); the Bcc mailbox or the SMTP server's sent folder has a copy, the attach_previous of a later step will go without it`,
-      );
-    }
+      return `.relance/journal.jsonl: warning: ${e.invoice}: the e-mail sent on ${TODAY} (relance-1, Message-ID ${id}) is not in .relance/sent/ — it went out (the journal says so); the Bcc mailbox or the SMTP server's sent folder has a copy, the attach_previous of a later step will go without it`;
+    });
+    for (const line of warned) expect(expected).toContain(line);
+    if (missing.length > 10) expect(check.stdout).toContain(`.relance/journal.jsonl: warning: and ${missing.length - 10} more e-mails sent are not in .relance/sent/ — `);
   });
 });
 
