@@ -123,6 +123,7 @@ export async function main(): Promise<void> {
       throw e;
     });
   }
+  let interrupts: AbortController | null = null;
   const code = await runCli({
     argv: process.argv.slice(2),
     env: process.env,
@@ -132,6 +133,21 @@ export async function main(): Promise<void> {
     stderr: process.stderr,
     stdin: process.stdin,
     exitCode: 0,
+    catchInterrupts() {
+      if (interrupts) return interrupts.signal;
+      const controller = (interrupts = new AbortController());
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.on(signal, () => {
+          if (!controller.signal.aborted) return controller.abort(signal);
+          // A second signal: out at once, 128 + its number. The lock stays behind; the next
+          // run finds its holder gone and takes it over. What was journaled stands.
+          process.exit(signal === 'SIGINT' ? 130 : 143);
+        });
+      }
+      return controller.signal;
+    },
   });
   process.exitCode = code;
+  // A stopped run may leave a connection the server never answered on: it must not hold the exit.
+  if ((interrupts as AbortController | null)?.signal.aborted) process.exit(code);
 }

@@ -9,8 +9,6 @@ import type { Claim } from '../domain/claim.js';
 import { claimOf, provisionalRateWarnings } from '../domain/claim.js';
 import { MissingRates, isClaimed, missingEmailIssue, prescriptionIssue, rateTableIssues, termsBeyondLimitIssue } from '../domain/checks.js';
 import type { Day } from '../domain/dates.js';
-import { formatIsoDay } from '../domain/dates.js';
-import type { History } from '../domain/history.js';
 import { emptyHistory, historiesOf } from '../domain/history.js';
 import type { Invoice, Language } from '../domain/invoice.js';
 import { balanceOf } from '../domain/invoice.js';
@@ -32,9 +30,11 @@ import { readYamlFile } from '../io/yaml-file.js';
 import { formatIssue, sortIssues } from '../render/issues.js';
 import { redactSecrets } from '../render/redact.js';
 import { PLACEHOLDERS } from '../render/starter-files.js';
+import { archiveDir } from '../mail/archive.js';
 import type { TemplateDir } from '../render/template.js';
 import { loadTemplate, templateExists } from '../render/template.js';
 import type { Cli, CommonOptions } from './common.js';
+import { archiveIssues, uncertainIssues } from './check-journal.js';
 import { addCommonOptions, resolveToday, writeOut } from './common.js';
 
 interface CheckOptions extends CommonOptions {
@@ -231,7 +231,8 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
   const ratesAt = config.rates !== null ? { file: displayPath(config.rates, cli.cwd) } : { file: config.display, field: 'rates' };
   issues.push(...rateTableIssues(rates.rates, today, provisionalRates, ratesAt));
   issues.push(...(await attachmentIssues(attachments, cli.cwd)));
-  issues.push(...uncertainIssues(histories, journalFile));
+  issues.push(...uncertainIssues(histories, journalFile, config.mail.bcc));
+  issues.push(...(await archiveIssues(journal.entries, config.journal, journalFile, displayPath(archiveDir(config.journal), cli.cwd))));
 
   if (policy.value) {
     const used = languages.size > 0 ? languages : new Map([[config.defaults.language, { first: '', count: 0 }]]);
@@ -329,19 +330,6 @@ async function attachmentIssues(invoices: readonly Invoice[], cwd: string): Prom
     );
     if (!ok) {
       issues.push(error(invoice.source.file, invoice.source.line, 'attachment', `${JSON.stringify(displayPath(invoice.attachment!, cwd))} does not exist (the PDF of invoice ${invoice.number})`, 'check the path: it is relative to the invoices file'));
-    }
-  }
-  return issues;
-}
-
-/** Steps a run left without outcome: `send` reports them instead of sending again. */
-function uncertainIssues(histories: ReadonlyMap<string, History>, journalFile: string): Issue[] {
-  const issues: Issue[] = [];
-  for (const [invoice, history] of histories) {
-    for (const u of history.uncertain) {
-      issues.push(
-        warning(journalFile, undefined, undefined, `${invoice}: step "${u.step}" of ${formatIsoDay(u.date)} is uncertain (a run stopped before knowing whether it was sent)`, `check your sent mail, then: relance record ${invoice} sent --step ${u.step} (or not-sent, to send it again)`),
-      );
     }
   }
   return issues;

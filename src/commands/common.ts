@@ -24,6 +24,11 @@ export interface Cli {
   readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Set by a command's action; cli.ts exits with it. */
   exitCode: number;
+  /**
+   * From now on, SIGINT and SIGTERM abort the signal returned (its reason: the signal's
+   * name) instead of killing the process; a second one exits at once. Absent in-process.
+   */
+  readonly catchInterrupts?: () => AbortSignal;
 }
 
 export type Format = 'table' | 'json' | 'csv';

@@ -21,6 +21,7 @@ import type { TextColumn } from '../render/text-table.js';
 import { clip, textTable } from '../render/text-table.js';
 import type { InvoiceSummary } from '../render/invoice-state.js';
 import { summaryOf } from '../render/invoice-state.js';
+import { NOT_THE_ARCHIVE, lookUpPlaces } from '../render/uncertain-steps.js';
 import { policyStepIds } from '../domain/policy.js';
 import type { Cli, CommonOptions } from './common.js';
 import { addCommonOptions, printWarnings, useColor, writeOut } from './common.js';
@@ -39,8 +40,9 @@ Examples:
 
 What happened: sent, failed (with the SMTP reply), issued (a call, letter
 or task listed as a to-do by "relance send"), UNCERTAIN (a send interrupted before its
-outcome was written: check your sent folder, then "relance record INVOICE sent" or
-"not-sent"), or the event recorded by hand (call, letter, promise, dispute, pause,
+outcome was written: look for its Message-ID in the Bcc mailbox or the SMTP server's sent
+folder or log, then "relance record INVOICE sent" or "not-sent", or "relance record
+--uncertain sent|not-sent" for all), or the event recorded by hand (call, letter, promise, dispute, pause,
 resume, paid-by-hand, confirmed sent, not sent). The table leaves out the intents that
 have an outcome (the outcome's line says it all); JSON and CSV give every line.`;
 
@@ -80,7 +82,7 @@ export async function log(invoiceArg: string | undefined, opts: LogOptions, cli:
   else if (opts.format === 'csv') await printCsv(lines, cli);
   else {
     const journal = displayPath(setup.config.journal, cli.cwd);
-    await printTable(lines, { summary, empty: setup.journal.length === 0, filtered: since !== null || opts.step !== undefined, journal }, opts, cli);
+    await printTable(lines, { summary, empty: setup.journal.length === 0, filtered: since !== null || opts.step !== undefined, journal, bcc: setup.config.mail.bcc }, opts, cli);
   }
   printWarnings(cli, setup.warnings, opts.quiet);
   return 0;
@@ -181,7 +183,7 @@ function detailsOf(entry: JournalEntry): string {
 
 
 /** The state in words: every fact that holds, the most important first, one a line. */
-function stateFacts(s: InvoiceSummary): string[] {
+function stateFacts(s: InvoiceSummary, bcc: string | null): string[] {
   const h = s.history;
   const resume = `"relance record ${s.invoice} resume"`;
   const facts: string[] = [];
@@ -196,13 +198,19 @@ function stateFacts(s: InvoiceSummary): string[] {
   if (h.uncertain.length > 0) {
     const steps = h.uncertain.map((u) => `${u.step} (${formatFrenchDay(u.date)})`).join(', ');
     const which = h.uncertain.length === 1 ? '' : ' --step ID';
-    facts.push(`UNCERTAIN: ${steps} may not have gone out`, `  check, then "relance record ${s.invoice} sent${which}" or "not-sent${which}"`);
+    facts.push(
+      `UNCERTAIN: ${steps} may not have gone out`,
+      ...h.uncertain.map((u) => `  ${u.step}: Message-ID ${u.messageId ?? '(unknown)'}`),
+      `  look for ${h.uncertain.length === 1 ? 'it' : 'each'} in ${lookUpPlaces(bcc)} (${NOT_THE_ARCHIVE}),`,
+      `  then "relance record ${s.invoice} sent${which}" or "not-sent${which}"`,
+      ...(h.uncertain.length === 1 ? [] : [`  (all at once: "relance record --uncertain sent --invoice ${s.invoice}", or not-sent)`]),
+    );
   }
   for (const f of h.failed) facts.push(`${f.step} failed on ${formatFrenchDay(f.date)}${f.error ? ` (${clip(oneLine(f.error), 50)})` : ''}: the next send tries again`);
   return facts.length === 0 ? ['open'] : facts;
 }
 
-function summaryLines(s: InvoiceSummary, c: ChalkInstance): string[] {
+function summaryLines(s: InvoiceSummary, c: ChalkInstance, bcc: string | null): string[] {
   const h = s.history;
   const by = { sent: 'sent', issued: 'issued', record: 'recorded' } as const;
   const done = h.done.map((d) => `${d.step} ${formatFrenchDay(d.date)} (${by[d.by]})`).join(', ');
@@ -210,7 +218,7 @@ function summaryLines(s: InvoiceSummary, c: ChalkInstance): string[] {
   const rows: [string, string[]][] = [
     ['steps done', [done === '' ? '–' : done]],
     ['last action', [h.lastAction === null ? '–' : formatFrenchDay(h.lastAction)]],
-    ['state', stateFacts(s)],
+    ['state', stateFacts(s, bcc)],
     ['formal notice', [notice]],
     ['next step', [s.next.text]],
   ];
@@ -278,6 +286,8 @@ interface TableContext {
   empty: boolean;
   filtered: boolean;
   journal: string;
+  /** mail.bcc: a mailbox with a copy of each message. */
+  bcc: string | null;
 }
 
 const TABLE_WIDTH = 120;
@@ -333,12 +343,19 @@ async function printTable(all: readonly LogLine[], ctx: TableContext, opts: LogO
     if (hidden > 0) footer += ` (and ${hidden} intent${hidden === 1 ? '' : 's'} followed by ${hidden === 1 ? 'its' : 'their'} outcome, left out: --format csv lists every line)`;
     out.push(c.dim(footer));
     if (uncertain > 0 && !one) {
+      const one = uncertain === 1;
       out.push(
-        c.yellow(`${uncertain} message${uncertain === 1 ? ' has' : 's have'} no outcome (UNCERTAIN): check whether ${uncertain === 1 ? 'it' : 'they'} went out, then "relance record INVOICE sent" or "not-sent"`),
+        ...[
+          `${uncertain} message${one ? ' has' : 's have'} no outcome (UNCERTAIN): did ${one ? 'it' : 'they'} go out? Look for ${one ? 'its' : 'each'} Message-ID`,
+          `in ${lookUpPlaces(ctx.bcc)} (${NOT_THE_ARCHIVE}):`,
+          ...lines.filter((l) => l.uncertain).map((l) => `  ${l.entry.invoice} ${l.entry.step ?? ''}: ${l.entry.message_id ?? '(unknown)'}`),
+          `then: "relance record INVOICE sent --step ID" (it went out) or "not-sent" (send it again),`,
+          `or ${one ? 'the same' : 'all at once'}: "relance record --uncertain sent" (or not-sent)`,
+        ].map((line) => c.yellow(line)),
       );
     }
   }
-  if (ctx.summary !== null) out.push('', ...summaryLines(ctx.summary, c));
+  if (ctx.summary !== null) out.push('', ...summaryLines(ctx.summary, c, ctx.bcc));
   await writeOut(cli, `${out.join('\n')}\n`);
 }
 

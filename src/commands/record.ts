@@ -15,7 +15,7 @@ import { RECORD_EVENTS, journalEntry, serializeEntry } from '../domain/journal-e
 import { holdOf } from '../domain/plan.js';
 import type { Policy } from '../domain/policy.js';
 import { stepsFor } from '../domain/policy.js';
-import { EXIT_BAD_INPUT } from '../errors.js';
+import { EXIT_BAD_INPUT, UsageError } from '../errors.js';
 import { readInvoices } from '../io/invoices.js';
 import { appendJournal } from '../io/journal.js';
 import { displayPath } from '../io/paths.js';
@@ -23,13 +23,17 @@ import { loadSetup } from '../io/setup.js';
 import type { Cli, CommonOptions } from './common.js';
 import { addCommonOptions, printWarnings, useColor, writeOut } from './common.js';
 import { policyStepIds } from '../domain/policy.js';
-import { nextStepView } from '../render/invoice-state.js';
+import { confirmation } from '../render/record-confirmation.js';
 
-interface RecordOptions extends CommonOptions {
+export interface RecordOptions extends CommonOptions {
   date?: string;
   note?: string;
   until?: string;
   step?: string;
+  /** `--uncertain sent|not-sent`: every uncertain step at once (record-uncertain.ts). */
+  uncertain?: string;
+  /** With --uncertain: only these invoices'. */
+  invoice: string[];
 }
 
 const EXAMPLES = `
@@ -44,6 +48,8 @@ Examples:
   relance record F-2026-014 paid-by-hand --date 2026-11-21
   relance record F-2026-014 sent                        the uncertain message did go out
   relance record F-2026-014 not-sent --step relance-2   it did not: the next send does it
+  relance record --uncertain sent                       every uncertain message did go out
+  relance record --uncertain not-sent --invoice F-2026-040   none of F-2026-040's did
 
 Events:
   call, letter    done by you; with --step ID that policy step is done too. A letter is
@@ -56,7 +62,11 @@ Events:
   resume          ends a dispute, a pause or a payment recorded by hand
   paid-by-hand    paid (cash, cheque…) although the invoice file does not say so yet
   sent, not-sent  settle an UNCERTAIN step (a send interrupted before its outcome was
-                  written): it went out, or it did not and the next send does it again
+                  written): it went out, or it did not and the next send does it again.
+                  Find out first: look for the Message-ID that send, log and check print
+                  in the Bcc mailbox (mail.bcc) or the SMTP server's sent folder or log,
+                  not in .relance/sent (a message taken just before a stop may be missing
+                  there). --uncertain sent|not-sent settles them all at once.
 
 The entry is dated --date (default: today) and is never changed afterwards: to undo a
 dispute, a pause or a payment by hand, record "resume". "relance log INVOICE" shows it.`;
@@ -65,8 +75,8 @@ export function register(program: Command, cli: Cli): void {
   addCommonOptions(
     program
       .command('record')
-      .argument('<invoice>', 'the invoice number, as in the invoice file')
-      .argument('<event>', RECORD_EVENTS.join(' | ')),
+      .argument('[invoice]', 'the invoice number, as in the invoice file')
+      .argument('[event]', RECORD_EVENTS.join(' | ')),
     ['table', 'json'],
   )
     .description('Record what you did by hand — a call, a letter, a promise, a dispute, a pause… — in the journal.')
@@ -74,8 +84,19 @@ export function register(program: Command, cli: Cli): void {
     .option('--note <text>', 'a free note, shown by "relance log"')
     .option('--until <date>', 'pause and promise: the last day without reminders (YYYY-MM-DD)')
     .option('--step <id>', 'call, letter: the policy step this did; sent, not-sent: the uncertain step meant')
+    .option('--uncertain <outcome>', 'sent | not-sent: settle every uncertain step at once (no INVOICE EVENT)')
+    .option('--invoice <number>', 'with --uncertain: only this invoice’s uncertain steps (repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
     .addHelpText('after', EXAMPLES)
-    .action(async (invoice: string, event: string, opts: RecordOptions) => {
+    .action(async (invoice: string | undefined, event: string | undefined, opts: RecordOptions) => {
+      if (opts.uncertain !== undefined) {
+        const { recordUncertain } = await import('./record-uncertain.js');
+        cli.exitCode = await recordUncertain(opts.uncertain, [invoice, event], opts, cli);
+        return;
+      }
+      const usage = `relance record INVOICE EVENT (the events: ${RECORD_EVENTS.join(', ')}), or relance record --uncertain sent|not-sent`;
+      if (invoice === undefined) throw new UsageError("missing required argument 'invoice'", usage);
+      if (event === undefined) throw new UsageError("missing required argument 'event'", usage);
+      if (opts.invoice.length > 0) throw new UsageError('--invoice goes with --uncertain', `relance record --uncertain sent --invoice ${opts.invoice[0]}, or relance record ${invoice} ${event}`);
       cli.exitCode = await record(invoice, event, opts, cli);
     });
 }
@@ -291,67 +312,4 @@ export function checkRecord(req: RecordRequest, ctx: RecordContext): RecordCheck
     note: req.note === undefined || req.note.trim() === '' ? null : req.note,
   });
   return { errors, warnings, entry };
-}
-
-// ---------------------------------------------------------------- saying what changed
-
-/**
- * One line: what was recorded, what it changes in the reminder cycle, and the next
- * step with its day, from the history with the new entry.
- */
-export function confirmation(entry: JournalEntry, invoice: Invoice, policy: Policy, after: History, today: Day): string {
-  const n = entry.invoice;
-  const on = formatFrenchDay(parseIsoDay(entry.date)!);
-  const until = entry.until === null ? null : parseIsoDay(entry.until);
-  const resume = `"relance record ${n} resume"`;
-  const effects: string[] = [];
-  let what: string;
-  switch (entry.event) {
-    case 'call':
-      what = `call recorded on ${on}`;
-      if (entry.step !== null) effects.push(`step ${entry.step} done`);
-      break;
-    case 'letter': {
-      what = `letter recorded on ${on}`;
-      const notice = invoice.noticeDate === null || (after.noticeDate !== null && after.noticeDate > invoice.noticeDate) ? after.noticeDate : invoice.noticeDate;
-      if (invoice.clientType === 'b2c') effects.push(`formal notice: B2C interest runs from ${formatFrenchDay(notice! + 1)}`);
-      else effects.push(`formal notice (B2B: interest has run since ${formatFrenchDay(invoice.dueDate + 1)}, the day after the due date)`);
-      if (entry.step !== null) effects.push(`step ${entry.step} done`);
-      break;
-    }
-    case 'promise':
-      what = until === null ? `promise to pay recorded on ${on}` : `promise to pay by ${formatFrenchDay(until)} recorded on ${on}`;
-      effects.push(until === null ? `the next reminder waits ${policy.minGapDays} days (min_gap_days)` : `reminders resume on ${formatFrenchDay(until + 1)}`);
-      break;
-    case 'pause':
-      what = until === null ? `pause recorded on ${on}` : `pause until ${formatFrenchDay(until)} recorded on ${on}`;
-      effects.push(until === null ? `no reminders until ${resume}` : `reminders resume on ${formatFrenchDay(until + 1)}`);
-      break;
-    case 'dispute':
-      what = `dispute recorded on ${on}`;
-      effects.push(`no reminders until ${resume}`);
-      break;
-    case 'resume':
-      what = `resume recorded on ${on}`;
-      break;
-    case 'paid-by-hand':
-      what = `payment by hand recorded on ${on}`;
-      effects.push(`marked paid: no more reminders, interest stops on ${on} (${resume} undoes it)`);
-      break;
-    case 'sent':
-      what = `${entry.step} recorded as sent on ${on}`;
-      effects.push('step done');
-      break;
-    case 'not-sent':
-      what = `${entry.step} recorded as not sent`;
-      effects.push('the next send does it again');
-      break;
-    default:
-      what = `${entry.event ?? 'record'} recorded on ${on}`;
-  }
-  const next = nextStepView(invoice, policy, after, today);
-  // A hold says itself in the effects; a closed invoice or a finished policy does not.
-  if (next.none === null) effects.push(`next step ${next.text}`);
-  else if (next.none !== 'held' || entry.event === 'resume' || entry.event === 'promise') effects.push(`next step ${next.text}`);
-  return `${n}: ${what}${effects.length > 0 ? ` — ${effects.join('; ')}` : ''}`;
 }

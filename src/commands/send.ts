@@ -14,7 +14,6 @@ import type { Issue } from '../domain/issue.js';
 import { error, hasErrors } from '../domain/issue.js';
 import type { Invoice } from '../domain/invoice.js';
 import { MissingRateError } from '../domain/penalty.js';
-import type { UncertainInvoice } from '../domain/plan.js';
 import { planActions } from '../domain/plan.js';
 import { InputError, UsageError, EXIT_OK, EXIT_SEND_FAILED } from '../errors.js';
 import { loadInvoices } from '../io/invoices.js';
@@ -22,10 +21,13 @@ import type { Lock } from '../io/lock.js';
 import type { Setup, SetupOptions } from '../io/setup.js';
 import { loadSetup } from '../io/setup.js';
 import type { OutgoingEmail, Prepared, Todo } from '../mail/message.js';
-import type { Outbox, Outcome } from '../mail/outbox.js';
+import type { Incident, Outbox, Outcome } from '../mail/outbox.js';
 import { prepareActions, senderOf } from '../mail/prepare.js';
+import { displayPath } from '../io/paths.js';
 import type { Cli } from './common.js';
 import { addCommonOptions, printNotes, printWarnings, readingProgress, writeOut } from './common.js';
+import type { ActionReport } from './send-report.js';
+import { actionReport, count, reportProblems, summary, uncertainReport } from './send-report.js';
 
 interface SendOptions extends SetupOptions {
   dryRun?: boolean;
@@ -41,7 +43,14 @@ Examples:
   relance send --invoice F-2026-014       only this invoice (repeat the flag for more)
   relance send --format json              one JSON document: what was done for each action
 
-Exit codes: 0 done · 1 some e-mails failed or are uncertain (see stderr) · 2 bad input, nothing sent · 3 another send is running`;
+SIGTERM or Ctrl-C stops cleanly: the e-mails on their way are finished and journaled (up to
+30 s, RELANCE_STOP_WAIT=SECONDS), the rest is left for the next run. An uncertain e-mail
+(sent, perhaps: no answer came) prints its Message-ID: look for it in the Bcc mailbox or
+the SMTP server's sent folder or log, then settle it with "relance record".
+
+Exit codes: 0 done · 1 some e-mails failed, not attempted or uncertain, a file relance
+writes could not be written, or stopped by a signal (see stderr) · 2 bad input, nothing
+sent · 3 another send is running`;
 
 export function register(program: Command, cli: Cli): void {
   addCommonOptions(program.command('send'), ['table', 'json'])
@@ -56,23 +65,12 @@ export function register(program: Command, cli: Cli): void {
     });
 }
 
-/** One line of the report: what happened to one action (DESIGN.md § send JSON). */
-interface ActionReport {
-  invoices: string[];
-  client: string;
-  step: string;
-  channel: string;
-  to: string[];
-  subject: string | null;
-  status: Outcome['status'];
-  message_id: string | null;
-  error: string | null;
-  file: string | null;
-}
-
 export async function send(opts: SendOptions, cli: Cli): Promise<number> {
   if (opts.out !== undefined && !opts.dryRun) throw new UsageError('--out writes drafts: it goes with --dry-run', 'relance send --dry-run --out drafts/');
   const dryRun = opts.dryRun === true;
+  // A real run stops cleanly on SIGTERM or Ctrl-C: the messages on their way are waited
+  // for and journaled, the lock released (cli.ts catches the signals).
+  const stop = dryRun ? null : (cli.catchInterrupts?.() ?? null);
   let lock: Lock | null = null;
   try {
     const setup = await loadSetup(opts, cli, {
@@ -81,18 +79,17 @@ export async function send(opts: SendOptions, cli: Cli): Promise<number> {
         ? undefined
         : async (config) => {
             const { acquireLock } = await import('../io/lock.js');
-            const { displayPath } = await import('../io/paths.js');
             lock = await acquireLock(config.journal, displayPath(config.journal, cli.cwd), cli.now);
             if (lock.note !== null && !opts.quiet) cli.stderr.write(`relance: ${lock.note}\n`);
           },
     });
-    return await sendWithSetup(setup, opts, cli, dryRun);
+    return await sendWithSetup(setup, opts, cli, dryRun, stop);
   } finally {
     await (lock as Lock | null)?.release();
   }
 }
 
-async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: boolean): Promise<number> {
+async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: boolean, stop: AbortSignal | null): Promise<number> {
   const { config, today } = setup;
   const progress = readingProgress(cli, 'invoices');
   const loaded = await loadInvoices({ files: config.invoices, cwd: cli.cwd, defaults: config.defaults, columns: config.columns }, progress.tick);
@@ -126,30 +123,54 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   if (dryRun && !json && !opts.quiet) {
     await print(`relance send --dry-run, ${formatFrenchDay(today)}: ${count(emails.length, 'e-mail')}, ${count(todos.length, 'to-do')} — nothing is sent, nothing recorded\n\n`);
   }
-  const outbox = await chooseOutbox(setup, opts, cli, dryRun, json ? null : print);
+  const outbox = await chooseOutbox(setup, opts, cli, dryRun, json ? null : print, stop);
 
   const reports = new Map<Prepared, ActionReport>();
-  const report = (item: Prepared, outcome: Outcome) => reports.set(item, actionReport(item, outcome));
+  const notAttempted = new Set<ActionReport>();
+  const report = (item: Prepared, outcome: Outcome) => {
+    const r = actionReport(item, outcome);
+    reports.set(item, r);
+    if (outcome.notAttempted) notAttempted.add(r);
+  };
+  let crash: { error: unknown } | null = null;
+  let incidents: Incident[];
   try {
     await outbox.send(emails, report);
     await outbox.issue(todos, report);
+  } catch (error) {
+    crash = { error };
   } finally {
-    await outbox.close();
+    incidents = await outbox.close();
   }
-  const done = prepared.map((p) => reports.get(p)!);
+  // A bug before anything left is an internal error (exit 2); after, the summary says what was sent.
+  const left = [...reports.values()].some((r) => r.status === 'sent' || r.status === 'uncertain');
+  if (crash !== null && !left) throw crash.error;
+  const done = prepared.map((p) => reports.get(p) ?? unknownOutcome(p));
   const uncertain = plan.uncertain.map(uncertainReport);
   const all = [...done, ...uncertain];
 
   if (json) {
     await print(`${JSON.stringify({ today: formatIsoDay(today), dry_run: dryRun, actions: all }, null, 2)}\n`);
   } else if (!dryRun || opts.out !== undefined) {
-    await print(summary(all, today, dryRun));
+    await print(summary(all, notAttempted, today, dryRun));
   }
-  reportProblems(cli, all);
-  return all.some((r) => r.status === 'failed' || r.status === 'uncertain') ? EXIT_SEND_FAILED : EXIT_OK;
+  reportProblems(cli, all, notAttempted, incidents, dryRun ? null : config.mail.bcc);
+  if (stop?.aborted && notAttempted.size === 0) cli.stderr.write(`relance: stopped by ${String(stop.reason)}, once every e-mail had been dealt with\n`);
+  if (crash !== null) {
+    const e = crash.error instanceof Error ? crash.error : new Error(String(crash.error));
+    cli.stderr.write(`relance: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this. The summary above says what was sent; "relance log" shows the journal.\n`);
+  }
+  const problems = all.some((r) => r.status === 'failed' || r.status === 'uncertain') || incidents.length > 0 || stop?.aborted === true || crash !== null;
+  return problems ? EXIT_SEND_FAILED : EXIT_OK;
 }
 
-async function chooseOutbox(setup: Setup, opts: SendOptions, cli: Cli, dryRun: boolean, print: ((text: string) => Promise<void>) | null): Promise<Outbox> {
+/** An action a crashed outbox never reported: its e-mail may have gone out. */
+function unknownOutcome(item: Prepared): ActionReport {
+  const error = 'relance stopped on an internal error before knowing what became of it';
+  return actionReport(item, { status: item.kind === 'email' ? 'uncertain' : 'failed', messageId: item.kind === 'email' ? item.messageId : null, error, file: null });
+}
+
+async function chooseOutbox(setup: Setup, opts: SendOptions, cli: Cli, dryRun: boolean, print: ((text: string) => Promise<void>) | null, stop: AbortSignal | null): Promise<Outbox> {
   if (dryRun && opts.out !== undefined) {
     const { emlOutbox } = await import('../mail/eml-outbox.js');
     return emlOutbox(resolve(cli.cwd, opts.out), cli.now);
@@ -167,7 +188,16 @@ async function chooseOutbox(setup: Setup, opts: SendOptions, cli: Cli, dryRun: b
     now: () => new Date(),
     run: `${formatIsoDay(setup.today)}.${randomUUID().slice(0, 8)}`,
     progress: cli.stderr.isTTY ? progressLine(cli) : null,
+    smtp: stopWait(cli.env),
+    stop,
+    display: (path) => displayPath(path, cli.cwd),
   });
+}
+
+/** RELANCE_STOP_WAIT (seconds): how long a stopped run waits for the server's answers (30 s). */
+function stopWait(env: Cli['env']): { stopWait: number } | undefined {
+  const seconds = Number(env.RELANCE_STOP_WAIT);
+  return env.RELANCE_STOP_WAIT !== undefined && env.RELANCE_STOP_WAIT.trim() !== '' && Number.isFinite(seconds) && seconds >= 0 ? { stopWait: seconds * 1000 } : undefined;
 }
 
 /** `--invoice N`: only those; a number that is not in the files is a usage error. */
@@ -203,72 +233,8 @@ function messageIdDomain(sender: string | null): string {
   return m ? m[1]! : 'relance.invalid';
 }
 
-function actionReport(item: Prepared, outcome: Outcome): ActionReport {
-  return {
-    invoices: item.action.invoices.map((i) => i.number),
-    client: item.action.client,
-    step: item.action.step.id,
-    channel: item.action.channel,
-    to: [...item.action.emails],
-    subject: item.subject,
-    status: outcome.status,
-    message_id: outcome.messageId,
-    error: outcome.error,
-    file: outcome.file,
-  };
-}
-
-function uncertainReport(u: UncertainInvoice): ActionReport {
-  return {
-    invoices: [u.invoice.number],
-    client: u.invoice.client,
-    step: u.uncertain.step,
-    channel: u.uncertain.channel ?? 'email',
-    to: [...u.invoice.emails],
-    subject: u.uncertain.subject,
-    status: 'uncertain',
-    message_id: u.uncertain.messageId,
-    error: `an earlier run (${formatIsoDay(u.uncertain.date)}) stopped before knowing whether this was sent`,
-    file: null,
-  };
-}
-
-function summary(all: readonly ActionReport[], today: number, dryRun: boolean): string {
-  const by = (s: ActionReport['status']) => all.filter((r) => r.status === s);
-  const parts = dryRun
-    ? [count(by('drafted').length, 'e-mail') + ' drafted', count(by('todo').length, 'to-do')]
-    : [count(by('sent').length, 'e-mail') + ' sent', `${by('failed').length} failed`, count(by('todo').length, 'to-do') + ' issued', `${by('uncertain').length} uncertain`];
-  const lines = [`relance send, ${formatFrenchDay(today)}: ${parts.join(', ')}`];
-  for (const r of all) {
-    if (r.file !== null) lines.push(`  ${r.status === 'todo' ? 'to-do' : 'e-mail'} ${r.invoices.join(', ')} ${r.step}: ${r.file}`);
-  }
-  const todos = by('todo');
-  if (todos.length > 0 && !dryRun) {
-    lines.push('To do by hand:');
-    for (const t of todos) lines.push(`  - ${t.subject ?? t.step} · ${t.client} · ${t.invoices.join(', ')} (${t.channel})${t.file ? ` — ${t.file}` : ''}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** Failures and uncertain steps go to stderr, each with what to do about it. */
-function reportProblems(cli: Cli, all: readonly ActionReport[]): void {
-  for (const r of all) {
-    if (r.status === 'failed') {
-      cli.stderr.write(`relance: ${r.invoices.join(', ')} ${r.step}: not sent to ${r.to.join(', ') || '(no address)'}: ${r.error ?? 'unknown error'} — it will be tried again on the next run\n`);
-    } else if (r.status === 'uncertain') {
-      cli.stderr.write(
-        `relance: ${r.invoices.join(', ')} ${r.step}: uncertain — ${r.error}; check the sent mail (Message-ID ${r.message_id ?? 'unknown'}), then: relance record ${r.invoices[0]} sent --step ${r.step}  (or not-sent, to send it again)\n`,
-      );
-    }
-  }
-}
-
 function progressLine(cli: Cli): (done: number, total: number) => void {
   return (done, total) => {
     cli.stderr.write(`\rsending ${done}/${total}…${done === total ? '\n' : ''}`);
   };
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

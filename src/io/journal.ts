@@ -3,13 +3,14 @@
 // `intent` is on disk before its email is handed to SMTP (write-ahead). A crash can
 // only tear the line being written: readers tolerate that, and appends start afresh.
 
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Issue } from '../domain/issue.js';
 import { error, warning } from '../domain/issue.js';
 import { fileError } from './paths.js';
 import type { JournalEntry } from '../domain/journal-entry.js';
 import { parseEntry, serializeEntry } from '../domain/journal-entry.js';
+import { AppendError, appendWhole } from './whole-append.js';
 
 const TORN_HINT = 'nothing to fix: a step this leaves without outcome is reported as uncertain';
 
@@ -65,7 +66,10 @@ export function parseJournal(text: string, file: string): { entries: JournalEntr
 }
 
 export interface JournalWriter {
-  /** Writes the entries as whole lines in one write, and returns once they are on disk. */
+  /**
+   * Writes the entries as whole lines in one write, and returns once they are on disk.
+   * Throws AppendError (the file put back as it was) when they could not be written.
+   */
   append(entries: readonly JournalEntry[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -96,8 +100,14 @@ export async function openJournal(path: string): Promise<JournalWriter> {
       if (entries.length === 0) return;
       // After a torn line, start on a new line so that this entry stays readable.
       const text = (needsNewline ? '\n' : '') + entries.map((e) => `${serializeEntry(e)}\n`).join('');
-      await writeAll(handle, Buffer.from(text, 'utf8'));
-      await handle.datasync();
+      try {
+        // Whole lines or nothing: a failed write is undone, never left for the next to glue onto.
+        await appendWhole(handle, Buffer.from(text, 'utf8'), true);
+      } catch (err) {
+        // Not undone: the file may end in a torn line, which the next append steps over.
+        if (err instanceof AppendError && !err.restored) needsNewline = true;
+        throw err;
+      }
       needsNewline = false;
     },
     async close() {
@@ -115,15 +125,6 @@ export async function appendJournal(path: string, entries: readonly JournalEntry
     await journal.append(entries);
   } finally {
     await journal.close();
-  }
-}
-
-/** One write call; a regular file takes it whole, the loop only guards a short write. */
-async function writeAll(handle: FileHandle, buffer: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < buffer.length) {
-    const { bytesWritten } = await handle.write(buffer, offset, buffer.length - offset);
-    offset += bytesWritten;
   }
 }
 

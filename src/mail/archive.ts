@@ -8,6 +8,8 @@ import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Day } from '../domain/dates.js';
 import { formatIsoDay, ymdFromDay } from '../domain/dates.js';
+import type { JournalEntry } from '../domain/journal-entry.js';
+import { appendWhole } from '../io/whole-append.js';
 
 export function archiveDir(journalPath: string): string {
   return join(dirname(journalPath), 'sent');
@@ -20,46 +22,107 @@ export function archiveFile(journalPath: string, day: Day): string {
 
 export interface Archive {
   readonly file: string;
-  /** Appends one message as it went out. */
+  /** Appends one message as it went out; resolves once its bytes are written (`sync` makes them durable). */
   append(raw: Buffer): Promise<void>;
+  /** fdatasync of everything written so far: the journal's group commit calls it before writing the outcomes. */
+  sync(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * The day's archive; nothing is created before the first message. Messages that come
- * while a write is under way go together in the next one.
+ * The day's archive; nothing is created before the first message. One writer loop takes
+ * every message queued meanwhile in one write, in order: no append is ever skipped, and
+ * each one's promise resolves only once its bytes are in the file (or rejects).
  */
 export function openArchive(journalPath: string, day: Day): Archive {
   const file = archiveFile(journalPath, day);
   let handle: Promise<FileHandle> | null = null;
-  let pending: Buffer[] = [];
-  let writing: Promise<void> | null = null;
-  const flush = (): Promise<void> =>
-    (writing ??= (async () => {
+  const queue: { bytes: Buffer; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  let writing = false;
+  let idle: Promise<void> = Promise.resolve();
+  let unsynced = false;
+
+  const drain = async (): Promise<void> => {
+    while (queue.length > 0) {
+      const batch = queue.splice(0);
+      let opened: FileHandle;
       try {
-        while (pending.length > 0) {
-          const batch = Buffer.concat(pending);
-          pending = [];
-          await (await handle!).write(batch);
-        }
-      } finally {
-        writing = null;
+        opened = await (handle ??= mkdir(dirname(file), { recursive: true }).then(() => open(file, 'a')));
+      } catch (err) {
+        handle = null; // the next append tries again
+        for (const b of batch) b.reject(err);
+        continue;
       }
-    })());
+      try {
+        // Whole entries or nothing: a failed write is undone, never glued onto.
+        await appendWhole(opened, Buffer.concat(batch.map((b) => b.bytes)), false);
+        unsynced = true;
+        for (const b of batch) b.resolve();
+      } catch (err) {
+        for (const b of batch) b.reject(err);
+      }
+    }
+    // In the same turn as the check above: an append from now on starts the loop again.
+    writing = false;
+  };
   return {
     file,
     append(raw) {
-      handle ??= mkdir(dirname(file), { recursive: true }).then(() => open(file, 'a'));
-      pending.push(mboxEntry(raw, day));
-      // In order, never interleaved: one writer, taking what has piled up each time.
-      return writing === null ? flush() : writing.then(flush);
+      const bytes = mboxEntry(raw, day);
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ bytes, resolve, reject });
+        if (!writing) {
+          writing = true;
+          idle = drain();
+        }
+      });
+    },
+    async sync() {
+      if (!unsynced || handle === null) return;
+      unsynced = false;
+      await (await handle).datasync();
     },
     async close() {
-      await writing?.catch(() => undefined);
-      if (handle) await (await handle).close();
+      await idle;
+      const opened = await handle?.catch(() => null);
       handle = null;
+      if (!opened) return;
+      try {
+        if (unsynced) await opened.datasync();
+      } finally {
+        unsynced = false;
+        await opened.close();
+      }
     },
   };
+}
+
+/** The Message-IDs of the messages an mbox holds (each entry's own, not one quoted in its body). */
+export function archivedIds(mbox: string): Set<string> {
+  const ids = new Set<string>();
+  for (const entry of mbox.split('\nFrom ')) {
+    const bodyStart = entry.indexOf('\n') + 1;
+    const headerEnd = entry.slice(bodyStart).search(/\r?\n\r?\n/);
+    const header = entry.slice(bodyStart, headerEnd < 0 ? undefined : bodyStart + headerEnd);
+    const m = /(?:^|\n)Message-ID:\s*(\S+)/i.exec(header);
+    if (m) ids.add(m[1]!);
+  }
+  return ids;
+}
+
+/** The `sent` entries whose message no mbox of the archive holds (`relance check`). */
+export async function sentNotArchived(journalPath: string, entries: readonly JournalEntry[]): Promise<JournalEntry[]> {
+  const sent = entries.filter((e) => e.type === 'sent' && e.message_id !== null);
+  if (sent.length === 0) return [];
+  const dir = archiveDir(journalPath);
+  const names = await readdir(dir).then(
+    (files) => files.filter((f) => f.endsWith('.mbox')).sort(),
+    () => [],
+  );
+  const ids = new Set<string>();
+  // One file at a time: only the ids stay in memory.
+  for (const name of names) for (const id of archivedIds(await readFile(join(dir, name), 'latin1'))) ids.add(id);
+  return sent.filter((e) => !ids.has(e.message_id!));
 }
 
 /** The message as archived, or null (sent before archiving, or the archive deleted). */

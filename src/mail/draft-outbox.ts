@@ -18,6 +18,8 @@ export function draftOutbox(print: ((text: string) => Promise<void>) | null): Ou
         report(todo, { status: 'todo', messageId: null, error: null, file: null });
       }
     },
-    async close() {},
+    async close() {
+      return [];
+    },
   };
 }

@@ -25,7 +25,9 @@ export async function emlOutbox(dir: string, now: Date): Promise<Outbox> {
         report(todo, { status: 'todo', messageId: null, error: null, file });
       }
     },
-    async close() {},
+    async close() {
+      return [];
+    },
   };
 }
 

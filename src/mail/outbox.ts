@@ -15,6 +15,20 @@ export interface Outcome {
   error: string | null;
   /** A file written for it (.eml draft, letter to print), if any. */
   file: string | null;
+  /** A failed e-mail that never went to the server: the run stopped before (the next run sends it). */
+  notAttempted?: boolean;
+}
+
+/**
+ * Something that went wrong beside each message's own outcome, once messages may have
+ * left: the journal, the archive or the letters folder could not be written. One line on
+ * stderr each, and exit 1.
+ */
+export interface Incident {
+  /** The file or folder concerned. */
+  file: string;
+  /** What went wrong and what it means for the messages, in one line. */
+  message: string;
 }
 
 export interface Outbox {
@@ -22,5 +36,6 @@ export interface Outbox {
   send(emails: readonly OutgoingEmail[], report: (email: OutgoingEmail, outcome: Outcome) => void): Promise<void>;
   /** Issues the to-dos (letters, calls, tasks): drafted in a dry run, journaled for real. */
   issue(todos: readonly Todo[], report: (todo: Todo, outcome: Outcome) => void): Promise<void>;
-  close(): Promise<void>;
+  /** Ends the run; says what went wrong beside the messages (nothing, for a clean run). */
+  close(): Promise<Incident[]>;
 }

@@ -37,9 +37,11 @@ export interface SmtpTuning {
    * uncertain. Enough to keep the pool busy while the journal syncs.
    */
   inFlight: number;
+  /** Milliseconds that a stopped run (SIGTERM, Ctrl-C) waits for the answers to messages already on their way. */
+  stopWait: number;
 }
 
-export const DEFAULT_TUNING: SmtpTuning = { connections: 5, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000, inFlight: 20 };
+export const DEFAULT_TUNING: SmtpTuning = { connections: 5, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000, inFlight: 20, stopWait: 30_000 };
 
 const URL_HINT = 'write smtp://user@host:587 (STARTTLS) or smtps://user@host:465 (TLS); the password may go in RELANCE_SMTP_PASSWORD';
 
@@ -204,6 +206,11 @@ export function smtpTransport(settings: SmtpSettings, tuning: SmtpTuning): SMTPP
   });
 }
 
+/** Closes every connection, busy ones too (nodemailer's `force`): for when no answer is awaited any more. */
+export function closePool(pool: SMTPPool): void {
+  (pool.close as (options?: { force?: boolean }) => void).call(pool, { force: true });
+}
+
 /** A message as composed and archived: these bytes, to these envelope addresses. */
 export interface RawMessage {
   messageId: string;
@@ -216,6 +223,12 @@ export interface Delivery {
   done: Promise<SMTPPoolSentMessageInfo>;
   /** Whether SMTP read the message to its last byte (in its last attempt). */
   readToTheEnd(): boolean;
+  /**
+   * Takes the message back from the pool: out of its queue, or its connection closed before
+   * the end of its data (the server then discards it). `done` rejects. Only for a message
+   * not read to the end (one that was may already be the server's): false for one that was.
+   */
+  withdraw(): boolean;
 }
 
 /**
@@ -226,8 +239,9 @@ export interface Delivery {
  */
 export function sendRaw(pool: SMTPPool, message: RawMessage): Delivery {
   let stream: Readable | null = null;
+  const withdrawal = new AbortController();
   const mail = {
-    data: {},
+    data: { signal: withdrawal.signal },
     message: {
       getEnvelope: () => message.envelope,
       messageId: () => message.messageId,
@@ -244,7 +258,16 @@ export function sendRaw(pool: SMTPPool, message: RawMessage): Delivery {
     },
   } as unknown as MailMessage<SMTPPoolSentMessageInfo>;
   const done = new Promise<SMTPPoolSentMessageInfo>((resolve, reject) => pool.send(mail, (err, info) => (err || !info ? reject(err ?? new Error('no answer from the pool')) : resolve(info))));
-  return { done, readToTheEnd: () => (stream as Readable | null)?.readableEnded === true };
+  const readToTheEnd = () => (stream as Readable | null)?.readableEnded === true;
+  return {
+    done,
+    readToTheEnd,
+    withdraw() {
+      if (readToTheEnd()) return false;
+      withdrawal.abort();
+      return true;
+    },
+  };
 }
 
 function base64(text: string): string {

@@ -128,7 +128,16 @@ describe.concurrent('relance check, one fixture per problem', () => {
       [],
       0,
       [
-        'journal.jsonl: warning: F-2026-101: step "relance-1" of 2026-11-02 is uncertain (a run stopped before knowing whether it was sent) — check your sent mail, then: relance record F-2026-101 sent --step relance-1 (or not-sent, to send it again)',
+        'journal.jsonl: warning: F-2026-101: step "relance-1" of 2026-11-02 is uncertain (a run stopped before knowing whether it was sent) — look for Message-ID <relance.1@atelier-dupont.example> in the SMTP server\'s sent folder or log (not in relance\'s own archive, which may lack it), then: relance record F-2026-101 sent --step relance-1 if it is there, or not-sent to send it again',
+        'relance check: 0 errors, 1 warning',
+      ],
+    ],
+    [
+      'sent-not-archived',
+      [],
+      0,
+      [
+        'journal.jsonl: warning: F-2026-102: the e-mail sent on 2026-11-02 (rappel, Message-ID <relance.2@atelier-dupont.example>) is not in sent/ — it went out (the journal says so); the Bcc mailbox or the SMTP server\'s sent folder has a copy, the attach_previous of a later step will go without it',
         'relance check: 0 errors, 1 warning',
       ],
     ],

@@ -50,7 +50,13 @@ Date        Invoice     What       Step       Channel  To                  Subje
 07/11/2026  F-2026-014  issued     appel      call
 16/11/2026  F-2026-014  UNCERTAIN  relance-2  email    compta@martin.exa…  Facture F-2026-014 : de…  20261116070001.c3d…
 6 entries (and 2 intents followed by their outcome, left out: --format csv lists every line)
-3 messages have no outcome (UNCERTAIN): check whether they went out, then "relance record INVOICE sent" or "not-sent"
+3 messages have no outcome (UNCERTAIN): did they go out? Look for each Message-ID
+in the SMTP server's sent folder or log (not in relance's own archive, which may lack it):
+  F-2026-040 relance-1: <20261104070001.0001@atelier-dupont.example>
+  F-2026-040 relance-2: <20261104070002.0002@atelier-dupont.example>
+  F-2026-014 relance-2: <20261116070001.c3d4@atelier-dupont.example>
+then: "relance record INVOICE sent --step ID" (it went out) or "not-sent" (send it again),
+or all at once: "relance record --uncertain sent" (or not-sent)
 `;
 
 const ONE_INVOICE = `\
@@ -65,7 +71,9 @@ F-2026-014 · Atelier Martin
   steps done     relance-1 02/11/2026 (sent), appel 07/11/2026 (issued)
   last action    16/11/2026
   state          UNCERTAIN: relance-2 (16/11/2026) may not have gone out
-                   check, then "relance record F-2026-014 sent" or "not-sent"
+                   relance-2: Message-ID <20261116070001.c3d4@atelier-dupont.example>
+                   look for it in the SMTP server's sent folder or log (not in relance's own archive, which may lack it),
+                   then "relance record F-2026-014 sent" or "not-sent"
   formal notice  –
   next step      relance-2, uncertain since 16/11/2026: settle it first
 `;

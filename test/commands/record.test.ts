@@ -261,6 +261,89 @@ describe('relance record sent / not-sent: settling an intent that has no outcome
   });
 });
 
+describe('relance record --uncertain sent|not-sent: settling many uncertain steps at once', () => {
+  let before: string;
+  beforeAll(async () => {
+    before = await readFile(new URL('journal.jsonl', FIXTURES), 'utf8');
+  });
+
+  it('--uncertain sent: every uncertain step settled, one line each with what comes next', async () => {
+    const dir = await setup({ journal: true });
+    const r = await record(dir, '--uncertain', 'sent');
+    expect(r).toEqual({
+      code: 0,
+      stdout: [
+        'F-2026-014: relance-2 recorded as sent on 22/11/2026 — step done; next step mise-en-demeure on 30/11/2026',
+        'F-2026-040: relance-1 recorded as sent on 22/11/2026 — step done; next step appel on 27/11/2026',
+        'F-2026-040: relance-2 recorded as sent on 22/11/2026 — step done; next step appel on 27/11/2026',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    const text = await readFile(journalPath(dir), 'utf8');
+    expect(text.startsWith(before)).toBe(true);
+    const added = text.slice(before.length).split('\n').filter((l) => l !== '').map(wellFormed);
+    expect(added.map((e) => [e.invoice, e.event, e.step, e.date])).toEqual([
+      ['F-2026-014', 'sent', 'relance-2', TODAY],
+      ['F-2026-040', 'sent', 'relance-1', TODAY],
+      ['F-2026-040', 'sent', 'relance-2', TODAY],
+    ]);
+    expect((await run(dir, 'log')).stdout).not.toContain('UNCERTAIN');
+    expect(await statusOf(dir, 'F-2026-014')).toMatchObject({ last_step: 'relance-2', next_step: 'mise-en-demeure', next_date: '2026-11-30' });
+
+    // Nothing left to settle: said so, nothing written.
+    expect(await record(dir, '--uncertain', 'sent')).toEqual({ code: 0, stdout: 'No uncertain step in .relance/journal.jsonl: nothing recorded.\n', stderr: '' });
+    expect(await readFile(journalPath(dir), 'utf8')).toBe(text);
+  });
+
+  it('--uncertain not-sent --invoice N: only that invoice\'s steps, planned again; the others stay uncertain', async () => {
+    const dir = await setup({ journal: true });
+    const r = await record(dir, '--uncertain', 'not-sent', '--invoice', 'F-2026-040', '--note', 'absents du dossier Envoyés du serveur');
+    expect(r).toEqual({
+      code: 0,
+      stdout: [
+        'F-2026-040: relance-1 recorded as not sent — the next send does it again; next step relance-1, due now (the next "relance send" does it)',
+        'F-2026-040: relance-2 recorded as not sent — the next send does it again; next step relance-1, due now (the next "relance send" does it)',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    const lines = await journalLines(dir);
+    expect(lines.slice(-2).map(wellFormed).map((e) => [e.invoice, e.event, e.step, e.note])).toEqual([
+      ['F-2026-040', 'not-sent', 'relance-1', 'absents du dossier Envoyés du serveur'],
+      ['F-2026-040', 'not-sent', 'relance-2', 'absents du dossier Envoyés du serveur'],
+    ]);
+    // Neither went out: relance-1 is due again from the due date (20/10 + 2 days).
+    expect(await statusOf(dir, 'F-2026-040')).toMatchObject({ next_step: 'relance-1', next_date: '2026-10-22' });
+    expect(await statusOf(dir, 'F-2026-014')).toMatchObject({ next_step: 'relance-2', next_date: '2026-11-16' });
+    expect((await run(dir, 'log')).stdout).toMatch(/^1 message has no outcome \(UNCERTAIN\)/m);
+  });
+
+  it('--format json: the entries exactly as written, one a line; the sentences on stderr', async () => {
+    const dir = await setup({ journal: true });
+    const r = await record(dir, '--uncertain', 'sent', '--invoice', 'F-2026-014', '--format', 'json');
+    expect(r.code).toBe(0);
+    const lines = await journalLines(dir);
+    expect(r.stdout).toBe(`${lines.at(-1)}\n`);
+    expect(r.stderr).toBe('F-2026-014: relance-2 recorded as sent on 22/11/2026 — step done; next step mise-en-demeure on 30/11/2026\n');
+  });
+
+  it.each([
+    [['--uncertain', 'maybe'], 'relance: --uncertain "maybe": say sent (they went out) or not-sent (the next send does them again) — relance record --uncertain sent'],
+    [['F-2026-014', 'sent', '--uncertain', 'sent'], 'relance: --uncertain settles the uncertain steps by itself: leave out "F-2026-014 sent" — relance record --uncertain sent --invoice F-2026-014, for one invoice'],
+    [['--uncertain', 'sent', '--invoice', 'F-2026-020'], 'relance: F-2026-020 has no uncertain step: nothing to settle — "relance log F-2026-020" shows what happened'],
+    [['--uncertain', 'sent', '--invoice', 'F-2026-01'], 'relance: --invoice "F-2026-01" is neither in the invoice files nor in the journal — did you mean "F-2026-014"?'],
+    [['--uncertain', 'sent', '--date', '2026-12-01'], 'relance: --date 2026-12-01 is after today (22/11/2026): a message cannot have gone out yet — record it once done, dated the day it happened'],
+    [['--uncertain', 'sent', '--step', 'relance-2'], 'relance: --step names one step of one invoice: it does not go with --uncertain — relance record INVOICE sent --step relance-2'],
+    [['F-2026-014', 'sent', '--invoice', 'F-2026-040'], 'relance: --invoice goes with --uncertain — relance record --uncertain sent --invoice F-2026-040, or relance record F-2026-014 sent'],
+  ])('refuses %j: exit 2, nothing written', async (args, message) => {
+    const dir = await setup({ journal: true });
+    const r = await record(dir, ...args);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
+    expect(await readFile(journalPath(dir), 'utf8')).toBe(before);
+  });
+});
+
 describe('relance record refuses bad input: exit 2, every problem told, nothing written', () => {
   let dir: string;
   let before: Buffer;
@@ -373,5 +456,7 @@ describe('relance record refuses bad input: exit 2, every problem told, nothing 
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('relance record F-2026-014 pause --until 2026-12-01');
     expect(r.stdout).toContain('sent, not-sent');
+    expect(r.stdout).toContain('relance record --uncertain sent                       every uncertain message did go out');
+    expect(r.stdout).toContain('in the Bcc mailbox (mail.bcc) or the SMTP server\'s sent folder or log');
   });
 });

@@ -25,21 +25,34 @@ export const BIN = fileURLToPath(new URL('../../bin/relance', import.meta.url));
 const BUILT = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 /** `node bin/relance ...args`, on the built dist/ (run `npm run build` before the tests). */
-export function runRelance(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+export async function runRelance(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const { code, signal, stdout, stderr } = await startRelance(args, options).done;
+  if (code === null) throw new Error(`relance ${args.join(' ')} was killed by ${signal}`);
+  return { code, stdout, stderr };
+}
+
+export interface RunningRelance {
+  /** Sends the process a signal. */
+  kill(signal: NodeJS.Signals): void;
+  /** Once it has exited: its exit code, or the signal that ended it. */
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+/** The binary started, to be signalled while it runs; `under` runs it under a command (e.g. `prlimit --fsize=N`). */
+export function startRelance(args: readonly string[], options: RunOptions & { under?: readonly string[] } = {}): RunningRelance {
   if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run "npm run build" before the command tests`);
   const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', ...options.env };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [command, ...prefix] = [...(options.under ?? []), process.execPath];
+  const child = spawn(command!, [...prefix, BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (code === null) reject(new Error(`relance ${args.join(' ')} was killed by ${signal}`));
-      else resolve({ code, stdout, stderr });
-    });
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+  return { kill: (signal) => child.kill(signal), done };
 }
 
 export interface InProcessOptions extends RunOptions {

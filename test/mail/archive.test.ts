@@ -44,4 +44,25 @@ describe('mbox archive', () => {
     expect((await readFile(archive.file, 'latin1')).match(/^From relance /gm)).toHaveLength(2);
     expect((await archivedMessage(journal, '<m2@x>'))!.equals(message('<m2@x>', 'deux\r\n'))).toBe(true);
   });
+
+  it('loses no append: each one is in the file, in order, once its promise resolves', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'relance-archive-'));
+    dirs.push(dir);
+    const journal = join(dir, '.relance', 'journal.jsonl');
+    const archive = openArchive(journal, DAY);
+    const ids = Array.from({ length: 12 }, (_, i) => `<m${i + 1}@x>`);
+    const append = (i: number) => archive.append(message(ids[i]!, `numéro ${i + 1}\r\n`));
+    const inFile = async () => [...(await readFile(archive.file, 'latin1')).matchAll(/^Message-ID: (\S+)/gm)].map((m) => m[1]);
+    // Two close together, then three, then one alone, then six: the old write chain
+    // stopped writing after the first pair.
+    await Promise.all([append(0), append(1)]);
+    expect(await inFile()).toEqual(ids.slice(0, 2));
+    await Promise.all([append(2), append(3), append(4)]);
+    expect(await inFile()).toEqual(ids.slice(0, 5));
+    await append(5);
+    expect(await inFile()).toEqual(ids.slice(0, 6));
+    await Promise.all([6, 7, 8, 9, 10, 11].map(append));
+    await archive.close();
+    expect(await inFile()).toEqual(ids);
+  });
 });

@@ -1,7 +1,7 @@
 // Factories for the outbox tests: prepared e-mails and to-dos as prepare.ts makes them,
 // a config pointing at a temp folder, and a live outbox wired to a test server.
 
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Day } from '../../src/domain/dates.js';
@@ -74,6 +74,18 @@ export async function tempDir(): Promise<string> {
 /** For afterAll: the folders tempDir made. */
 export async function removeTempDirs(): Promise<void> {
   await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+/** A folder for `relance send` with relance.yaml and `count` overdue invoices, one client each (relance-1 due on 2026-11-03). */
+export async function sendFolder(count: number): Promise<string> {
+  const dir = await tempDir();
+  await writeFile(
+    join(dir, 'relance.yaml'),
+    ['invoices: factures.csv', 'creditor:', '  name: Atelier Dupont SARL', '  email: compta@atelier-dupont.example', 'mail:', '  from: "Atelier Dupont <compta@atelier-dupont.example>"', '  bcc: archives@atelier-dupont.example', ''].join('\n'),
+  );
+  const rows = Array.from({ length: count }, (_, i) => `F-${i + 1};Client ${i + 1};c${i + 1}@example.com;01/10/2026;31/10/2026;1 200,00`);
+  await writeFile(join(dir, 'factures.csv'), ['N° facture;Client;Email;Date;Échéance;Montant TTC', ...rows, ''].join('\n'));
+  return dir;
 }
 
 export function configIn(dir: string, smtp: string | null = null): Config {

@@ -2,15 +2,16 @@
 // the exit codes, the password kept out of everything, and a run killed mid-batch.
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { historiesOf } from '../../src/domain/history.js';
+import { archivedIds } from '../../src/mail/archive.js';
 import { BIN, runRelance } from '../helpers/run-cli.js';
 import type { TestSmtp, TestSmtpOptions } from '../helpers/smtp-server.js';
 import { closedPort, startSmtpServer, TEST_PASSWORD } from '../helpers/smtp-server.js';
-import { journalOf, removeTempDirs, tempDir } from './outgoing.js';
+import { journalOf, removeTempDirs, sendFolder as folder } from './outgoing.js';
 
 const TODAY = '2026-11-03'; // two days after the due date: relance-1 is due for every invoice
 
@@ -23,18 +24,6 @@ async function server(o: TestSmtpOptions = {}): Promise<TestSmtp> {
   const s = await startSmtpServer(o);
   servers.push(s);
   return s;
-}
-
-/** A folder with relance.yaml and `count` overdue invoices, one client each. */
-async function folder(count: number): Promise<string> {
-  const dir = await tempDir();
-  await writeFile(
-    join(dir, 'relance.yaml'),
-    ['invoices: factures.csv', 'creditor:', '  name: Atelier Dupont SARL', '  email: compta@atelier-dupont.example', 'mail:', '  from: "Atelier Dupont <compta@atelier-dupont.example>"', '  bcc: archives@atelier-dupont.example', ''].join('\n'),
-  );
-  const rows = Array.from({ length: count }, (_, i) => `F-${i + 1};Client ${i + 1};c${i + 1}@example.com;01/10/2026;31/10/2026;1 200,00`);
-  await writeFile(join(dir, 'factures.csv'), ['N° facture;Client;Email;Date;Échéance;Montant TTC', ...rows, ''].join('\n'));
-  return dir;
 }
 
 // Header values may be folded onto the next line.
@@ -111,6 +100,35 @@ describe('relance send over SMTP', () => {
     );
     expect((await first).code).toBe(0);
     expect(smtp.received).toHaveLength(4);
+  });
+
+  it('45 reminders in one run: the day\'s mbox holds every one, the very messages the journal says were sent', async () => {
+    const dir = await folder(45);
+    const journalPath = join(dir, '.relance', 'journal.jsonl');
+    const mboxPath = join(dir, '.relance', 'sent', `${TODAY}.mbox`);
+    // As each message arrives, the archive is never behind the journal: a message has its
+    // `sent` line only once its copy is in the mbox.
+    const behind: string[] = [];
+    const smtp = await server({
+      onArrival: () => {
+        if (!existsSync(journalPath)) return;
+        const sentIds = [...readFileSync(journalPath, 'utf8').matchAll(/"type":"sent".*?"message_id":"([^"]+)"/g)].map((m) => m[1]!);
+        const archivedNow = archivedIds(existsSync(mboxPath) ? readFileSync(mboxPath, 'latin1') : '');
+        behind.push(...sentIds.filter((id) => !archivedNow.has(id)));
+      },
+    });
+    const run = await runRelance(['send', '--today', TODAY], { cwd: dir, env: { RELANCE_SMTP_URL: smtp.url() } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^relance send, 03\/11\/2026: 45 e-mails sent, 0 failed, 0 to-dos issued, 0 uncertain$/m);
+    const mbox = await readFile(mboxPath, 'latin1');
+    expect(mbox.match(/^From relance /gm)).toHaveLength(45);
+    const archived = [...mbox.matchAll(/^Message-ID:\s*(\S+)/gim)].map((m) => m[1]!);
+    const sent = (await journalOf(journalPath)).filter((e) => e.type === 'sent').map((e) => e.message_id!);
+    expect(sent).toHaveLength(45);
+    expect([...archived].sort()).toEqual([...sent].sort());
+    expect([...archived].sort()).toEqual(smtp.received.map((m) => messageIdOf(m.raw)).sort());
+    expect(behind).toEqual([]);
   });
 
   it('killed mid-batch: nothing went out without an intent, and the next run sends none of it again', async () => {

@@ -1,0 +1,71 @@
+// What \`relance record\` says once a line is written: what was recorded, what it changes
+// in the reminder cycle, and the next step with its day.
+
+import type { Day } from '../domain/dates.js';
+import { formatFrenchDay, parseIsoDay } from '../domain/dates.js';
+import type { History } from '../domain/history.js';
+import type { Invoice } from '../domain/invoice.js';
+import type { JournalEntry } from '../domain/journal-entry.js';
+import type { Policy } from '../domain/policy.js';
+import { nextStepView } from './invoice-state.js';
+
+/**
+ * One line: what was recorded, what it changes in the reminder cycle, and the next
+ * step with its day, from the history with the new entry.
+ */
+export function confirmation(entry: JournalEntry, invoice: Invoice, policy: Policy, after: History, today: Day): string {
+  const n = entry.invoice;
+  const on = formatFrenchDay(parseIsoDay(entry.date)!);
+  const until = entry.until === null ? null : parseIsoDay(entry.until);
+  const resume = `"relance record ${n} resume"`;
+  const effects: string[] = [];
+  let what: string;
+  switch (entry.event) {
+    case 'call':
+      what = `call recorded on ${on}`;
+      if (entry.step !== null) effects.push(`step ${entry.step} done`);
+      break;
+    case 'letter': {
+      what = `letter recorded on ${on}`;
+      const notice = invoice.noticeDate === null || (after.noticeDate !== null && after.noticeDate > invoice.noticeDate) ? after.noticeDate : invoice.noticeDate;
+      if (invoice.clientType === 'b2c') effects.push(`formal notice: B2C interest runs from ${formatFrenchDay(notice! + 1)}`);
+      else effects.push(`formal notice (B2B: interest has run since ${formatFrenchDay(invoice.dueDate + 1)}, the day after the due date)`);
+      if (entry.step !== null) effects.push(`step ${entry.step} done`);
+      break;
+    }
+    case 'promise':
+      what = until === null ? `promise to pay recorded on ${on}` : `promise to pay by ${formatFrenchDay(until)} recorded on ${on}`;
+      effects.push(until === null ? `the next reminder waits ${policy.minGapDays} days (min_gap_days)` : `reminders resume on ${formatFrenchDay(until + 1)}`);
+      break;
+    case 'pause':
+      what = until === null ? `pause recorded on ${on}` : `pause until ${formatFrenchDay(until)} recorded on ${on}`;
+      effects.push(until === null ? `no reminders until ${resume}` : `reminders resume on ${formatFrenchDay(until + 1)}`);
+      break;
+    case 'dispute':
+      what = `dispute recorded on ${on}`;
+      effects.push(`no reminders until ${resume}`);
+      break;
+    case 'resume':
+      what = `resume recorded on ${on}`;
+      break;
+    case 'paid-by-hand':
+      what = `payment by hand recorded on ${on}`;
+      effects.push(`marked paid: no more reminders, interest stops on ${on} (${resume} undoes it)`);
+      break;
+    case 'sent':
+      what = `${entry.step} recorded as sent on ${on}`;
+      effects.push('step done');
+      break;
+    case 'not-sent':
+      what = `${entry.step} recorded as not sent`;
+      effects.push('the next send does it again');
+      break;
+    default:
+      what = `${entry.event ?? 'record'} recorded on ${on}`;
+  }
+  const next = nextStepView(invoice, policy, after, today);
+  // A hold says itself in the effects; a closed invoice or a finished policy does not.
+  if (next.none === null) effects.push(`next step ${next.text}`);
+  else if (next.none !== 'held' || entry.event === 'resume' || entry.event === 'promise') effects.push(`next step ${next.text}`);
+  return `${n}: ${what}${effects.length > 0 ? ` — ${effects.join('; ')}` : ''}`;
+}
