@@ -3,8 +3,9 @@
 
 import { Command, CommanderError } from 'commander';
 import type { Cli } from './commands/common.js';
+import { formatCount } from './domain/user-text.js';
 import { EXIT_BAD_INPUT, EXIT_LOCKED, InputError, LockedError, UsageError } from './errors.js';
-import { formatIssue, sortIssues } from './render/issues.js';
+import { issueLines, sortIssues } from './render/issues.js';
 import { redactSecrets } from './render/redact.js';
 
 interface CommandModule {
@@ -88,9 +89,10 @@ function reportError(err: unknown, cli: Cli): number {
     return EXIT_BAD_INPUT;
   }
   if (err instanceof InputError) {
-    for (const issue of sortIssues(err.issues)) cli.stderr.write(`${formatIssue(issue)}\n`);
+    const lines = issueLines(sortIssues(err.issues));
     const errors = err.issues.filter((i) => i.severity === 'error').length;
-    cli.stderr.write(`relance: ${errors} error${errors === 1 ? '' : 's'}, nothing was done.\n`);
+    lines.push(`relance: ${formatCount(errors)} error${errors === 1 ? '' : 's'}, nothing was done.`);
+    cli.stderr.write(`${lines.join('\n')}\n`);
     return EXIT_BAD_INPUT;
   }
   if (err instanceof UsageError) {

@@ -3,7 +3,6 @@
 // invoices, the journal, and what the law says of each open invoice. Nothing is sent or
 // written. Exit 2 when there is an error, 0 with warnings only.
 
-import { access, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Claim } from '../domain/claim.js';
 import { claimOf, provisionalRateWarnings } from '../domain/claim.js';
@@ -14,9 +13,11 @@ import type { Invoice, Language } from '../domain/invoice.js';
 import { balanceOf } from '../domain/invoice.js';
 import type { Issue } from '../domain/issue.js';
 import { error, warning } from '../domain/issue.js';
+import { formatCount } from '../domain/user-text.js';
 import { MissingRateError } from '../domain/penalty.js';
 import type { Policy } from '../domain/policy.js';
 import { InputError, UsageError, EXIT_BAD_INPUT, EXIT_OK } from '../errors.js';
+import { checkAttachment } from '../io/attachment-rules.js';
 import type { Config } from '../io/config.js';
 import { readInvoices } from '../io/invoices.js';
 import { readJournal } from '../io/journal.js';
@@ -27,7 +28,7 @@ import { resolveConfig, templateNames } from '../io/setup.js';
 import { SHIPPED_TEMPLATES_DIR } from '../io/shipped.js';
 import type { YamlPath } from '../io/yaml-file.js';
 import { readYamlFile } from '../io/yaml-file.js';
-import { formatIssue, sortIssues } from '../render/issues.js';
+import { formatIssue, issueLines, sortIssues } from '../render/issues.js';
 import { redactSecrets } from '../render/redact.js';
 import { PLACEHOLDERS } from '../render/starter-files.js';
 import { archiveDir } from '../mail/archive.js';
@@ -99,10 +100,10 @@ export async function check(opts: CheckOptions, cli: Cli): Promise<number> {
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
   if (opts.format === 'json') {
-    await writeOut(cli, `${JSON.stringify(jsonReport(report, issues, errors, warnings), null, 2)}\n`);
+    await writeJson(cli, report, issues, errors, warnings);
   } else {
     const shown = opts.quiet ? issues.filter((i) => i.severity === 'error') : issues;
-    const lines = shown.map(formatIssue);
+    const lines = issueLines(shown);
     if (errors > 0 || (!opts.quiet && warnings > 0)) lines.push(summaryLine(errors, warnings, report.stopped));
     else if (!opts.quiet) lines.push(`relance check: all good (${describeChecked(report.checked)})`);
     if (lines.length > 0) await writeOut(cli, `${lines.join('\n')}\n`);
@@ -126,21 +127,32 @@ function describeChecked(c: Checked): string {
   return parts.filter((p) => p !== null).join(', ');
 }
 
-function jsonReport(report: CheckReport, issues: readonly Issue[], errors: number, warnings: number) {
+/**
+ * The report as one JSON document, written as JSON.stringify(…, null, 2) would write it but
+ * a slice of issues at a time: 500 000 of them never sit in memory as one string.
+ */
+async function writeJson(cli: Cli, report: CheckReport, issues: readonly Issue[], errors: number, warnings: number): Promise<void> {
+  const [head, tail] = JSON.stringify(jsonReport(report, errors, warnings), null, 2).split('"issues": []') as [string, string];
+  if (issues.length === 0) return writeOut(cli, `${head}"issues": []${tail}\n`);
+  await writeOut(cli, `${head}"issues": [`);
+  for (let i = 0; i < issues.length; i += 2000) {
+    const slice = issues.slice(i, i + 2000).map((issue) => `\n${JSON.stringify(jsonIssue(issue), null, 2).replace(/^/gm, '    ')}`);
+    await writeOut(cli, `${i === 0 ? '' : ','}${slice.join(',')}`);
+  }
+  await writeOut(cli, `\n  ]${tail}\n`);
+}
+
+function jsonIssue(i: Issue) {
+  return { severity: i.severity, file: i.file, line: i.line ?? null, field: i.field ?? null, message: redactSecrets(i.message), hint: i.hint === undefined ? null : redactSecrets(i.hint), text: formatIssue(i) };
+}
+
+function jsonReport(report: CheckReport, errors: number, warnings: number) {
   const c = report.checked;
   return {
     ok: errors === 0,
     errors,
     warnings,
-    issues: issues.map((i) => ({
-      severity: i.severity,
-      file: i.file,
-      line: i.line ?? null,
-      field: i.field ?? null,
-      message: redactSecrets(i.message),
-      hint: i.hint === undefined ? null : redactSecrets(i.hint),
-      text: formatIssue(i),
-    })),
+    issues: [],
     checked: {
       complete: !report.stopped,
       invoice_files: c.invoiceFiles,
@@ -179,11 +191,6 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
     ...(config.templates ? [{ path: config.templates, display: displayPath(config.templates, cli.cwd) }] : []),
     { path: SHIPPED_TEMPLATES_DIR, display: 'templates (shipped)' },
   ];
-  if (config.templates && !(await isFolder(config.templates))) {
-    issues.push(
-      warning(config.display, lineOf(['templates']), 'templates', `the folder ${JSON.stringify(displayPath(config.templates, cli.cwd))} does not exist: the shipped templates are used`, 'create it (relance init writes a copy of the shipped templates), or remove the line'),
-    );
-  }
   const names = await templateNames(templateDirs);
   const journalFile = displayPath(config.journal, cli.cwd);
   const [rates, policy, journal] = await Promise.all([
@@ -191,7 +198,7 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
     config.policy ? readPolicyFile(config.policy, displayPath(config.policy, cli.cwd), (n) => names.has(n)) : readShippedPolicy((n) => names.has(n)),
     readJournal(config.journal, journalFile).catch((e: unknown) => ({ entries: [], issues: [fileError(e, journalFile)] })),
   ]);
-  issues.push(...rates.issues, ...policy.issues, ...journal.issues);
+  for (const issue of [...rates.issues, ...policy.issues, ...journal.issues]) issues.push(issue); // maybe 500 000: no spread
   checked.steps = policy.value?.steps.length ?? null;
   checked.journalEntries = journal.entries.length;
   const histories = historiesOf(journal.entries);
@@ -226,11 +233,11 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
     if (invoice.attachment !== null) attachments.push(invoice);
   });
   checked.invoiceFiles = config.invoices.length;
-  issues.push(...invoiceIssues, ...missingRates.issues());
+  for (const issue of [...invoiceIssues, ...missingRates.issues()]) issues.push(issue);
   // Where rates are fixed: the user's rates file, else the rates: setting relance.yaml would have.
   const ratesAt = config.rates !== null ? { file: displayPath(config.rates, cli.cwd) } : { file: config.display, field: 'rates' };
   issues.push(...rateTableIssues(rates.rates, today, provisionalRates, ratesAt));
-  issues.push(...(await attachmentIssues(attachments, cli.cwd)));
+  issues.push(...(await attachmentIssues(attachments, config, cli.cwd)));
   issues.push(...uncertainIssues(histories, journalFile, config.mail.bcc));
   issues.push(...(await archiveIssues(journal.entries, config.journal, journalFile, displayPath(archiveDir(config.journal), cli.cwd))));
 
@@ -321,14 +328,13 @@ function dedupe(issues: readonly Issue[]): Issue[] {
   });
 }
 
-async function attachmentIssues(invoices: readonly Invoice[], cwd: string): Promise<Issue[]> {
+/** The attached PDFs: there, and within the rules (attachment-rules.ts) that send applies. */
+async function attachmentIssues(invoices: readonly Invoice[], config: Config, cwd: string): Promise<Issue[]> {
   const issues: Issue[] = [];
   for (const invoice of invoices) {
-    const ok = await access(invoice.attachment!).then(
-      () => true,
-      () => false,
-    );
-    if (!ok) {
+    const found = await checkAttachment(invoice, config);
+    if (found.kind === 'refused') issues.push(found.issue);
+    if (found.kind === 'missing') {
       issues.push(error(invoice.source.file, invoice.source.line, 'attachment', `${JSON.stringify(displayPath(invoice.attachment!, cwd))} does not exist (the PDF of invoice ${invoice.number})`, 'check the path: it is relative to the invoices file'));
     }
   }
@@ -369,13 +375,6 @@ function smtpHint(code: string | undefined): string {
   return 'check the server name and port, and that this machine may reach it (a firewall, a provider that blocks port 25)';
 }
 
-async function isFolder(path: string): Promise<boolean> {
-  return stat(path).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-}
-
 function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

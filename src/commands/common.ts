@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import type { Day } from '../domain/dates.js';
 import { todayFrom } from '../io/clock.js';
 import type { Issue } from '../domain/issue.js';
-import { formatIssue, sortIssues } from '../render/issues.js';
+import { issueLines, sortIssues } from '../render/issues.js';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -68,8 +68,8 @@ export function resolveToday(flag: string | undefined, cli: Cli, timezone?: stri
 
 /** Warnings go to stderr, one line each, unless `--quiet`. */
 export function printWarnings(cli: Cli, issues: readonly Issue[], quiet: boolean | undefined): void {
-  if (quiet) return;
-  for (const issue of sortIssues(issues)) cli.stderr.write(`${formatIssue(issue)}\n`);
+  if (quiet || issues.length === 0) return;
+  cli.stderr.write(`${issueLines(sortIssues(issues)).join('\n')}\n`);
 }
 
 /** Lines that concern no file (what a rate carried forward means), `warning: …` on stderr unless `--quiet`. */

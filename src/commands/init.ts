@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatFrenchDay } from '../domain/dates.js';
-import { parseEmails } from '../domain/invoice-record.js';
+import { parseEmails } from '../domain/email-address.js';
 import { UsageError } from '../errors.js';
 import { createNewFile } from '../io/paths.js';
 import { SHIPPED_POLICY_FILE, SHIPPED_TEMPLATES_DIR } from '../io/shipped.js';

@@ -17,6 +17,7 @@ import type { Setup } from '../io/setup.js';
 import { loadSetup } from '../io/setup.js';
 import { displayPath } from '../io/paths.js';
 import { csvLine } from '../render/csv.js';
+import { visible } from '../render/visible.js';
 import type { TextColumn } from '../render/text-table.js';
 import { clip, textTable } from '../render/text-table.js';
 import type { InvoiceSummary } from '../render/invoice-state.js';
@@ -224,8 +225,8 @@ function summaryLines(s: InvoiceSummary, c: ChalkInstance, bcc: string | null): 
   ];
   const label = (text: string): string => `  ${text.padEnd(13)}  `;
   return [
-    c.bold(s.client === null ? s.invoice : `${s.invoice} · ${s.client}`),
-    ...rows.flatMap(([name, values]) => values.map((v, i) => `${label(i === 0 ? name : '')}${v}`)),
+    c.bold(oneLine(s.client === null ? s.invoice : `${s.invoice} · ${s.client}`)),
+    ...rows.flatMap(([name, values]) => values.map((v, i) => `${label(i === 0 ? name : '')}${visible(v)}`)),
   ];
 }
 
@@ -368,6 +369,7 @@ function tintWhat(c: ChalkInstance, padded: string): string {
   return c.magenta(padded);
 }
 
+/** A cell of the table: one line, and nothing in it the terminal would obey. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return visible(text.replace(/\s+/g, ' ').trim());
 }

@@ -19,7 +19,8 @@ import { readInvoices } from '../io/invoices.js';
 import type { SetupOptions } from '../io/setup.js';
 import { loadSetup } from '../io/setup.js';
 import { csvLine } from '../render/csv.js';
-import { formatIssue, sortIssues } from '../render/issues.js';
+import { MAX_ISSUES_SHOWN, formatIssue, moreLine, sortIssues } from '../render/issues.js';
+import { visible } from '../render/visible.js';
 import type { Cli } from './common.js';
 import { addCommonOptions, readingProgress, useColor, writeOut } from './common.js';
 
@@ -193,8 +194,8 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
       shown.map((r) => {
         const tint = ageColor(c, r.daysLate, r.balance > 0);
         return [
-          tint(r.number),
-          truncate(r.client, 26),
+          tint(visible(r.number)),
+          visible(truncate(r.client, 26)),
           r.status === 'open' ? 'open' : c.cyan(r.status),
           formatFrenchDay(r.dueDate),
           tint(r.daysLate > 0 ? `${r.daysLate} d` : '–'),
@@ -203,7 +204,7 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
           formatEurosFr(r.flatFee),
           c.bold(figure(r.total, r.provisional)),
           stepCell(r.lastStep, r.lastDate),
-          r.nextUncertain ? c.yellow(`${r.nextStep} (uncertain)`) : stepCell(r.nextStep, r.nextDate, report.today),
+          r.nextUncertain ? c.yellow(`${visible(r.nextStep ?? '')} (uncertain)`) : stepCell(r.nextStep, r.nextDate, report.today),
         ];
       }),
       { color: options.color },
@@ -229,9 +230,10 @@ const PROVISIONAL_LEGEND = '* provisional: the interest uses rates not confirmed
 
 function stepCell(step: string | null, date: Day | null, today?: Day): string {
   if (step === null) return '–';
-  if (date === null) return step;
-  if (today !== undefined && date <= today) return `${step} (due now)`;
-  return `${step} ${formatFrenchDay(date).slice(0, 5)}`;
+  const shown = visible(step);
+  if (date === null) return shown;
+  if (today !== undefined && date <= today) return `${shown} (due now)`;
+  return `${shown} ${formatFrenchDay(date).slice(0, 5)}`;
 }
 
 function ageColor(c: ChalkInstance, daysLate: number, unpaid: boolean): (s: string) => string {
@@ -246,12 +248,11 @@ function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-const MAX_WARNING_LINES = 20;
-
 function printWarningLines(report: StatusReport, cli: Cli): void {
-  const warnings = [...report.issues.map(formatIssue), ...report.notes.map((n) => `warning: ${n}`)];
-  for (const w of warnings.slice(0, MAX_WARNING_LINES)) cli.stderr.write(`${w}\n`);
-  if (warnings.length > MAX_WARNING_LINES) {
-    cli.stderr.write(`… and ${warnings.length - MAX_WARNING_LINES} more warnings (all of them are in --format json)\n`);
-  }
+  const { issues, notes } = report;
+  const notesShown = Math.max(0, MAX_ISSUES_SHOWN - issues.length);
+  const lines = [...issues.slice(0, MAX_ISSUES_SHOWN).map(formatIssue), ...notes.slice(0, notesShown).map((n) => visible(`warning: ${n}`))];
+  const rest = issues.length + notes.length - lines.length;
+  if (rest > 0) lines.push(moreLine(rest, 'all of them are in --format json'));
+  if (lines.length > 0) cli.stderr.write(`${lines.join('\n')}\n`);
 }

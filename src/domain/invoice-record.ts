@@ -5,11 +5,14 @@ import type { Day } from './dates.js';
 import { parseDate } from './dates.js';
 import type { Issue } from './issue.js';
 import { error, warning } from './issue.js';
-import type { ClientType, Invoice, InvoiceStatus, Language, Payment } from './invoice.js';
+import type { ClientType, Invoice, InvoiceStatus, Language } from './invoice.js';
 import type { InvoiceField } from './invoice-fields.js';
 import { normalizeName } from './invoice-fields.js';
 import type { Cents, Rate } from './money.js';
 import { formatEurosFr, parseAmount, parsePercent } from './money.js';
+import { parseEmails } from './email-address.js';
+import { readPayments } from './invoice-payments.js';
+import { MAX_FIELD_LENGTH, controlCharacterIn, formatCount, quote } from './user-text.js';
 import type { EndOfMonthRule, PaymentTerms } from './payment-terms.js';
 import { dueDateFromTerms, parsePaymentTerms } from './payment-terms.js';
 
@@ -73,29 +76,9 @@ const LANGUAGE_WORDS: Record<string, Language> = {
   en: 'en', anglais: 'en', english: 'en', engb: 'en', enus: 'en',
 };
 
-// An address: no spaces or line breaks, one @, a dot in the domain. Line breaks matter
-// most: one in an address is how a header gets injected into a message.
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
-
-export function parseEmails(text: string): { emails: string[]; bad: string | null } {
-  const emails: string[] = [];
-  for (const part of text.split(/[;,]/)) {
-    const address = part.replace(/^[ \t]+|[ \t]+$/g, '');
-    if (address === '') continue;
-    if (!EMAIL.test(address)) return { emails, bad: address };
-    emails.push(address);
-  }
-  return { emails, bad: null };
-}
-
 export function parseInvoiceStatus(text: string): InvoiceStatus | null {
   const key = normalizeName(text);
   return key === '' ? 'open' : (STATUS_WORDS[key] ?? null);
-}
-
-/** Shows a user's text in a message: quoted, with line breaks made visible. */
-export function quote(text: string): string {
-  return JSON.stringify(text);
 }
 
 /**
@@ -164,8 +147,16 @@ export function createInvoiceValidator(file: string, defaults: InvoiceDefaults, 
       return words.get(value) ?? fail(field, `${quote(value)} is not understood`, `use ${known}`);
     };
 
-    const number = required('number', 'a number');
-    const client = required('client', 'a client');
+    // A name or a number goes into subjects, headers, tables and file names: no control
+    // character (a line break, ESC, U+2028…) may ride along in it.
+    const plainText = (field: InvoiceField, what: string): string | null => {
+      const value = required(field, what);
+      if (value === null) return null;
+      const control = controlCharacterIn(value);
+      return control === null ? value : fail(field, `${quote(value)} contains ${control}`, 'remove it: an invoice number or a client name is one line of plain text');
+    };
+    const number = plainText('number', 'a number');
+    const client = plainText('client', 'a client');
     const amountText = required('amount', 'an amount');
     const amount = amountText === null ? null : amountOf('amount', amountText);
 
@@ -286,60 +277,7 @@ class Cache<T> {
   }
 }
 
-/**
- * The payments of a record: a YAML `payments:` list, or the paid amount and date of a
- * CSV row, or what a "Reste à payer" column implies. A `paid` status with nothing else
- * means paid in full.
- */
-function readPayments(
-  row: RecordView,
-  text: (field: InvoiceField) => string,
-  amount: Cents | null,
-  status: InvoiceStatus | null,
-  paidDate: Day | null,
-  amountOf: (field: InvoiceField, value: string) => Cents | null,
-  fail: (field: InvoiceField, message: string, hint: string) => null,
-  failAt: (line: number, field: InvoiceField, message: string, hint: string) => null,
-): Payment[] | null {
-  const payments: Payment[] = [];
-  let ok = true;
-  for (const p of row.payments ?? []) {
-    const dateText = p.date?.text.trim() ?? '';
-    const amountText = p.amount?.text.trim() ?? '';
-    const date = dateText === '' ? null : parseDate(dateText);
-    const cents = amountText === '' ? null : parseAmount(amountText);
-    if (dateText !== '' && date === null) {
-      ok = failAt(p.date?.line ?? p.line, 'paid_date', `payment date ${quote(dateText)} is not a real date`, 'write dd/mm/yyyy or yyyy-mm-dd') ?? false;
-    }
-    if (cents === null) {
-      const message = amountText === '' ? 'a payment without an amount' : `payment ${quote(amountText)} is not an amount`;
-      ok = failAt(p.amount?.line ?? p.line, 'paid_amount', message, 'give each payment a date and an amount, e.g. { date: 2026-10-20, amount: 1000 }') ?? false;
-    } else {
-      payments.push({ date, amount: cents });
-    }
-  }
-  const paidText = text('paid_amount');
-  const balanceText = text('balance');
-  const paid = paidText === '' ? null : amountOf('paid_amount', paidText);
-  const balance = balanceText === '' ? null : amountOf('balance', balanceText);
-  if ((paidText !== '' && paid === null) || (balanceText !== '' && balance === null) || amount === null) return null;
-  if (amount <= 0) return payments; // a credit note: not chased, nothing to check
-
-  if (paid !== null && paid > 0) payments.push({ date: paidDate, amount: paid });
-  if (balance !== null) {
-    if (paid !== null && amount - paid !== balance) {
-      return fail('balance', `${formatEurosFr(balance)} left to pay does not match ${formatEurosFr(amount)} minus ${formatEurosFr(paid)} paid`, 'correct one of the three amounts, or leave the balance column empty');
-    }
-    if (balance > amount) {
-      return fail('balance', `${formatEurosFr(balance)} left to pay on an invoice of ${formatEurosFr(amount)}`, 'check the two amounts: what is left cannot be more than the invoice');
-    }
-    if (paid === null && balance < amount) payments.push({ date: paidDate, amount: amount - balance });
-  }
-  let total = 0;
-  for (const p of payments) total += p.amount;
-  if (total > amount) {
-    return fail(paidText ? 'paid_amount' : 'balance', `${formatEurosFr(total)} paid on an invoice of ${formatEurosFr(amount)}`, 'check the amounts; an overpayment or a credit note belongs on its own line');
-  }
-  if (status === 'paid' && total < amount) payments.push({ date: paidDate, amount: amount - total });
-  return ok ? payments : null;
+/** A value longer than MAX_FIELD_LENGTH: the same error for a CSV cell and a YAML value. */
+export function fieldTooLong(file: string, line: number, field: string | undefined, length: number): Issue {
+  return error(file, line, field, `a value of ${formatCount(length)} characters: at most ${formatCount(MAX_FIELD_LENGTH)}`, 'this is no invoice data: check the export (or the quotes on that line)');
 }

@@ -6,6 +6,7 @@ import { closestName } from './closest.js';
 import type { ClientType, Invoice } from './invoice.js';
 import type { Issue } from './issue.js';
 import { error, warning } from './issue.js';
+import { quote as quoteText, shorten } from './user-text.js';
 
 export const CHANNELS = ['email', 'letter', 'call', 'task'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -374,9 +375,9 @@ function formatPath(path: Path): string {
 
 /** The offending value as the user wrote it. */
 function quote(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoteText(value);
   if (value === null || value === undefined) return 'empty';
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return shorten(JSON.stringify(value));
   return String(value);
 }
 

@@ -10,6 +10,7 @@ import type { Issue } from './issue.js';
 import { error, warning } from './issue.js';
 import type { Rate } from './money.js';
 import { RATE_ONE_PERCENT, parsePercent } from './money.js';
+import { quote } from './user-text.js';
 
 export interface RateValue {
   rate: Rate;
@@ -250,9 +251,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function quote(text: string): string {
-  return JSON.stringify(text);
-}
 
 /** The offending value as the message quotes it. */
 function describe(value: unknown): string {

@@ -1,9 +1,11 @@
 // relance.yaml: where the invoices are, who the creditor is, how to send. Every path in it
 // is relative to the file itself; any value may be `${ENV_VAR}` (a secret's only in mail.smtp).
 
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { closestName } from '../domain/closest.js';
+import { badMailbox, mailboxAddress } from '../domain/email-address.js';
+import { quote, shorten } from '../domain/user-text.js';
 import type { Issue } from '../domain/issue.js';
 import { error, warning } from '../domain/issue.js';
 import type { ClientType, Language } from '../domain/invoice.js';
@@ -15,6 +17,8 @@ import type { EndOfMonthRule } from '../domain/payment-terms.js';
 import { parsePaymentTerms } from '../domain/payment-terms.js';
 import { InputError } from '../errors.js';
 import type { RateMode } from '../domain/penalty.js';
+import type { AttachmentRules } from './attachment-rules.js';
+import { DEFAULT_ATTACHMENT_RULES, readAttachmentRules } from './attachment-rules.js';
 import { displayPath, fileError } from './paths.js';
 import type { YamlPath } from './yaml-file.js';
 import { readYamlFile } from './yaml-file.js';
@@ -56,11 +60,13 @@ export interface Config {
   mail: MailSettings;
   columns: ReadonlyMap<string, InvoiceField>;
   defaults: InvoiceDefaults;
+  /** Where attachments may come from, and how big they may be. */
+  attachments: AttachmentRules;
 }
 
 const CREDITOR_KEYS = ['name', 'email', 'phone', 'address', 'siren', 'iban', 'payment_link'] as const;
 const MAIL_KEYS = ['from', 'reply_to', 'bcc', 'smtp'] as const;
-const TOP_KEYS = ['invoices', 'policy', 'templates', 'journal', 'timezone', 'rates', 'rate_mode', 'creditor', 'mail', 'columns', 'payment_terms', 'end_of_month', 'client_type', 'language', 'currency'] as const;
+const TOP_KEYS = ['invoices', 'policy', 'templates', 'journal', 'timezone', 'rates', 'rate_mode', 'creditor', 'mail', 'columns', 'payment_terms', 'end_of_month', 'client_type', 'language', 'currency', 'attachments', 'attachment_max_size'] as const;
 
 const emptyCreditor = (): Creditor => ({ name: null, email: null, phone: null, address: null, siren: null, iban: null, payment_link: null });
 
@@ -81,6 +87,7 @@ export function configForInvoicesFile(invoices: string, cwd: string): Config {
     mail: { from: null, replyTo: null, bcc: null, smtp: null },
     columns: new Map(),
     defaults: DEFAULT_INVOICE_DEFAULTS,
+    attachments: DEFAULT_ATTACHMENT_RULES,
   };
 }
 
@@ -146,7 +153,7 @@ export async function loadConfig(path: string, cwd: string, env: Readonly<Record
     const value = str([key], data[key]);
     if (value === null) return fallback;
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    fail([key], `"${value}" is not one of ${allowed.join(', ')}`, `write one of: ${allowed.join(', ')}`);
+    fail([key], `${quote(value)} is not one of ${allowed.join(', ')}`, `write one of: ${allowed.join(', ')}`);
     return fallback;
   };
 
@@ -179,6 +186,13 @@ export async function loadConfig(path: string, cwd: string, env: Readonly<Record
     bcc: str(['mail', 'bcc'], rawMail.bcc),
     smtp: str(['mail', 'smtp'], rawMail.smtp),
   };
+  // Checked here, so that every command and check say it: a bad From fails every message.
+  const addresses = [['from', mail.from, false], ['reply_to', mail.replyTo, false], ['bcc', mail.bcc, true]] as const;
+  for (const [key, value, several] of addresses) {
+    if (value === null) continue;
+    const bad = several ? badMailbox(value) : mailboxAddress(value) === null ? value : null;
+    if (bad !== null) fail(['mail', key], `${quote(bad)} is not an e-mail address`, several ? 'write addresses like archives@example.fr, separated by ","' : 'write it like compta@example.fr or "Atelier Dupont <compta@example.fr>"');
+  }
 
   const columns = new Map<string, InvoiceField>();
   const rawColumns = section(data, 'columns', issues, display, at);
@@ -186,13 +200,13 @@ export async function loadConfig(path: string, cwd: string, env: Readonly<Record
     if (typeof field === 'string' && isInvoiceField(field)) columns.set(normalizeName(header), field);
     else {
       const near = typeof field === 'string' ? closestName(field, INVOICE_FIELDS) : null;
-      fail(['columns', header], `"${String(field)}" is not an invoice field`, near ? `did you mean ${near}?` : `fields: ${INVOICE_FIELDS.join(', ')}`);
+      fail(['columns', header], `${quote(String(field))} is not an invoice field`, near ? `did you mean ${near}?` : `fields: ${INVOICE_FIELDS.join(', ')}`);
     }
   }
 
   const termsText = str(['payment_terms'], data.payment_terms);
   const paymentTerms = termsText === null ? null : parsePaymentTerms(termsText);
-  if (termsText !== null && paymentTerms === null) fail(['payment_terms'], `"${termsText}" is not payment terms relance understands`, 'write e.g. 30 jours, 45 jours fin de mois, à réception');
+  if (termsText !== null && paymentTerms === null) fail(['payment_terms'], `${quote(termsText)} is not payment terms relance understands`, 'write e.g. 30 jours, 45 jours fin de mois, à réception');
   const defaults: InvoiceDefaults = {
     paymentTerms,
     endOfMonthRule: oneOf<EndOfMonthRule>('end_of_month', ['days-then-eom', 'eom-then-days'], 'days-then-eom'),
@@ -201,13 +215,19 @@ export async function loadConfig(path: string, cwd: string, env: Readonly<Record
     currency: str(['currency'], data.currency) ?? 'EUR',
   };
 
+  const templates = path_('templates');
+  if (templates !== null && !(await isFolder(templates))) {
+    fail(['templates'], `the folder ${quote(str(['templates'], data.templates)!)} does not exist`, 'create it (relance init writes a copy of the shipped templates), or remove the line to use the shipped ones');
+  }
+  const attachments = await readAttachmentRules(data.attachments, data.attachment_max_size, dir, fail);
+
   const config: Config = {
     file: abs,
     dir,
     display,
     invoices,
     policy: path_('policy'),
-    templates: path_('templates'),
+    templates,
     journal: path_('journal') ?? resolve(dir, '.relance/journal.jsonl'),
     timezone: str(['timezone'], data.timezone),
     rates: path_('rates'),
@@ -216,6 +236,7 @@ export async function loadConfig(path: string, cwd: string, env: Readonly<Record
     mail,
     columns,
     defaults,
+    attachments,
   };
   if (issues.some((i) => i.severity === 'error')) throw new InputError(issues);
   return { config, warnings: issues };
@@ -231,7 +252,7 @@ function section(data: Record<string, unknown>, key: string, issues: Issue[], fi
 
 function unknownKey(issues: Issue[], file: string, line: number | undefined, key: string, known: readonly string[]): void {
   const near = closestName(key, known);
-  issues.push(warning(file, line, key, 'unknown setting, ignored', near ? `did you mean ${near}?` : `known settings: ${known.join(', ')}`));
+  issues.push(warning(file, line, shorten(key, 40), 'unknown setting, ignored', near ? `did you mean ${near}?` : `known settings: ${known.join(', ')}`));
 }
 
 interface Expansion {
@@ -271,6 +292,13 @@ function expandEnv(value: unknown, path: (string | number)[], env: Readonly<Reco
   if (Array.isArray(value)) return value.map((v, i) => expandEnv(v, [...path, i], env, on));
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandEnv(v, [...path, k], env, on)]));
   return value;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -7,7 +7,9 @@ import { error, hasErrors, warning } from '../domain/issue.js';
 import type { InvoiceField } from '../domain/invoice-fields.js';
 import { fieldForHeader, namesOf } from '../domain/invoice-fields.js';
 import type { RecordView } from '../domain/invoice-record.js';
-import { detectEncoding, readChunks } from './text-file.js';
+import { fieldTooLong } from '../domain/invoice-record.js';
+import { MAX_FIELD_LENGTH, formatCount, quote, shorten } from '../domain/user-text.js';
+import { detectEncoding, encodingIssue, readChunks } from './text-file.js';
 
 export interface CsvOptions {
   /** The config's `columns:` mapping, keys already normalised. */
@@ -18,8 +20,9 @@ export interface CsvOptions {
 
 /** Reads `path`, calling `onRecord` for each data row; returns the file-level issues. */
 export async function readCsvInvoices(path: string, file: string, options: CsvOptions, onRecord: (row: RecordView) => void): Promise<Issue[]> {
-  const encoding = await detectEncoding(path);
-  return readCsv(readChunks(path, encoding), file, options, onRecord);
+  const detected = await detectEncoding(path);
+  if ('problem' in detected) return [encodingIssue(file, detected.problem)];
+  return readCsv(readChunks(path, detected.encoding), file, options, onRecord);
 }
 
 async function readCsv(chunks: AsyncGenerator<Buffer | string>, file: string, options: CsvOptions, onRecord: (row: RecordView) => void): Promise<Issue[]> {
@@ -43,17 +46,27 @@ async function readCsv(chunks: AsyncGenerator<Buffer | string>, file: string, op
   // quoted fields (empty lines come through as records of one empty field).
   let cursor: CsvRowView | null = null;
   let headerWidth = 0;
+  let headerNames: string[] = [];
   let stopped = false;
   let nextLine = lineOffset + 1;
   const onParsed = (record: string[]): void => {
     const startLine = nextLine;
     nextLine += 1 + lineBreaksIn(record);
     if (stopped || isBlank(record)) return;
+    const long = record.findIndex((v) => v.length > MAX_FIELD_LENGTH);
+    if (long >= 0) {
+      // Not an invoice's data (a file pasted into a cell, a binary file): one error, no echo.
+      const name = cursor === null ? undefined : headerNames[long];
+      issues.push(fieldTooLong(file, startLine, name === undefined ? undefined : shorten(name, 40), record[long]!.length));
+      if (cursor === null) stopped = true;
+      return;
+    }
     if (cursor === null) {
       const columns = mapHeader(record, file, startLine, options, issues);
       if (columns === null) stopped = true;
       else cursor = new CsvRowView(columns);
       headerWidth = record.length;
+      headerNames = record.map((h) => h.trim());
       return;
     }
     // Extra fields left empty (a ";" at the end of each line) are no harm.
@@ -65,25 +78,34 @@ async function readCsv(chunks: AsyncGenerator<Buffer | string>, file: string, op
     cursor.move(record, startLine);
     onRecord(cursor);
   };
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true });
+  // A record longer than this is no invoice: the parser stops there, memory stays bounded.
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_LENGTH });
   parser.on('data', onParsed);
   const done = new Promise<void>((resolve, reject) => {
     parser.on('error', reject);
     parser.on('end', resolve);
   });
+  // A parse error may come in the middle of a write: it is awaited below, never left unhandled,
+  // and a write waiting for 'drain' stops waiting (a failed parser never drains).
+  done.catch(() => undefined);
   try {
-    const write = (chunk: Buffer | string) => (parser.write(chunk) ? undefined : new Promise((r) => parser.once('drain', r)));
+    const write = (chunk: Buffer | string) => (parser.write(chunk) ? undefined : Promise.race([new Promise((r) => parser.once('drain', r)), done]));
     await write(head);
     for await (const chunk of chunks) {
-      if (stopped) break;
+      if (stopped || parser.destroyed) break;
       await write(chunk);
     }
-    parser.end();
+    if (!parser.destroyed) parser.end();
     await done;
   } catch (e) {
     const { code, lines, message } = e as { code?: unknown; lines?: number; message?: string };
     if (typeof code !== 'string' || !code.startsWith('CSV_')) throw e;
-    issues.push(error(file, lines === undefined ? undefined : lines + lineOffset, undefined, `not readable as CSV: ${message}`, 'check the quotes on that line'));
+    const line = lines === undefined ? undefined : lines + lineOffset;
+    if (code === 'CSV_MAX_RECORD_SIZE') {
+      issues.push(error(file, line, undefined, `a line of more than ${formatCount(MAX_RECORD_LENGTH)} characters: reading stopped there`, 'check that this is the invoices export, and the quotes before that line (an unclosed quote runs to the end of the file)'));
+    } else {
+      issues.push(error(file, line, undefined, `not readable as CSV: ${shorten(message ?? '', 200)}`, 'check the quotes on that line'));
+    }
   } finally {
     parser.destroy();
   }
@@ -141,6 +163,9 @@ export function detectDelimiter(text: string): string {
 
 const REQUIRED: readonly InvoiceField[] = ['number', 'client', 'amount'];
 
+// Far above any real line (an invoice row is a few hundred characters), far below memory trouble.
+const MAX_RECORD_LENGTH = 1_000_000;
+
 /** Each field's column, or null (with the problems) when a required column is missing. */
 function mapHeader(header: string[], file: string, line: number, options: CsvOptions, issues: Issue[]): Partial<Record<InvoiceField, number>> | null {
   const columns: Partial<Record<InvoiceField, number>> = {};
@@ -150,7 +175,7 @@ function mapHeader(header: string[], file: string, line: number, options: CsvOpt
     if (field === null) return;
     const taken = seen.get(field);
     if (taken !== undefined) {
-      issues.push(warning(file, line, field, `the columns "${taken}" and "${name.trim()}" both read as ${field}: "${name.trim()}" is ignored`, `map one of them to another field under columns: in relance.yaml`));
+      issues.push(warning(file, line, field, `the columns ${quote(taken)} and ${quote(name.trim())} both read as ${field}: ${quote(name.trim())} is ignored`, `map one of them to another field under columns: in relance.yaml`));
       return;
     }
     seen.set(field, name.trim());
@@ -160,7 +185,13 @@ function mapHeader(header: string[], file: string, line: number, options: CsvOpt
   if (!seen.has('due_date') && !seen.has('payment_terms') && !options.hasDefaultTerms) missing.push('due_date');
   for (const field of missing) {
     const names = namesOf(field).slice(0, 3).map((n) => `"${n}"`).join(', ');
-    issues.push(error(file, line, field, `no column for the ${field.replace('_', ' ')} (columns found: ${header.map((h) => `"${h.trim()}"`).join(', ')})`, `name one ${names}, or map yours under columns: in relance.yaml`));
+    issues.push(error(file, line, field, `no column for the ${field.replace('_', ' ')} (columns found: ${columnList(header)})`, `name one ${names}, or map yours under columns: in relance.yaml`));
   }
   return missing.length > 0 ? null : columns;
+}
+
+/** The header's names for a message: each one quoted and cut, the first 20 of them. */
+function columnList(header: readonly string[]): string {
+  const shown = header.slice(0, 20).map((h) => quote(h.trim()));
+  return header.length > 20 ? `${shown.join(', ')} and ${formatCount(header.length - 20)} more` : shown.join(', ');
 }

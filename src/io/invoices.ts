@@ -7,7 +7,8 @@ import { error } from '../domain/issue.js';
 import type { Invoice } from '../domain/invoice.js';
 import type { InvoiceField } from '../domain/invoice-fields.js';
 import type { InvoiceDefaults, RecordView } from '../domain/invoice-record.js';
-import { createInvoiceValidator, quote, trim } from '../domain/invoice-record.js';
+import { createInvoiceValidator, trim } from '../domain/invoice-record.js';
+import { quote } from '../domain/user-text.js';
 import { readCsvInvoices } from './csv-invoices.js';
 import { displayPath, fileError } from './paths.js';
 import { readYamlInvoices } from './yaml-invoices.js';
@@ -54,7 +55,7 @@ export async function readInvoices(sources: InvoiceSources, onInvoice: (invoice:
         ext === '.yaml' || ext === '.yml'
           ? await readYamlInvoices(path, file, sources.columns, onRecord)
           : await readCsvInvoices(path, file, { columns: sources.columns, hasDefaultTerms: sources.defaults.paymentTerms !== null }, onRecord);
-      issues.push(...found);
+      for (const issue of found) issues.push(issue); // maybe 500 000: no spread (stack)
     } catch (e) {
       issues.push(fileError(e, file));
     }

@@ -3,11 +3,12 @@
 // `intent` is on disk before its email is handed to SMTP (write-ahead). A crash can
 // only tear the line being written: readers tolerate that, and appends start afresh.
 
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Issue } from '../domain/issue.js';
 import { error, warning } from '../domain/issue.js';
 import { fileError } from './paths.js';
+import { readUserBytes } from './user-file.js';
 import type { JournalEntry } from '../domain/journal-entry.js';
 import { parseEntry, serializeEntry } from '../domain/journal-entry.js';
 import { AppendError, appendWhole } from './whole-append.js';
@@ -21,7 +22,7 @@ const TORN_HINT = 'nothing to fix: a step this leaves without outcome is reporte
 export async function readJournal(path: string, displayName: string = path): Promise<{ entries: JournalEntry[]; issues: Issue[] }> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readUserBytes(path)).toString('utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], issues: [] };
     return { entries: [], issues: [fileError(err, displayName)] };

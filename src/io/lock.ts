@@ -9,8 +9,10 @@ import { readFileSync } from 'node:fs';
 import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { LockedError } from '../errors.js';
-import { createNewFile } from './paths.js';
+import { error } from '../domain/issue.js';
+import { InputError, LockedError } from '../errors.js';
+import { createNewFile, fileProblem } from './paths.js';
+import { NotARegularFileError, openUserFile } from './user-file.js';
 
 export interface Lock {
   release(): Promise<void>;
@@ -36,6 +38,8 @@ export interface LockHolder {
 export interface ProcessProbe {
   host: string;
   boot: string | null;
+  /** When the machine started (ms since the epoch), or null when it cannot be told. */
+  bootTime: number | null;
   alive(pid: number): boolean;
   startOf(pid: number): string | null;
 }
@@ -53,17 +57,32 @@ export async function acquireLock(journalPath: string, display: string, now: Dat
   const token = randomBytes(8).toString('hex');
   const me: LockHolder = { pid: process.pid, host: probe.host, started: now.toISOString(), boot: probe.boot, since: probe.startOf(process.pid), token };
   const text = `${JSON.stringify(me)}\n`;
-  await mkdir(dirname(path), { recursive: true });
   const draft = `${path}.${process.pid}.${token}`;
-  await writeFile(draft, text);
+  // A folder that cannot be made or written (read-only, full, a file in the way) is the
+  // user's to fix: a located error, before anything is read or sent.
+  await located(shown, async () => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(draft, text);
+  });
   let note: string | null = null;
   try {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (await place(draft, path, text)) return heldLock(path, token, note);
-      const found = await readHolder(path);
+      if (await located(shown, () => place(draft, path, text))) return heldLock(path, token, note);
+      const found = await located(shown, () => readHolder(path));
       if (found === 'gone') continue;
       if (found === 'unreadable') {
         throw new LockedError(`${shown} exists but was not written by relance: if no "relance send" is running, delete it and try again`);
+      }
+      if ('empty' in found) {
+        // Empty or zeros: a power cut took its content. Older than the boot, its run is
+        // gone; a recent one may be a run creating it right now (no hard links here).
+        if (probe.bootTime === null || found.mtimeMs >= probe.bootTime) {
+          throw new LockedError(`${shown} is empty: another "relance send" may be starting — try again in a moment; if none is running, delete ${shown}`);
+        }
+        if (await moveAside(path, found.text, `${path}.stale.${process.pid}.${token}`)) {
+          note = `took over ${shown}: it was empty, left by a run before the machine restarted (${formatStart(new Date(found.mtimeMs).toISOString())})`;
+        }
+        continue;
       }
       if (!isStale(found.holder, probe)) throw new LockedError(lockedMessage(found.holder, shown, probe.host));
       if (await moveAside(path, found.text, `${path}.stale.${process.pid}.${token}`)) {
@@ -73,6 +92,19 @@ export async function acquireLock(journalPath: string, display: string, now: Dat
     throw new LockedError(`could not take ${shown}: other runs keep taking it — try again in a moment`);
   } finally {
     await unlink(draft).catch(() => undefined);
+  }
+}
+
+/** Runs an fs step of taking the lock; a problem of the user's files becomes InputError (exit 2). */
+async function located<T>(shown: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    const problem = fileProblem(e, true);
+    if (problem === null) throw e;
+    const inTheWay = e instanceof NotARegularFileError || ['EISDIR', 'ELOOP'].includes((e as { code?: string }).code ?? '');
+    const hint = inTheWay ? 'remove it: relance makes this file itself, and deletes it after each run' : problem.hint;
+    throw new InputError([error(shown, undefined, undefined, problem.message, hint)]);
   }
 }
 
@@ -113,14 +145,24 @@ async function place(draft: string, path: string, text: string): Promise<boolean
   return createNewFile(path, text);
 }
 
-async function readHolder(path: string): Promise<{ holder: LockHolder; text: string } | 'gone' | 'unreadable'> {
+type Found = { holder: LockHolder; text: string } | { empty: true; text: string; mtimeMs: number } | 'gone' | 'unreadable';
+
+async function readHolder(path: string): Promise<Found> {
   let text: string;
+  let mtimeMs: number;
   try {
-    text = await readFile(path, 'utf8');
+    const { handle } = await openUserFile(path);
+    try {
+      mtimeMs = (await handle.stat()).mtimeMs;
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
     throw err;
   }
+  if (/^\0*$/.test(text)) return { empty: true, text, mtimeMs };
   const holder = parseHolder(text);
   return holder === null ? 'unreadable' : { holder, text };
 }
@@ -167,9 +209,9 @@ function heldLock(path: string, token: string, note: string | null): Lock {
     async release() {
       if (released) return;
       released = true;
-      const found = await readHolder(path);
+      const found = await readHolder(path).catch(() => 'gone' as const);
       // Only our own: a lock taken over meanwhile (it looked stale to another host) stays.
-      if (typeof found === 'object' && found.holder.token === token) await unlink(path).catch(() => undefined);
+      if (typeof found === 'object' && 'holder' in found && found.holder.token === token) await unlink(path).catch(() => undefined);
     },
   };
 }
@@ -182,6 +224,7 @@ async function localProbe(): Promise<ProcessProbe> {
   return {
     host: hostname(),
     boot,
+    bootTime: await bootTime(),
     alive(pid) {
       try {
         process.kill(pid, 0);
@@ -193,6 +236,16 @@ async function localProbe(): Promise<ProcessProbe> {
     },
     startOf: (pid) => (boot === null ? null : processStart(pid)),
   };
+}
+
+/** When the machine started, in ms since the epoch: /proc/stat's btime, else from /proc/uptime. */
+async function bootTime(): Promise<number | null> {
+  const stat = await readFile('/proc/stat', 'utf8').catch(() => '');
+  const btime = /^btime (\d+)$/m.exec(stat);
+  if (btime) return Number(btime[1]) * 1000;
+  const uptime = await readFile('/proc/uptime', 'utf8').catch(() => '');
+  const seconds = Number.parseFloat(uptime);
+  return Number.isFinite(seconds) ? Date.now() - seconds * 1000 : null;
 }
 
 /** Field 22 of /proc/<pid>/stat (after the command name, which may hold spaces). */

@@ -79,7 +79,7 @@ export async function loadSetup(opts: SetupOptions, cli: Cli, hooks: SetupHooks 
     config.policy ? readPolicyFile(config.policy, displayPath(config.policy, cli.cwd), exists) : readShippedPolicy(exists),
     readJournal(config.journal, displayPath(config.journal, cli.cwd)),
   ]);
-  issues.push(...rates.issues, ...policy.issues, ...journal.issues);
+  for (const issue of [...rates.issues, ...policy.issues, ...journal.issues]) issues.push(issue); // maybe 500 000: no spread
   if (hasErrors(issues) || policy.value === null) throw new InputError(issues);
   return {
     config,

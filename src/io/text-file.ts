@@ -1,29 +1,58 @@
 // Reading a user's text file as it comes: UTF-8 with or without a BOM, or Windows-1252
-// (Excel's "CSV" on a French Windows), CRLF or LF, without being told which.
+// (Excel's "CSV" on a French Windows), CRLF or LF, without being told which. The
+// encoding is decided on the evidence of the whole file (encoding.ts) before any row is
+// handed on; a file that is neither, or mixes both, is reported at its first bad byte.
 
-import { Buffer, isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import type { Issue } from '../domain/issue.js';
+import { error } from '../domain/issue.js';
+import type { Encoding, EncodingProblem } from './encoding.js';
+import { EncodingEvidence } from './encoding.js';
+import { openUserFile, readUserBytes } from './user-file.js';
 
-export type Encoding = 'utf-8' | 'windows-1252';
+export type { Encoding } from './encoding.js';
+
+/** An encoding problem with the line it is on (1-based, lines counted by LF). */
+export interface LocatedEncodingProblem extends EncodingProblem {
+  line: number;
+}
+
+export type Detected = { encoding: Encoding } | { problem: LocatedEncodingProblem };
 
 /**
- * UTF-8 if every byte of the file is valid UTF-8, else Windows-1252 (a real Windows-1252
- * file with an accent is never valid UTF-8). A first pass over the bytes: reading is
- * cheap (the disk is never the limit) and no row is handed on before the encoding is known.
+ * A first pass over the bytes: reading is cheap (the disk is never the limit), and
+ * `isUtf8` on 1 MB chunks keeps a UTF-8 file on the fast path.
  */
-export async function detectEncoding(path: string): Promise<Encoding> {
-  let carry: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
-    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-    // A character split across two chunks: keep its first bytes for the next round.
-    let end = bytes.length;
-    let back = 0;
-    while (back < 3 && end - back - 1 >= 0 && (bytes[end - back - 1]! & 0xc0) === 0x80) back++;
-    if (end - back - 1 >= 0 && bytes[end - back - 1]! >= 0xc0) end = end - back - 1;
-    if (!isUtf8(bytes.subarray(0, end))) return 'windows-1252';
-    carry = Buffer.from(bytes.subarray(end));
+export async function detectEncoding(path: string): Promise<Detected> {
+  const evidence = new EncodingEvidence();
+  const { handle } = await openUserFile(path);
+  try {
+    for await (const chunk of handle.createReadStream({ highWaterMark: 1024 * 1024, autoClose: false })) {
+      if (!evidence.feed(chunk as Buffer)) break;
+    }
+  } finally {
+    await handle.close();
   }
-  return carry.length === 0 || isUtf8(carry) ? 'utf-8' : 'windows-1252';
+  const verdict = evidence.verdict();
+  if ('encoding' in verdict) return { encoding: verdict.encoding };
+  return { problem: { ...verdict.problem, line: await lineOfByte(path, verdict.problem.byte) } };
+}
+
+/** The line a byte is on: only ever asked once, for the message. */
+async function lineOfByte(path: string, byte: number): Promise<number> {
+  let line = 1;
+  if (byte <= 1) return line;
+  const { handle } = await openUserFile(path);
+  try {
+    // `end` is inclusive: the bytes before the one at fault.
+    for await (const chunk of handle.createReadStream({ highWaterMark: 1024 * 1024, autoClose: false, end: byte - 2 })) {
+      const bytes = chunk as Buffer;
+      for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) line++;
+    }
+  } finally {
+    await handle.close();
+  }
+  return line;
 }
 
 /**
@@ -35,14 +64,38 @@ export async function detectEncoding(path: string): Promise<Encoding> {
 export async function* readChunks(path: string, encoding: Encoding): AsyncGenerator<Buffer | string> {
   const decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
   let first = true;
-  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
-    let bytes = chunk as Buffer;
-    if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-    first = false;
-    yield decoder ? decoder.decode(bytes, { stream: true }) : bytes;
+  const { handle } = await openUserFile(path);
+  try {
+    for await (const chunk of handle.createReadStream({ highWaterMark: 256 * 1024, autoClose: false })) {
+      let bytes = chunk as Buffer;
+      if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      first = false;
+      yield decoder ? decoder.decode(bytes, { stream: true }) : bytes;
+    }
+  } finally {
+    await handle.close();
   }
   if (decoder) {
     const rest = decoder.decode();
     if (rest !== '') yield rest;
   }
+}
+
+/** A whole small file (YAML) as text, decoded by the same evidence; fs errors are thrown. */
+export async function readUserText(path: string): Promise<{ text: string } | { problem: LocatedEncodingProblem }> {
+  const bytes = await readUserBytes(path);
+  const evidence = new EncodingEvidence();
+  evidence.feed(bytes);
+  const verdict = evidence.verdict();
+  if ('problem' in verdict) {
+    let line = 1;
+    for (let at = bytes.indexOf(0x0a); at !== -1 && at < verdict.problem.byte - 1; at = bytes.indexOf(0x0a, at + 1)) line++;
+    return { problem: { ...verdict.problem, line } };
+  }
+  const text = new TextDecoder(verdict.encoding).decode(bytes);
+  return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+}
+
+export function encodingIssue(file: string, problem: LocatedEncodingProblem): Issue {
+  return error(file, problem.line, undefined, problem.message, problem.hint);
 }

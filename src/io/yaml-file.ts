@@ -1,10 +1,10 @@
 // YAML read with positions kept, so that a problem deep in a document can still be
 // reported as file:line.
 
-import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit, type Document, type Node } from 'yaml';
 import type { Issue } from '../domain/issue.js';
 import { error } from '../domain/issue.js';
+import { encodingIssue, readUserText } from './text-file.js';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -47,12 +47,40 @@ export function parseYaml(text: string, file: string, options: YamlOptions = {})
     }
     return line;
   };
-  const data = issues.length > 0 ? null : doc.toJS({ maxAliasCount: 100 });
+  let data: unknown = null;
+  if (issues.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      // The yaml package's guard against alias bombs ("billion laughs"): a few aliases
+      // that expand to millions of nodes. Anything else it throws is a bug of ours.
+      if (!(e instanceof ReferenceError && /alias/i.test(e.message))) throw e;
+      issues.push(error(file, firstAliasLine(doc, lineCounter), undefined, 'too many aliases: the & and * references expand to far more than the file holds (an "alias bomb")', 'write the values out instead of repeating them with & and *'));
+    }
+  }
   return { data, lineOf, issues };
 }
 
+// An alias may stand for at most this many times the nodes of what it names (the yaml
+// package's measure): enough for any hand-written reuse, far from an exponential bomb.
+const MAX_ALIAS_COUNT = 100;
+
+function firstAliasLine(doc: Document, counter: LineCounter): number | undefined {
+  let line: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      line = lineOfNode(node, counter);
+      return visit.BREAK;
+    },
+  });
+  return line;
+}
+
+/** Reads and parses a YAML file; fs errors are thrown (the caller names the file), encoding problems are issues. */
 export async function readYamlFile(path: string, displayName: string, options: YamlOptions = {}): Promise<YamlSource> {
-  return parseYaml(await readFile(path, 'utf8'), displayName, options);
+  const read = await readUserText(path);
+  if ('problem' in read) return { data: null, lineOf: () => undefined, issues: [encodingIssue(displayName, read.problem)] };
+  return parseYaml(read.text, displayName, options);
 }
 
 function lineOfNode(node: Node | null | undefined, counter: LineCounter): number | undefined {

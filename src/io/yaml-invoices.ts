@@ -14,7 +14,8 @@ import { error, warning } from '../domain/issue.js';
 import type { InvoiceField } from '../domain/invoice-fields.js';
 import { INVOICE_FIELDS, fieldForHeader } from '../domain/invoice-fields.js';
 import type { RawField, RawInvoice, RawPayment, RecordView } from '../domain/invoice-record.js';
-import { rawInvoiceView } from '../domain/invoice-record.js';
+import { fieldTooLong, rawInvoiceView } from '../domain/invoice-record.js';
+import { MAX_FIELD_LENGTH, shorten } from '../domain/user-text.js';
 import { readYamlFile } from './yaml-file.js';
 
 export async function readYamlInvoices(path: string, file: string, columns: ReadonlyMap<string, InvoiceField> | undefined, onRecord: (row: RecordView) => void): Promise<Issue[]> {
@@ -36,6 +37,7 @@ export async function readYamlInvoices(path: string, file: string, columns: Read
       return;
     }
     const raw: RawInvoice = { line, fields: {} };
+    let tooLong = false;
     for (const [key, value] of Object.entries(entry)) {
       const keyLine = at(index, key);
       if (key === 'payments') {
@@ -45,7 +47,7 @@ export async function readYamlInvoices(path: string, file: string, columns: Read
       const field = fieldForHeader(key, columns);
       if (field === null) {
         const near = closestName(key, [...INVOICE_FIELDS, 'payments']);
-        issues.push(warning(file, keyLine, key, 'unknown field, ignored', near ? `did you mean ${near}?` : `known fields: ${INVOICE_FIELDS.join(', ')}, payments`));
+        issues.push(warning(file, keyLine, shorten(key, 40), 'unknown field, ignored', near ? `did you mean ${near}?` : `known fields: ${INVOICE_FIELDS.join(', ')}, payments`));
         continue;
       }
       const text = scalarText(value);
@@ -53,9 +55,14 @@ export async function readYamlInvoices(path: string, file: string, columns: Read
         issues.push(error(file, keyLine, field, 'expected a single value here', 'write the value on the same line as the key'));
         continue;
       }
+      if (text.length > MAX_FIELD_LENGTH) {
+        issues.push(fieldTooLong(file, keyLine, field, text.length));
+        tooLong = true;
+        continue;
+      }
       raw.fields[field] = { text, line: keyLine };
     }
-    onRecord(rawInvoiceView(raw));
+    if (!tooLong) onRecord(rawInvoiceView(raw));
   });
   return issues;
 }

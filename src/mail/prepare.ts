@@ -3,7 +3,6 @@
 // address or a missing PDF stops the run with every problem listed, and nothing goes out.
 
 import { basename } from 'node:path';
-import { access } from 'node:fs/promises';
 import type { Claim } from '../domain/claim.js';
 import type { Day } from '../domain/dates.js';
 import { formatFrenchDay, formatIsoDay } from '../domain/dates.js';
@@ -14,6 +13,7 @@ import type { Invoice } from '../domain/invoice.js';
 import { formatEurosFr } from '../domain/money.js';
 import { isProvisional } from '../domain/penalty.js';
 import type { Action } from '../domain/plan.js';
+import { checkAttachment } from '../io/attachment-rules.js';
 import type { Config } from '../io/config.js';
 import { previousReminders, reminderContext } from '../render/reminder-context.js';
 import type { RenderedReminder, TemplateDir } from '../render/template.js';
@@ -92,15 +92,17 @@ async function attachmentsOf(action: Action, ctx: PrepareContext, issues: Issue[
   const attachments: Attachment[] = [];
   for (const invoice of action.invoices) {
     if (invoice.attachment === null) continue;
-    const exists = await access(invoice.attachment).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) {
+    // Only a file within the rules is attached, and it is read only when the message is built.
+    const found = await checkAttachment(invoice, ctx.config);
+    if (found.kind === 'refused') {
+      issues.push(found.issue);
+      continue;
+    }
+    if (found.kind === 'missing') {
       issues.push(error(invoice.source.file, invoice.source.line, 'attachment', `${JSON.stringify(invoice.attachment)} does not exist (the PDF of invoice ${invoice.number})`, 'check the path: it is relative to the invoices file'));
       continue;
     }
-    attachments.push({ filename: basename(invoice.attachment), path: invoice.attachment });
+    attachments.push({ filename: basename(invoice.attachment), path: found.path });
   }
   if (action.step.attachPrevious) {
     for (const p of previousReminders(action.invoices, ctx.histories)) {

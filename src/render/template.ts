@@ -7,18 +7,22 @@
 // branch, then a render for two sample clients). Handlebars' own strict mode stays on as
 // the last net.
 
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Handlebars from 'handlebars';
 import type { ClientType, Language } from '../domain/invoice.js';
 import type { Creditor } from '../io/config.js';
 import type { Issue } from '../domain/issue.js';
 import { error, warning } from '../domain/issue.js';
+import { encodingIssue, readUserText } from '../io/text-file.js';
 import { parseYaml } from '../io/yaml-file.js';
-import { SAMPLES, VARIABLES_HINT, checkTemplate } from './template-check.js';
-import { HELPER_ARITY, HelperError, createEnvironment } from './template-helpers.js';
+import { SAMPLES, checkTemplate } from './template-check.js';
+import { issueFromError } from './template-errors.js';
+import { HELPER_ARITY, createEnvironment } from './template-helpers.js';
+import { templateLimitProblem } from './template-limits.js';
 
 export { SHIPPED_TEMPLATES_DIR } from '../io/shipped.js';
+export { renderReminder } from './template-render.js';
 
 /** An invoice as a template sees it: money as "1234.50", dates as "YYYY-MM-DD". */
 export interface ReminderInvoice {
@@ -204,7 +208,9 @@ async function loadCached(path: string, display: string, language: Language, kin
     stamp = `${s.mtimeMs}:${s.size}`;
     const hit = cache.get(key);
     if (hit && hit.stamp === stamp) return hit.loaded;
-    source = await readFile(path, 'utf8');
+    const read = await readUserText(path);
+    if ('problem' in read) return { subject: null, text: null, issues: [encodingIssue(display, read.problem)] };
+    source = read.text;
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return { subject: null, text: null, issues: [error(display, undefined, undefined, `cannot read the template: ${reason}`)] };
@@ -270,11 +276,16 @@ function loadTextFile(source: string, display: string, language: Language): Load
   return { subject, text, issues };
 }
 
-type Where = Pick<TemplatePart, 'file' | 'lineOffset' | 'field'>;
+export type Where = Pick<TemplatePart, 'file' | 'lineOffset' | 'field'>;
 
 /** Parses, checks, compiles and test-renders one template source; null (and issues) when it fails. */
 function compilePart(source: string, where: Where, language: Language, escape: boolean, issues: Issue[]): TemplatePart | null {
   const env = ENVIRONMENTS[language];
+  const limit = templateLimitProblem(source);
+  if (limit !== null) {
+    issues.push(error(where.file, limit.line + where.lineOffset, where.field, limit.message, limit.hint));
+    return null;
+  }
   let ast: hbs.AST.Program;
   try {
     ast = env.parseWithoutProcessing(source);
@@ -299,93 +310,4 @@ function compilePart(source: string, where: Where, language: Language, escape: b
     }
   }
   return part;
-}
-
-// ---------------------------------------------------------------------------------------
-// Rendering
-
-/** Renders the subject (one line), the text and the HTML part; issues (and no message) when it fails. */
-export function renderReminder(
-  template: ReminderTemplate,
-  context: ReminderContext,
-): { message: RenderedReminder | null; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const run = (part: TemplatePart): string => {
-    try {
-      return part.render(context);
-    } catch (e) {
-      issues.push(issueFromError(e, part));
-      return '';
-    }
-  };
-  // One line: a newline in a subject would break the message's headers.
-  const subject = run(template.subject).replace(/\s+/g, ' ').trim();
-  const text = tidyText(run(template.text));
-  const html = template.html ? run(template.html) : null;
-  if (issues.length === 0 && subject === '') {
-    const { file, lineOffset } = template.subject;
-    issues.push(error(file, lineOffset + 1, 'subject', 'the subject is empty for this message', 'give the subject some fixed text, e.g. the invoice number'));
-  }
-  if (issues.length > 0) return { message: null, issues };
-  return { message: { subject, text, html }, issues };
-}
-
-/** No trailing spaces, no run of blank lines left by a skipped block, one final newline. */
-function tidyText(text: string): string {
-  return (
-    text
-      .split('\n')
-      .map((l) => (l === '-- ' ? l : l.trimEnd())) // "-- " is the signature delimiter
-      .join('\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .replace(/^\n+/, '')
-      .replace(/\n*$/, '\n')
-  );
-}
-
-function issueFromError(e: unknown, where: Where, source?: string): Issue {
-  let line: number | undefined;
-  let message: string;
-  let hint = VARIABLES_HINT;
-  if (e instanceof HelperError) {
-    line = e.loc?.start.line;
-    message = e.message;
-    hint = e.hint ?? 'check the value given to the helper';
-  } else if (e instanceof Error) {
-    const parse = /^Parse error on line (\d+):\n(.*)\n.*\n(.*)/.exec(e.message);
-    const located = (e as { lineNumber?: unknown }).lineNumber;
-    const open = parse && /got 'EOF'/.test(parse[3]!) && source !== undefined ? unclosedBlock(source) : null;
-    if (open) {
-      line = open.line;
-      message = `{{#${open.name}}} is never closed`;
-      hint = `end the block with {{/${open.name}}}`;
-    } else if (parse) {
-      line = Number(parse[1]);
-      message = `not valid Handlebars near "${parse[2]!.trim().replace(/^\.\.\./, '…')}"`;
-      hint = 'check the braces {{ }} and the quotes on that line';
-    } else {
-      if (typeof located === 'number') line = located;
-      message = e.message.replace(/ - \d+:\d+$/, '');
-      const missing = /^"(.+)" not defined in /.exec(message);
-      if (missing) message = `unknown variable "${missing[1]}"`;
-    }
-  } else {
-    message = String(e);
-  }
-  return error(where.file, line === undefined ? undefined : line + where.lineOffset, where.field, message, hint);
-}
-
-/**
- * The innermost block still open at the end of a source, for a better message than the
- * parser's "got EOF" on the last line. Comments are skipped; `{{else}}` does not matter.
- */
-function unclosedBlock(source: string): { name: string; line: number } | null {
-  const open: { name: string; line: number }[] = [];
-  const tag = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#^/])\s*([^\s}~]+)/g;
-  for (const m of source.matchAll(tag)) {
-    if (m[1] === undefined) continue;
-    if (m[1] === '/') open.pop();
-    else open.push({ name: m[2]!, line: source.slice(0, m.index).split('\n').length });
-  }
-  return open.at(-1) ?? null;
 }

@@ -125,7 +125,7 @@ describe('acquireLock', () => {
 });
 
 describe('isStale', () => {
-  const probe = (o: Partial<ProcessProbe> = {}): ProcessProbe => ({ host: hostname(), boot: 'b1', alive: () => true, startOf: () => '1000', ...o });
+  const probe = (o: Partial<ProcessProbe> = {}): ProcessProbe => ({ host: hostname(), boot: 'b1', bootTime: null, alive: () => true, startOf: () => '1000', ...o });
   it.each([
     ['alive, same start', holder({ boot: 'b1', since: '1000' }), probe(), false],
     ['dead pid', holder({ boot: 'b1', since: '1000' }), probe({ alive: () => false }), true],
