@@ -4,7 +4,8 @@
 import { Command, CommanderError } from 'commander';
 import type { Cli } from './commands/common.js';
 import { formatCount } from './domain/user-text.js';
-import { EXIT_BAD_INPUT, EXIT_LOCKED, InputError, LockedError, UsageError } from './errors.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_LOCKED, InputError, LockedError, UsageError } from './errors.js';
+import { internalErrorText } from './commands/internal-error.js';
 import { issueLines, sortIssues } from './render/issues.js';
 import { redactSecrets } from './render/redact.js';
 
@@ -82,7 +83,7 @@ export async function runCli(cli: Cli): Promise<number> {
   }
 }
 
-function reportError(err: unknown, cli: Cli): number {
+async function reportError(err: unknown, cli: Cli): Promise<number> {
   if (err instanceof CommanderError) {
     // Help and version are not failures; commander has already printed the usage problem.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
@@ -103,11 +104,10 @@ function reportError(err: unknown, cli: Cli): number {
     cli.stderr.write(redactSecrets(`relance: ${err.message}\n`));
     return EXIT_LOCKED;
   }
-  // A bug: say so plainly, with the stack for the report. Whatever was sent before it is
-  // in the journal: `relance log` says what was done.
-  const e = err instanceof Error ? err : new Error(String(err));
-  cli.stderr.write(redactSecrets(`relance: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this. "relance log" shows what was sent or recorded before it.\n`));
-  return EXIT_BAD_INPUT;
+  // A bug: said plainly, with the stack for the report, and what the journal holds of this
+  // run, so that a cron wrapper knows whether anything went out. Never exit 2 ("nothing sent").
+  cli.stderr.write(redactSecrets(await internalErrorText(err, cli.journalRun ?? null)));
+  return EXIT_INTERNAL;
 }
 
 async function packageVersion(): Promise<string> {

@@ -3,6 +3,9 @@
 import { Option, type Command } from 'commander';
 import type { Day } from '../domain/dates.js';
 import { todayFrom } from '../io/clock.js';
+import type { JournalRun } from '../io/journal-account.js';
+import type { Setup, SetupHooks, SetupReading } from '../io/setup.js';
+import { loadSetup, readSetup } from '../io/setup.js';
 import type { Issue } from '../domain/issue.js';
 import { issueLines, sortIssues } from '../render/issues.js';
 
@@ -25,6 +28,11 @@ export interface Cli {
   /** Set by a command's action; cli.ts exits with it. */
   exitCode: number;
   /**
+   * Set by a command once it may write the journal (`send`, `record`): on an internal
+   * error, cli.ts reads back what this run wrote there, so the user knows what was sent.
+   */
+  journalRun?: JournalRun;
+  /**
    * From now on, SIGINT and SIGTERM abort the signal returned (its reason: the signal's
    * name) instead of killing the process; a second one exits at once. Absent in-process.
    */
@@ -39,6 +47,22 @@ export interface CommonOptions {
   format?: Format;
   color?: boolean;
   quiet?: boolean;
+}
+
+/** The options of a command that reads the setup. */
+export interface SetupOptions extends CommonOptions {
+  /** `--invoices FILE`: this file instead of the config's; no relance.yaml needed. */
+  invoices?: string;
+}
+
+/** The setup a command works on: InputError (exit 2) when any of it is wrong. */
+export function setupFor(opts: SetupOptions, cli: Cli, hooks?: SetupHooks): Promise<Setup> {
+  return loadSetup({ config: opts.config, invoices: opts.invoices, today: opts.today, cwd: cli.cwd, env: cli.env, now: cli.now }, hooks);
+}
+
+/** Everything that could be read of the setup, with every problem: for `check`. */
+export function readSetupFor(opts: SetupOptions, cli: Cli): Promise<SetupReading> {
+  return readSetup({ config: opts.config, invoices: opts.invoices, today: opts.today, cwd: cli.cwd, env: cli.env, now: cli.now });
 }
 
 export function addCommonOptions(command: Command, formats: readonly Format[] | null): Command {

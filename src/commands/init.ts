@@ -7,13 +7,13 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatFrenchDay } from '../domain/dates.js';
 import { parseEmails } from '../domain/email-address.js';
+import { PLACEHOLDERS } from '../domain/creditor.js';
 import { UsageError } from '../errors.js';
 import { createNewFile } from '../io/paths.js';
 import { SHIPPED_POLICY_FILE, SHIPPED_TEMPLATES_DIR } from '../io/shipped.js';
 import type { StarterAnswers } from '../render/starter-files.js';
 import {
   DEFAULT_INVOICES_FILE,
-  PLACEHOLDERS,
   SAMPLE_INVOICE_COUNT,
   STARTER_GITIGNORE,
   sampleInvoicesCsv,

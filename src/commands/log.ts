@@ -4,28 +4,27 @@
 
 import type { Command } from 'commander';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { closestName } from '../domain/closest.js';
-import type { Day } from '../domain/dates.js';
-import { formatFrenchDay, formatIsoDay, parseIsoDay } from '../domain/dates.js';
-import { emptyHistory } from '../domain/history.js';
+import { suggestion } from '../domain/closest.js';
+import { formatFrenchDay, parseIsoDay } from '../domain/dates.js';
+import { emptyHistory, uncertainIntents } from '../domain/history.js';
 import type { Invoice } from '../domain/invoice.js';
-import type { JournalEntry } from '../domain/journal-entry.js';
 import { serializeEntry } from '../domain/journal-entry.js';
 import { UsageError } from '../errors.js';
-import { readInvoices } from '../io/invoices.js';
+import { invoiceSources, lookUpInvoice } from '../io/invoices.js';
+import { invoiceNotFound } from '../domain/find-invoice.js';
 import type { Setup } from '../io/setup.js';
-import { loadSetup } from '../io/setup.js';
 import { displayPath } from '../io/paths.js';
 import { csvLine } from '../render/csv.js';
-import { visible } from '../render/visible.js';
 import type { TextColumn } from '../render/text-table.js';
-import { clip, textTable } from '../render/text-table.js';
-import type { InvoiceSummary } from '../render/invoice-state.js';
-import { summaryOf } from '../render/invoice-state.js';
+import { textTable } from '../render/text-table.js';
 import { NOT_THE_ARCHIVE, lookUpPlaces } from '../render/uncertain-steps.js';
+import type { LogLine } from '../render/journal-lines.js';
+import { detailsOf, oneLine, summaryJson, summaryLines, whatOf } from '../render/journal-lines.js';
+import type { InvoiceSummary } from '../domain/invoice-summary.js';
+import { summaryOf } from '../domain/invoice-summary.js';
 import { policyStepIds } from '../domain/policy.js';
 import type { Cli, CommonOptions } from './common.js';
-import { addCommonOptions, printWarnings, useColor, writeOut } from './common.js';
+import { addCommonOptions, printWarnings, setupFor, useColor, writeOut } from './common.js';
 
 interface LogOptions extends CommonOptions {
   since?: string;
@@ -59,7 +58,7 @@ export function register(program: Command, cli: Cli): void {
 }
 
 export async function log(invoiceArg: string | undefined, opts: LogOptions, cli: Cli): Promise<number> {
-  const setup = await loadSetup(opts, cli);
+  const setup = await setupFor(opts, cli);
   const since = opts.since === undefined ? null : parseIsoDay(opts.since);
   if (opts.since !== undefined && since === null) {
     throw new UsageError(`--since "${opts.since}" is not a date`, 'write it as YYYY-MM-DD, e.g. --since 2026-11-01');
@@ -68,13 +67,13 @@ export async function log(invoiceArg: string | undefined, opts: LogOptions, cli:
 
   const number = invoiceArg?.trim();
   const found = number === undefined ? null : await findInvoice(number, setup, cli);
-  const uncertain = unresolvedIntents(setup.journal);
+  const uncertain = uncertainIntents(setup.histories.values());
   const lines: LogLine[] = [];
-  setup.journal.forEach((entry, index) => {
+  setup.journal.forEach((entry) => {
     if (number !== undefined && entry.invoice !== number) return;
     if (since !== null && parseIsoDay(entry.date)! < since) return;
     if (opts.step !== undefined && entry.step !== opts.step) return;
-    lines.push({ entry, uncertain: uncertain.has(index) });
+    lines.push({ entry, uncertain: uncertain.has(entry) });
   });
   const summary =
     number === undefined ? null : summaryOf(number, found, setup.policy, setup.histories.get(number) ?? emptyHistory(number), setup.today);
@@ -94,8 +93,7 @@ function checkStepFilter(step: string, setup: Setup): void {
   const known = new Set<string>(policyStepIds(setup.policy));
   for (const e of setup.journal) if (e.step !== null) known.add(e.step);
   if (known.has(step)) return;
-  const close = closestName(step, known);
-  throw new UsageError(`no step "${step}" in the journal or the policy`, close ? `did you mean "${close}"?` : `the policy's steps are: ${policyStepIds(setup.policy).join(', ')}`);
+  throw new UsageError(`no step "${step}" in the journal or the policy`, suggestion(step, known, `the policy's steps are: ${policyStepIds(setup.policy).join(', ')}`));
 }
 
 /**
@@ -103,151 +101,11 @@ function checkStepFilter(step: string, setup: Setup): void {
  * the user mistyped, and is told the nearest number.
  */
 async function findInvoice(number: string, setup: Setup, cli: Cli): Promise<Invoice | null> {
-  const match: { invoice: Invoice | null } = { invoice: null };
-  const numbers = new Set<string>();
-  const issues = await readInvoices(
-    { files: setup.config.invoices, cwd: cli.cwd, defaults: setup.config.defaults, columns: setup.config.columns },
-    (invoice) => {
-      numbers.add(invoice.number);
-      if (invoice.number === number) match.invoice = invoice;
-    },
-  );
-  if (match.invoice !== null || setup.histories.has(number)) return match.invoice;
-  for (const n of setup.histories.keys()) numbers.add(n);
-  const close = closestName(number, numbers);
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const broken = errors > 0 ? ` (the invoice files have ${errors} error${errors === 1 ? '' : 's'}: "relance status" shows them)` : '';
-  throw new UsageError(
-    `invoice "${number}" is neither in the journal nor in the invoice files`,
-    (close ? `did you mean "${close}"?` : '"relance log" lists the journal, "relance status --all" the invoices') + broken,
-  );
-}
-
-// ---------------------------------------------------------------- what the journal says
-
-export interface LogLine {
-  entry: JournalEntry;
-  /** An intent that has no outcome (yet): the message may or may not have gone out. */
-  uncertain: boolean;
-}
-
-/**
- * The positions of the intents still without outcome, by the rules of `historyOf`: an
- * outcome for the step (sent, failed, issued, a step recorded done) or a `record sent`
- * / `not-sent` (without --step: for every pending step of the invoice) settles it.
- */
-export function unresolvedIntents(entries: readonly JournalEntry[]): Set<number> {
-  const pending = new Map<string, Map<string, number>>();
-  const settle = (invoice: string, step: string | null): void => {
-    if (step === null) pending.delete(invoice);
-    else pending.get(invoice)?.delete(step);
-  };
-  entries.forEach((e, index) => {
-    if (e.type === 'intent' && e.step !== null) {
-      const steps = pending.get(e.invoice) ?? new Map<string, number>();
-      steps.set(e.step, index);
-      pending.set(e.invoice, steps);
-    } else if (e.type === 'sent' || e.type === 'failed' || e.type === 'issued') {
-      if (e.step !== null) settle(e.invoice, e.step);
-    } else if (e.type === 'record') {
-      if (e.event === 'sent' || e.event === 'not-sent') settle(e.invoice, e.step);
-      else if ((e.event === 'call' || e.event === 'letter') && e.step !== null) settle(e.invoice, e.step);
-    }
-  });
-  const indexes = new Set<number>();
-  for (const steps of pending.values()) for (const i of steps.values()) indexes.add(i);
-  return indexes;
-}
-
-/** What happened, in a word or two. */
-export function whatOf(line: LogLine): string {
-  const { entry } = line;
-  if (entry.type === 'intent') return line.uncertain ? 'UNCERTAIN' : 'intent';
-  if (entry.type !== 'record') return entry.type;
-  if (entry.event === 'sent') return 'confirmed sent';
-  if (entry.event === 'not-sent') return 'not sent';
-  return entry.event ?? 'record';
-}
-
-/** The subject, the note or the SMTP error: whichever says most about the line. */
-function detailsOf(entry: JournalEntry): string {
-  const parts: string[] = [];
-  if (entry.until !== null) {
-    const until = parseIsoDay(entry.until);
-    parts.push(`until ${until === null ? entry.until : formatFrenchDay(until)}`);
-  }
-  if (entry.type === 'failed' && entry.error !== null) parts.push(entry.error);
-  else if (entry.subject !== null && entry.type !== 'record') parts.push(entry.subject);
-  if (entry.note !== null) parts.push(entry.note);
-  return parts.join(' · ');
-}
-
-
-/** The state in words: every fact that holds, the most important first, one a line. */
-function stateFacts(s: InvoiceSummary, bcc: string | null): string[] {
-  const h = s.history;
-  const resume = `"relance record ${s.invoice} resume"`;
-  const facts: string[] = [];
-  if (s.state === 'cancelled' || s.state === 'insolvency') facts.push(`${s.state} (invoice file)`);
-  if (h.paidByHand !== null) facts.push(`paid by hand on ${formatFrenchDay(h.paidByHand)} (${resume} undoes it)`);
-  else if (s.state === 'paid') facts.push('paid');
-  if (h.disputedSince !== null) facts.push(`disputed since ${formatFrenchDay(h.disputedSince)}: no reminders until ${resume}`);
-  else if (s.state === 'disputed') facts.push('disputed (invoice file)');
-  if (s.pause !== null) {
-    facts.push(s.pause.through === null ? `paused until ${resume}` : `paused until ${formatFrenchDay(s.pause.through)}: reminders resume on ${formatFrenchDay(s.pause.through + 1)}`);
-  }
-  if (h.uncertain.length > 0) {
-    const steps = h.uncertain.map((u) => `${u.step} (${formatFrenchDay(u.date)})`).join(', ');
-    const which = h.uncertain.length === 1 ? '' : ' --step ID';
-    facts.push(
-      `UNCERTAIN: ${steps} may not have gone out`,
-      ...h.uncertain.map((u) => `  ${u.step}: Message-ID ${u.messageId ?? '(unknown)'}`),
-      `  look for ${h.uncertain.length === 1 ? 'it' : 'each'} in ${lookUpPlaces(bcc)} (${NOT_THE_ARCHIVE}),`,
-      `  then "relance record ${s.invoice} sent${which}" or "not-sent${which}"`,
-      ...(h.uncertain.length === 1 ? [] : [`  (all at once: "relance record --uncertain sent --invoice ${s.invoice}", or not-sent)`]),
-    );
-  }
-  for (const f of h.failed) facts.push(`${f.step} failed on ${formatFrenchDay(f.date)}${f.error ? ` (${clip(oneLine(f.error), 50)})` : ''}: the next send tries again`);
-  return facts.length === 0 ? ['open'] : facts;
-}
-
-function summaryLines(s: InvoiceSummary, c: ChalkInstance, bcc: string | null): string[] {
-  const h = s.history;
-  const by = { sent: 'sent', issued: 'issued', record: 'recorded' } as const;
-  const done = h.done.map((d) => `${d.step} ${formatFrenchDay(d.date)} (${by[d.by]})`).join(', ');
-  const notice = s.notice === null ? '–' : `${formatFrenchDay(s.notice)}${s.b2c ? ` (B2C interest from ${formatFrenchDay(s.notice + 1)})` : ''}`;
-  const rows: [string, string[]][] = [
-    ['steps done', [done === '' ? '–' : done]],
-    ['last action', [h.lastAction === null ? '–' : formatFrenchDay(h.lastAction)]],
-    ['state', stateFacts(s, bcc)],
-    ['formal notice', [notice]],
-    ['next step', [s.next.text]],
-  ];
-  const label = (text: string): string => `  ${text.padEnd(13)}  `;
-  return [
-    c.bold(oneLine(s.client === null ? s.invoice : `${s.invoice} · ${s.client}`)),
-    ...rows.flatMap(([name, values]) => values.map((v, i) => `${label(i === 0 ? name : '')}${visible(v)}`)),
-  ];
-}
-
-function summaryJson(s: InvoiceSummary): Record<string, unknown> {
-  const h = s.history;
-  const iso = (d: Day | null): string | null => (d === null ? null : formatIsoDay(d));
-  return {
-    invoice: s.invoice,
-    client: s.client,
-    state: s.state,
-    steps_done: h.done.map((d) => ({ step: d.step, date: formatIsoDay(d.date), by: d.by })),
-    last_action: iso(h.lastAction),
-    disputed_since: iso(h.disputedSince),
-    paused: s.pause === null ? null : { until: iso(s.pause.through) },
-    paid_by_hand: iso(h.paidByHand),
-    uncertain: h.uncertain.map((u) => ({ step: u.step, date: formatIsoDay(u.date) })),
-    failed: h.failed.map((f) => ({ step: f.step, date: formatIsoDay(f.date), error: f.error })),
-    notice_date: iso(s.notice),
-    next_step: s.next.step,
-    next_date: iso(s.next.date),
-  };
+  const { invoice, numbers, fileErrors } = await lookUpInvoice(number, invoiceSources(setup.config, cli.cwd));
+  if (invoice !== null || setup.histories.has(number)) return invoice;
+  const files = setup.config.invoices.map((f) => displayPath(f, cli.cwd)).join(', ');
+  const { message, hint } = invoiceNotFound(number, [...numbers, ...setup.histories.keys()], { files, fileErrors, journal: true });
+  throw new UsageError(message, hint);
 }
 
 // ---------------------------------------------------------------- output
@@ -370,6 +228,3 @@ function tintWhat(c: ChalkInstance, padded: string): string {
 }
 
 /** A cell of the table: one line, and nothing in it the terminal would obey. */
-function oneLine(text: string): string {
-  return visible(text.replace(/\s+/g, ' ').trim());
-}

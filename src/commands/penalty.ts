@@ -9,7 +9,7 @@ import { formatFrenchDay, formatIsoDay, parseDate } from '../domain/dates.js';
 import type { Payment } from '../domain/invoice.js';
 import type { Cents, Rate } from '../domain/money.js';
 import { formatCents, formatEurosFr, formatPercent, parseAmount, parsePercent } from '../domain/money.js';
-import type { PenaltyInput, PenaltyResult, RateMode } from '../domain/penalty.js';
+import type { Exemption, PenaltyInput, PenaltyResult, RateMode } from '../domain/penalty.js';
 import { MissingRateError, computePenalty } from '../domain/penalty.js';
 import type { RateTable } from '../domain/rates.js';
 import { UsageError } from '../errors.js';
@@ -71,13 +71,13 @@ export async function penalty(amountText: string, opts: PenaltyOptions, cli: Cli
   const today = flags.paid === null || opts.today !== undefined ? await resolveToday(opts.today, cli, inUse.config?.timezone) : null;
   const input = penaltyInput(flags, flags.paid ?? today!, flags.rateMode ?? inUse.config?.rateMode ?? 'half-year');
   const result = computeOrExplain(input, inUse.rates);
-  const warnings = [...inUse.warnings.map(formatIssue), ...result.warnings];
+  const warnings = [...inUse.warnings.map(formatIssue), ...result.warnings.map((w) => w.text)];
 
   if (opts.format === 'json') await writeOut(cli, `${JSON.stringify(jsonDocument(result, flags, warnings), null, 2)}\n`);
-  else await printTable(result, input, flags, { color: useColor(opts, cli), file: inUse.file }, cli);
+  else await printTable(result, flags, { color: useColor(opts, cli), file: inUse.file }, cli);
   if (!opts.quiet) {
     for (const issue of inUse.warnings) cli.stderr.write(`${formatIssue(issue)}\n`);
-    for (const w of result.warnings) cli.stderr.write(`warning: ${w}\n`);
+    for (const w of result.warnings) cli.stderr.write(`warning: ${w.text}\n`);
   }
   return 0;
 }
@@ -224,7 +224,7 @@ function jsonDocument(r: PenaltyResult, flags: PenaltyFlags, warnings: readonly 
   };
 }
 
-async function printTable(r: PenaltyResult, input: PenaltyInput, flags: PenaltyFlags, options: { color: boolean; file: string | null }, cli: Cli): Promise<void> {
+async function printTable(r: PenaltyResult, flags: PenaltyFlags, options: { color: boolean; file: string | null }, cli: Cli): Promise<void> {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const fr = formatFrenchDay;
   const end = flags.paid !== null ? `paid ${fr(r.endDate)}` : `unpaid on ${fr(r.endDate)}`;
@@ -258,7 +258,7 @@ async function printTable(r: PenaltyResult, input: PenaltyInput, flags: PenaltyF
   const width = Math.max(...[r.interest, r.flatFee, r.balance, r.total].map((x) => formatEurosFr(x).length));
   const line = (label: string, value: string | Cents, note = ''): string =>
     `${label.padEnd(24)}${typeof value === 'number' ? formatEurosFr(value).padStart(width) : value}${note}`;
-  const exemption = exemptionOf(r, input);
+  const exemption = r.exemption;
   lines.push(line('Interest', r.interest, noInterestReason(r, exemption)));
   lines.push(line('€40 recovery indemnity', r.flatFee > 0 ? r.flatFee : feeText(r, exemption)));
   lines.push(line('Balance still due', r.balance));
@@ -268,19 +268,7 @@ async function printTable(r: PenaltyResult, input: PenaltyInput, flags: PenaltyF
   await writeOut(cli, `${lines.join('\n')}\n`);
 }
 
-/** Why a result has no interest or no fee: the table says so rather than show a bare zero. */
-type Exemption = 'not-due' | 'paid-on-time' | 'collective-proceeding' | 'no-notice' | null;
-
-function exemptionOf(r: PenaltyResult, input: PenaltyInput): Exemption {
-  // What was still owed the day after the due date (a --paid on or before it settles it).
-  const owed = r.principal - input.payments.filter((p) => p.date! <= r.dueDate).reduce((sum, p) => sum + p.amount, 0);
-  if (r.endDate <= r.dueDate || owed <= 0) return r.balance > 0 ? 'not-due' : 'paid-on-time';
-  if (input.insolvencyDate != null && input.insolvencyDate <= r.dueDate) return 'collective-proceeding';
-  if (r.regime === 'b2c' && input.noticeDate == null) return 'no-notice';
-  return null;
-}
-
-const NO_INTEREST: Record<Exclude<Exemption, null>, string> = {
+const NO_INTEREST: Record<NonNullable<Exemption>, string> = {
   'not-due': ' (not late yet)',
   'paid-on-time': ' (paid on time)',
   'collective-proceeding': ' (collective proceeding opened by the due date)',

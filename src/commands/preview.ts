@@ -3,8 +3,10 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { claimOf, provisionalRateWarnings } from '../domain/claim.js';
-import { closestName } from '../domain/closest.js';
+import { Claims } from '../domain/claim.js';
+import { suggestion } from '../domain/closest.js';
+import { invoiceNotFound } from '../domain/find-invoice.js';
+import { displayPath } from '../io/paths.js';
 import { formatFrenchDay } from '../domain/dates.js';
 import { emptyHistory } from '../domain/history.js';
 import { hasErrors } from '../domain/issue.js';
@@ -12,14 +14,12 @@ import type { Action } from '../domain/plan.js';
 import { nextStep } from '../domain/plan.js';
 import { stepsFor } from '../domain/policy.js';
 import { InputError, UsageError } from '../errors.js';
-import { loadInvoices } from '../io/invoices.js';
-import type { SetupOptions } from '../io/setup.js';
-import { loadSetup } from '../io/setup.js';
+import { invoiceSources, loadInvoices } from '../io/invoices.js';
 import { archivedMessage } from '../mail/archive.js';
 import { prepareActions } from '../mail/prepare.js';
-import { formatEmailDraft, formatTodo } from '../render/draft.js';
-import type { Cli } from './common.js';
-import { addCommonOptions, printNotes, printWarnings, writeOut } from './common.js';
+import { formatEmailDraft, formatTodo } from '../mail/draft-text.js';
+import type { Cli, SetupOptions } from './common.js';
+import { addCommonOptions, printNotes, printWarnings, setupFor, writeOut } from './common.js';
 
 interface PreviewOptions extends SetupOptions {
   step?: string;
@@ -43,27 +43,28 @@ export function register(program: Command, cli: Cli): void {
 }
 
 export async function preview(number: string, opts: PreviewOptions, cli: Cli): Promise<number> {
-  const setup = await loadSetup(opts, cli);
-  const { invoices, issues } = await loadInvoices({ files: setup.config.invoices, cwd: cli.cwd, defaults: setup.config.defaults, columns: setup.config.columns });
+  const setup = await setupFor(opts, cli);
+  const { invoices, issues } = await loadInvoices(invoiceSources(setup.config, cli.cwd));
   if (hasErrors(issues)) throw new InputError([...setup.warnings, ...issues]);
   const invoice = invoices.find((i) => i.number === number);
   if (!invoice) {
-    const near = closestName(number, invoices.map((i) => i.number));
-    throw new UsageError(`no invoice "${number}" in the invoice files`, near ? `did you mean ${near}?` : 'relance status --all lists every invoice');
+    const { message, hint } = invoiceNotFound(number, invoices.map((i) => i.number), { files: setup.config.invoices.map((f) => displayPath(f, cli.cwd)).join(', '), fileErrors: 0 });
+    throw new UsageError(message, hint);
   }
   const history = setup.histories.get(invoice.number) ?? emptyHistory(invoice.number);
   const steps = stepsFor(setup.policy, invoice);
   let step = steps.find((s) => s.id === opts.step);
   if (opts.step !== undefined && !step) {
-    const near = closestName(opts.step, steps.map((s) => s.id));
-    throw new UsageError(`no step "${opts.step}" in the policy`, near ? `did you mean ${near}?` : `the steps are ${steps.map((s) => s.id).join(', ')}`);
+    throw new UsageError(`no step "${opts.step}" in the policy`, suggestion(opts.step, steps.map((s) => s.id), `the steps are ${steps.map((s) => s.id).join(', ')}`));
   }
   const next = step ? null : nextStep(invoice, setup.policy, history, setup.today);
   step ??= next?.step;
   if (!step) throw new UsageError(`${invoice.number} has no next step (${invoice.status}, or every step done)`, `name one to see it anyway: --step ${steps[0]?.id ?? 'ID'}`);
 
   const action: Action = { step, channel: step.channel, template: step.template, client: invoice.client, emails: invoice.emails, language: invoice.language, invoices: [invoice] };
-  const claims = new Map([[invoice.number, claimOf(invoice, history, { today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode })]]);
+  const book = new Claims({ today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode });
+  const claims = book.byNumber([invoice], setup.histories);
+  if (hasErrors(book.missingRateIssues())) throw new InputError([...setup.warnings, ...book.missingRateIssues()]);
   const { prepared, issues: renderIssues } = await prepareActions([action], {
     config: setup.config,
     templateDirs: setup.templateDirs,
@@ -75,7 +76,7 @@ export async function preview(number: string, opts: PreviewOptions, cli: Cli): P
   });
   if (hasErrors(renderIssues)) throw new InputError(renderIssues);
   printWarnings(cli, [...setup.warnings, ...issues, ...renderIssues], opts.quiet);
-  printNotes(cli, provisionalRateWarnings(claims.values()), opts.quiet);
+  printNotes(cli, book.provisionalWarnings(), opts.quiet);
 
   const item = prepared[0]!;
   if (opts.format === 'json') {

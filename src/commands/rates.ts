@@ -11,11 +11,14 @@ import type { HalfYearRates, RateTable, RateValue } from '../domain/rates.js';
 import { carriedHalfYears, ratesOrCarried } from '../domain/carried-rates.js';
 import { csvLine } from '../render/csv.js';
 import type { Cli } from './common.js';
-import type { RatesOptions } from '../io/rates-in-use.js';
+import type { RatesRequest } from '../io/rates-in-use.js';
 import { loadRatesInUse } from '../io/rates-in-use.js';
+import type { CommonOptions } from './common.js';
 import { addCommonOptions, printWarnings, resolveToday, useColor, writeOut } from './common.js';
 
 
+
+type RatesOptions = CommonOptions & RatesRequest;
 
 const EXAMPLES = `
 Examples:

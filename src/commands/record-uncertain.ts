@@ -4,7 +4,6 @@
 // what comes next.
 
 import { Chalk } from 'chalk';
-import { closestName } from '../domain/closest.js';
 import { formatFrenchDay, parseIsoDay } from '../domain/dates.js';
 import type { History } from '../domain/history.js';
 import { historyOf } from '../domain/history.js';
@@ -12,13 +11,14 @@ import type { Invoice } from '../domain/invoice.js';
 import type { JournalEntry } from '../domain/journal-entry.js';
 import { journalEntry, serializeEntry } from '../domain/journal-entry.js';
 import { UsageError } from '../errors.js';
-import { readInvoices } from '../io/invoices.js';
+import { invoiceSources, readInvoices } from '../io/invoices.js';
+import type { WhereLooked } from '../domain/find-invoice.js';
+import { invoiceNotFound } from '../domain/find-invoice.js';
 import { appendJournal } from '../io/journal.js';
 import { displayPath } from '../io/paths.js';
-import { loadSetup } from '../io/setup.js';
-import { confirmation } from '../render/record-confirmation.js';
+import { confirmation } from '../domain/record-confirmation.js';
 import type { Cli } from './common.js';
-import { printWarnings, useColor, writeOut } from './common.js';
+import { printWarnings, setupFor, useColor, writeOut } from './common.js';
 import type { RecordOptions } from './record.js';
 
 const OUTCOMES = ['sent', 'not-sent'] as const;
@@ -31,18 +31,19 @@ export async function recordUncertain(outcomeArg: string, positional: readonly (
   if (opts.step !== undefined) throw new UsageError('--step names one step of one invoice: it does not go with --uncertain', `relance record INVOICE ${outcome} --step ${opts.step}`);
   if (opts.until !== undefined) throw new UsageError(`--until is only for pause and promise, not for ${outcome}`, 'leave it out');
 
-  const setup = await loadSetup(opts, cli);
+  const setup = await setupFor(opts, cli);
   const today = setup.today;
   const date = opts.date === undefined ? today : parseIsoDay(opts.date);
   if (date === null) throw new UsageError(`--date "${opts.date}" is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-22');
   if (outcome === 'sent' && date > today) throw new UsageError(`--date ${opts.date} is after today (${formatFrenchDay(today)}): a message cannot have gone out yet`, 'record it once done, dated the day it happened');
 
   const invoices = new Map<string, Invoice>();
-  await readInvoices({ files: setup.config.invoices, cwd: cli.cwd, defaults: setup.config.defaults, columns: setup.config.columns }, (found) => {
+  const fileIssues = await readInvoices(invoiceSources(setup.config, cli.cwd), (found) => {
     invoices.set(found.number, found);
   });
+  const where = { files: setup.config.invoices.map((f) => displayPath(f, cli.cwd)).join(', '), fileErrors: fileIssues.filter((i) => i.severity === 'error').length, journal: true };
   const wanted = [...new Set(opts.invoice.map((n) => n.trim()))];
-  const settled = wanted.length === 0 ? [...setup.histories.values()].filter((h) => h.uncertain.length > 0) : wanted.map((n) => pending(n, setup.histories, invoices));
+  const settled = wanted.length === 0 ? [...setup.histories.values()].filter((h) => h.uncertain.length > 0) : wanted.map((n) => pending(n, setup.histories, invoices, where));
   printWarnings(cli, setup.warnings, opts.quiet);
   if (settled.length === 0) {
     if (!opts.quiet) await writeOut(cli, `No uncertain step in ${displayPath(setup.config.journal, cli.cwd)}: nothing recorded.\n`);
@@ -51,6 +52,7 @@ export async function recordUncertain(outcomeArg: string, positional: readonly (
 
   const note = opts.note === undefined || opts.note.trim() === '' ? null : opts.note;
   const entries = settled.flatMap((h) => h.uncertain.map((u) => journalEntry({ type: 'record', date, at: cli.now, invoice: h.invoice, event: outcome, step: u.step, note })));
+  cli.journalRun = { path: setup.config.journal, run: null, since: cli.now };
   await appendJournal(setup.config.journal, entries);
 
   const lines = entries.map((entry) => lineFor(entry, invoices.get(entry.invoice) ?? null, setup, entries));
@@ -65,11 +67,11 @@ export async function recordUncertain(outcomeArg: string, positional: readonly (
 }
 
 /** The history of an invoice named with --invoice, which must have an uncertain step. */
-function pending(number: string, histories: ReadonlyMap<string, History>, invoices: ReadonlyMap<string, Invoice>): History {
+function pending(number: string, histories: ReadonlyMap<string, History>, invoices: ReadonlyMap<string, Invoice>, where: WhereLooked): History {
   const history = histories.get(number);
   if (history === undefined && !invoices.has(number)) {
-    const close = closestName(number, [...invoices.keys(), ...histories.keys()]);
-    throw new UsageError(`--invoice "${number}" is neither in the invoice files nor in the journal`, close ? `did you mean "${close}"?` : '"relance log" lists the journal');
+    const { message, hint } = invoiceNotFound(number, [...invoices.keys(), ...histories.keys()], where);
+    throw new UsageError(message, hint);
   }
   if (history === undefined || history.uncertain.length === 0) {
     throw new UsageError(`${number} has no uncertain step: nothing to settle`, `"relance log ${number}" shows what happened`);

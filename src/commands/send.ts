@@ -5,27 +5,25 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Claim } from '../domain/claim.js';
-import { claimOf, provisionalRateWarnings } from '../domain/claim.js';
-import { closestName } from '../domain/closest.js';
+import { Claims } from '../domain/claim.js';
 import { formatFrenchDay, formatIsoDay } from '../domain/dates.js';
-import { emptyHistory } from '../domain/history.js';
+import { invoiceNotFound } from '../domain/find-invoice.js';
 import type { Issue } from '../domain/issue.js';
-import { error, hasErrors } from '../domain/issue.js';
+import { hasErrors } from '../domain/issue.js';
 import type { Invoice } from '../domain/invoice.js';
-import { MissingRateError } from '../domain/penalty.js';
 import { planActions } from '../domain/plan.js';
-import { InputError, UsageError, EXIT_OK, EXIT_SEND_FAILED } from '../errors.js';
+import { InputError, UsageError, EXIT_INTERNAL, EXIT_OK, EXIT_SEND_FAILED } from '../errors.js';
+import { redactSecrets } from '../render/redact.js';
+import { internalErrorText } from './internal-error.js';
 import { loadInvoices } from '../io/invoices.js';
 import type { Lock } from '../io/lock.js';
-import type { Setup, SetupOptions } from '../io/setup.js';
-import { loadSetup } from '../io/setup.js';
+import type { Setup } from '../io/setup.js';
 import type { OutgoingEmail, Prepared, Todo } from '../mail/message.js';
 import type { Incident, Outbox, Outcome } from '../mail/outbox.js';
 import { prepareActions, senderOf } from '../mail/prepare.js';
 import { displayPath } from '../io/paths.js';
-import type { Cli } from './common.js';
-import { addCommonOptions, printNotes, printWarnings, readingProgress, writeOut } from './common.js';
+import type { Cli, SetupOptions } from './common.js';
+import { addCommonOptions, printNotes, printWarnings, readingProgress, setupFor, writeOut } from './common.js';
 import type { ActionReport } from './send-report.js';
 import { actionReport, count, reportProblems, summary, uncertainReport } from './send-report.js';
 
@@ -73,7 +71,7 @@ export async function send(opts: SendOptions, cli: Cli): Promise<number> {
   const stop = dryRun ? null : (cli.catchInterrupts?.() ?? null);
   let lock: Lock | null = null;
   try {
-    const setup = await loadSetup(opts, cli, {
+    const setup = await setupFor(opts, cli, {
       // The lock is taken before the journal is read: two runs never plan from the same state.
       beforeJournal: dryRun
         ? undefined
@@ -96,10 +94,14 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   progress.done();
   const issues: Issue[] = [...setup.warnings, ...loaded.issues];
   if (hasErrors(issues)) throw new InputError(issues);
-  const invoices = selectInvoices(loaded.invoices, opts.invoice);
+  const invoices = selectInvoices(loaded.invoices, opts.invoice, config.invoices.map((f) => displayPath(f, cli.cwd)).join(', '));
 
   const plan = planActions(invoices, setup.policy, setup.histories, today);
-  const claims = claimsOf(plan.actions.flatMap((a) => a.invoices), setup, issues);
+  const book = new Claims({ today, rates: setup.rates, rateMode: config.rateMode });
+  // In the files' order, as status reads them: a missing rate is named on the same invoice.
+  const planned = new Set(plan.actions.flatMap((a) => a.invoices.map((i) => i.number)));
+  const claims = book.byNumber(invoices.filter((i) => planned.has(i.number)), setup.histories);
+  issues.push(...book.missingRateIssues());
   const { archiveReader } = await import('../mail/archive.js');
   const domain = messageIdDomain(senderOf(config));
   const { prepared, issues: prepareIssues } = await prepareActions(plan.actions, {
@@ -114,7 +116,7 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   issues.push(...prepareIssues);
   if (hasErrors(issues)) throw new InputError(issues);
   printWarnings(cli, issues, opts.quiet);
-  printNotes(cli, provisionalRateWarnings(claims.values()), opts.quiet);
+  printNotes(cli, book.provisionalWarnings(), opts.quiet);
 
   const json = opts.format === 'json';
   const emails = prepared.filter((p): p is OutgoingEmail => p.kind === 'email');
@@ -142,7 +144,8 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   } finally {
     incidents = await outbox.close();
   }
-  // A bug before anything left is an internal error (exit 2); after, the summary says what was sent.
+  // A bug before anything left goes to cli.ts's one catch (exit 70, with what the journal
+  // holds of the run); after, the summary says what was sent, and the exit is 70 too.
   const left = [...reports.values()].some((r) => r.status === 'sent' || r.status === 'uncertain');
   if (crash !== null && !left) throw crash.error;
   const done = prepared.map((p) => reports.get(p) ?? unknownOutcome(p));
@@ -157,10 +160,10 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   reportProblems(cli, all, notAttempted, incidents, dryRun ? null : config.mail.bcc);
   if (stop?.aborted && notAttempted.size === 0) cli.stderr.write(`relance: stopped by ${String(stop.reason)}, once every e-mail had been dealt with\n`);
   if (crash !== null) {
-    const e = crash.error instanceof Error ? crash.error : new Error(String(crash.error));
-    cli.stderr.write(`relance: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this. The summary above says what was sent; "relance log" shows the journal.\n`);
+    cli.stderr.write(redactSecrets(await internalErrorText(crash.error, cli.journalRun ?? null)));
+    return EXIT_INTERNAL;
   }
-  const problems = all.some((r) => r.status === 'failed' || r.status === 'uncertain') || incidents.length > 0 || stop?.aborted === true || crash !== null;
+  const problems = all.some((r) => r.status === 'failed' || r.status === 'uncertain') || incidents.length > 0 || stop?.aborted === true;
   return problems ? EXIT_SEND_FAILED : EXIT_OK;
 }
 
@@ -180,13 +183,15 @@ async function chooseOutbox(setup: Setup, opts: SendOptions, cli: Cli, dryRun: b
     return draftOutbox(opts.quiet ? null : print);
   }
   const { liveOutbox } = await import('../mail/live-outbox.js');
+  const run = `${formatIsoDay(setup.today)}.${randomUUID().slice(0, 8)}`;
+  cli.journalRun = { path: setup.config.journal, run, since: cli.now };
   return liveOutbox({
     config: setup.config,
     env: cli.env,
     journalPath: setup.config.journal,
     today: setup.today,
     now: () => new Date(),
-    run: `${formatIsoDay(setup.today)}.${randomUUID().slice(0, 8)}`,
+    run,
     progress: cli.stderr.isTTY ? progressLine(cli) : null,
     smtp: stopWait(cli.env),
     stop,
@@ -201,31 +206,16 @@ function stopWait(env: Cli['env']): { stopWait: number } | undefined {
 }
 
 /** `--invoice N`: only those; a number that is not in the files is a usage error. */
-function selectInvoices(invoices: readonly Invoice[], wanted: readonly string[]): Invoice[] {
+function selectInvoices(invoices: readonly Invoice[], wanted: readonly string[], files: string): Invoice[] {
   if (wanted.length === 0) return [...invoices];
   const numbers = new Set(invoices.map((i) => i.number));
   for (const n of wanted) {
     if (!numbers.has(n)) {
-      const near = closestName(n, numbers);
-      throw new UsageError(`--invoice "${n}" is not in the invoice files`, near ? `did you mean ${near}?` : 'relance status --all lists every invoice');
+      const { message, hint } = invoiceNotFound(n, numbers, { files, fileErrors: 0 });
+      throw new UsageError(message, hint);
     }
   }
   return invoices.filter((i) => wanted.includes(i.number));
-}
-
-/** What each invoice of today's actions can claim; a missing rate is bad input (exit 2). */
-function claimsOf(invoices: readonly Invoice[], setup: Setup, issues: Issue[]): Map<string, Claim> {
-  const claims = new Map<string, Claim>();
-  const ctx = { today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode };
-  for (const invoice of invoices) {
-    try {
-      claims.set(invoice.number, claimOf(invoice, setup.histories.get(invoice.number) ?? emptyHistory(invoice.number), ctx));
-    } catch (e) {
-      if (!(e instanceof MissingRateError)) throw e;
-      issues.push(error(invoice.source.file, invoice.source.line, 'due_date', `${invoice.number}: ${e.reason}`, e.hint));
-    }
-  }
-  return claims;
 }
 
 function messageIdDomain(sender: string | null): string {

@@ -8,21 +8,19 @@ import { formatFrenchDay, formatIsoDay } from '../domain/dates.js';
 import type { Issue } from '../domain/issue.js';
 import { hasErrors } from '../domain/issue.js';
 import { formatCents, formatEurosFr } from '../domain/money.js';
-import { MissingRateError } from '../domain/penalty.js';
-import { MissingRates } from '../domain/checks.js';
+import { Claims, isUncomputable } from '../domain/claim.js';
+import { emptyHistory } from '../domain/history.js';
 import type { AgingBucket, StatusRow, Totals } from '../domain/status.js';
 import { AGING_BUCKETS, addToAging, addToTotals, emptyAging, emptyTotals, isOverdue, statusRow } from '../domain/status.js';
 import { StatusNotes } from '../domain/status-notes.js';
 import { StatusTable } from '../domain/status-table.js';
 import { InputError, UsageError } from '../errors.js';
 import { readInvoices } from '../io/invoices.js';
-import type { SetupOptions } from '../io/setup.js';
-import { loadSetup } from '../io/setup.js';
 import { csvLine } from '../render/csv.js';
 import { MAX_ISSUES_SHOWN, formatIssue, moreLine, sortIssues } from '../render/issues.js';
 import { visible } from '../render/visible.js';
-import type { Cli } from './common.js';
-import { addCommonOptions, readingProgress, useColor, writeOut } from './common.js';
+import type { Cli, SetupOptions } from './common.js';
+import { addCommonOptions, readingProgress, setupFor, useColor, writeOut } from './common.js';
 
 interface StatusOptions extends SetupOptions {
   all?: boolean;
@@ -74,34 +72,32 @@ export async function status(opts: StatusOptions, cli: Cli): Promise<number> {
 }
 
 export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<StatusReport> {
-  const setup = await loadSetup(opts, cli);
+  const setup = await setupFor(opts, cli);
   const ctx = { today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode, policy: setup.policy };
   const table = new StatusTable();
   const totals = emptyTotals();
   const aging = emptyAging();
   const notes = new StatusNotes();
-  const missingRates = new MissingRates();
+  const claims = new Claims(ctx);
   const progress = readingProgress(cli, 'invoices');
 
   const issues = await readInvoices(
     { files: setup.config.invoices, cwd: cli.cwd, defaults: setup.config.defaults, columns: setup.config.columns },
     (invoice) => {
       progress.tick();
-      try {
-        const { row, notes: found } = statusRow(invoice, setup.histories.get(invoice.number), ctx);
-        addToAging(aging, row);
-        if (!opts.all && !isOverdue(row)) return;
-        for (const note of found) notes.add(note);
-        addToTotals(totals, row);
-        table.push(row);
-      } catch (e) {
-        if (!(e instanceof MissingRateError)) throw e;
-        missingRates.add(invoice, e);
-      }
+      const history = setup.histories.get(invoice.number) ?? emptyHistory(invoice.number);
+      const claim = claims.of(invoice, history);
+      if (isUncomputable(claim)) return;
+      const { row, notes: found } = statusRow(invoice, history, claim, ctx);
+      addToAging(aging, row);
+      if (!opts.all && !isOverdue(row)) return;
+      for (const note of found) notes.add(note);
+      addToTotals(totals, row);
+      table.push(row);
     },
   );
   progress.done();
-  issues.push(...missingRates.issues());
+  issues.push(...claims.missingRateIssues());
   const all = [...setup.warnings, ...issues];
   if (hasErrors(all)) throw new InputError(all);
   return { today: setup.today, table, order: table.worstFirst(), totals, aging, issues: sortIssues(all), notes: notes.lines() };

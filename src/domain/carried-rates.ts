@@ -8,8 +8,6 @@ import { formatPercent } from './money.js';
 import type { HalfYearRates, RateTable, RateValue } from './rates.js';
 import { rateTableSpan, ratesFor } from './rates.js';
 
-const CARRIED_MARK = ' is not in the rate tables yet: its rates are carried forward from ';
-
 /**
  * The rates that apply in a half-year: its row; past the last row (or in a gap a rates
  * file left), the last known rates carried forward, marked provisional (LAW.md § Beyond
@@ -59,10 +57,5 @@ export function carriedHalfYears(table: RateTable, today: HalfYear): string[] {
  */
 export function carriedRatesWarning(halfYear: HalfYear, row: HalfYearRates): string {
   const rates = `ECB rate ${formatPercent(row.mro.rate)} %, B2B rate ${formatPercent(row.b2b.rate)} %, legal rate ${formatPercent(row.legalOther.rate)} %`;
-  return `${halfYearKey(halfYear)}${CARRIED_MARK}${row.carriedFrom} (${rates}) and the amounts computed with them are provisional — to confirm them, ${howToConfirm(halfYear)}`;
-}
-
-/** Whether a penalty warning is the one written for a half-year carried forward. */
-export function isCarriedRatesWarning(warning: string): boolean {
-  return warning.includes(CARRIED_MARK);
+  return `${halfYearKey(halfYear)} is not in the rate tables yet: its rates are carried forward from ${row.carriedFrom} (${rates}) and the amounts computed with them are provisional — to confirm them, ${howToConfirm(halfYear)}`;
 }

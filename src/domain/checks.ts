@@ -2,14 +2,14 @@
 // law says of it (payment terms, limitation) and what a later `send` will need (an address,
 // a rate for every day of delay). Pure: the command reads the files and looks at the disk.
 
-import type { Claim } from './claim.js';
+import type { Creditor } from './creditor.js';
+import { PLACEHOLDERS } from './creditor.js';
 import type { Day } from './dates.js';
 import { endOfMonth, formatIsoDay, halfYearKey, halfYearOf, halfYearStart, nextHalfYear, parseHalfYearKey, ymdFromDay } from './dates.js';
 import type { History } from './history.js';
 import type { Invoice } from './invoice.js';
 import type { Issue } from './issue.js';
 import { error, warning } from './issue.js';
-import type { MissingRateError } from './penalty.js';
 import type { RateTable } from './rates.js';
 import { ratesFor } from './rates.js';
 import { carriedHalfYears, carriedRatesWarning, howToConfirm, ratesOrCarried } from './carried-rates.js';
@@ -17,11 +17,6 @@ import type { Policy } from './policy.js';
 import { stepsFor } from './policy.js';
 import { nextStep } from './plan.js';
 import { prescriptionOf } from './prescription.js';
-
-/** Something is still claimed: a balance on an invoice that is not cancelled. */
-export function isClaimed(claim: Claim): boolean {
-  return claim.balance > 0 && claim.status !== 'cancelled' && claim.status !== 'paid';
-}
 
 /**
  * The latest due date art. L441-10 I C. com. allows between businesses: 60 days from the
@@ -94,27 +89,6 @@ export function missingEmailIssue(invoice: Invoice, policy: Policy, history: His
 }
 
 /**
- * Missing rates, one error per half-year (the fix is one line in a rates file), on the
- * first invoice that needs it, counting the others.
- */
-export class MissingRates {
-  private readonly byHalfYear = new Map<string, { invoice: Invoice; message: string; hint: string; count: number }>();
-
-  add(invoice: Invoice, e: MissingRateError): void {
-    const seen = this.byHalfYear.get(e.halfYear);
-    if (seen) seen.count += 1;
-    else this.byHalfYear.set(e.halfYear, { invoice, message: e.reason, hint: e.hint, count: 1 });
-  }
-
-  issues(): Issue[] {
-    return [...this.byHalfYear.values()].map(({ invoice, message, hint, count }) => {
-      const others = count > 1 ? ` (and ${count - 1} other invoice${count > 2 ? 's' : ''})` : '';
-      return error(invoice.source.file, invoice.source.line, 'due_date', `${invoice.number}: ${message}${others}`, hint);
-    });
-  }
-}
-
-/**
  * What `check` says of the rate tables: each half-year up to today whose rates are carried
  * forward (and any other provisional rate the claims used), and from 1 December or 1 June
  * the coming half-year the tables do not have yet. Warnings only: a cron never stops on it.
@@ -148,4 +122,42 @@ function comingHalfYearIssue(table: RateTable, today: Day, where: { file: string
     `${key} starts in ${days} day${days === 1 ? '' : 's'} and is not in the rate tables: from 1 ${next.half === 1 ? 'January' : 'July'} its rates will be carried forward from ${carried.carriedFrom} and marked provisional`,
     `confirm them once they are published: ${howToConfirm(next)}`,
   );
+}
+
+/** What check says of relance.yaml beyond its syntax: placeholders left by init, no sender. */
+export interface ConfigFacts {
+  display: string;
+  /** null when running on `--invoices` alone. */
+  file: string | null;
+  creditor: Pick<Creditor, 'name' | 'email'>;
+  mailFrom: string | null;
+}
+
+export function configRuleIssues(config: ConfigFacts, policy: Policy | null, lineOf: (path: readonly string[]) => number | undefined): Issue[] {
+  const issues: Issue[] = [];
+  const placeholder = (key: 'name' | 'email', what: string): void => {
+    if (config.creditor[key] === PLACEHOLDERS[key]) {
+      issues.push(warning(config.display, lineOf(['creditor', key]), `creditor.${key}`, `${JSON.stringify(PLACEHOLDERS[key])} is the placeholder relance init wrote`, what));
+    }
+  };
+  placeholder('name', 'put your company’s name: it signs every reminder');
+  placeholder('email', 'put the address your clients should reply to: the e-mails go out from it');
+  if (config.file === null) return issues;
+  const emailSteps = policy !== null && [policy.steps, ...policy.segments.map((s) => s.steps ?? [])].some((steps) => steps.some((s) => s.channel === 'email'));
+  if (emailSteps && !config.mailFrom && !config.creditor.email) {
+    issues.push(error(config.display, undefined, 'mail.from', 'no sender address for the e-mails', 'set mail.from (or creditor.email) in relance.yaml'));
+  }
+  return issues;
+}
+
+/** The templates a policy names, segments included: what check loads in each language. */
+export function templatesOfPolicy(policy: Policy): string[] {
+  const names = new Set<string>();
+  const add = (steps: Policy['steps']) => steps.forEach((s) => s.template !== null && names.add(s.template));
+  add(policy.steps);
+  for (const segment of policy.segments) {
+    if (segment.steps) add(segment.steps);
+    for (const t of Object.values(segment.templates)) names.add(t);
+  }
+  return [...names].sort();
 }

@@ -1,15 +1,20 @@
 // What can be claimed on one invoice today: its balance, the interest and the €40 fee,
 // from the invoice file and its journal together (a payment recorded by hand, a formal
-// notice sent by letter). `status` and the reminders both ask here, so they always agree.
+// notice sent by letter). Every command asks here (through `Claims`, which also gathers
+// the rates that are missing or provisional), so status, check, the reminders and the
+// report always agree.
 
 import type { Day } from './dates.js';
 import type { History } from './history.js';
+import { emptyHistory } from './history.js';
 import type { Invoice, InvoiceStatus, Payment } from './invoice.js';
 import { balanceOf, settledOn } from './invoice.js';
+import { isOwed, statusToday } from './invoice-state.js';
+import type { Issue } from './issue.js';
+import { error } from './issue.js';
 import type { Cents } from './money.js';
 import type { PenaltyInput, PenaltyResult, RateMode } from './penalty.js';
-import { MissingRateError, computePenalty, warningKind } from './penalty.js';
-import { holdOf } from './plan.js';
+import { MissingRateError, computePenalty } from './penalty.js';
 import type { RateTable } from './rates.js';
 
 export interface Claim {
@@ -17,15 +22,15 @@ export interface Claim {
   status: InvoiceStatus;
   /** Unpaid today (payments dated after today are not counted yet). */
   balance: Cents;
-  /** null for a cancelled invoice (nothing is claimed), or a settled one whose rates are missing. */
+  /** null for a cancelled invoice (nothing is claimed), or one whose rates are missing. */
   penalty: PenaltyResult | null;
   /**
-   * A settled invoice paid late before the rate tables start (an old export's history):
-   * its interest is not computed, and the half-year is named here. For an invoice still
-   * owed, a missing rate is an error (MissingRateError). Past the tables' last row there
-   * is always a rate: the last known one, carried forward and provisional.
+   * A day of delay before the rate tables start (an old export's history): the interest
+   * is not computed. For a settled invoice that is a note; for one still owed, an error
+   * (`Claims` gathers them). Past the tables' last row there is always a rate: the last
+   * known one, carried forward and provisional.
    */
-  missingRate: string | null;
+  missingRate: MissingRateError | null;
   /** The formal notice: the first of the file's and the journal's. */
   noticeDate: Day | null;
 }
@@ -36,9 +41,7 @@ export interface ClaimContext {
   rateMode: RateMode;
 }
 
-/**
- * Throws MissingRateError when a day of delay of an invoice still owed has no known rate.
- */
+/** The claim of one invoice; a missing rate is in `missingRate`, never thrown. */
 export function claimOf(invoice: Invoice, history: History, ctx: ClaimContext): Claim {
   const { today } = ctx;
   // A payment recorded by hand (`relance record … paid-by-hand`) settles what was left.
@@ -66,32 +69,64 @@ export function claimOf(invoice: Invoice, history: History, ctx: ClaimContext): 
   try {
     return { status, balance, penalty: computePenalty(input, ctx.rates), noticeDate, missingRate: null };
   } catch (e) {
-    if (!(e instanceof MissingRateError) || balance > 0) throw e;
-    return { status, balance, penalty: null, noticeDate, missingRate: e.halfYear };
+    if (!(e instanceof MissingRateError)) throw e;
+    return { status, balance, penalty: null, noticeDate, missingRate: e };
   }
 }
 
-/**
- * What the figures of these claims owe to rates not confirmed yet (carried forward past
- * the tables, or marked provisional), each said once: the warning a run prints.
- */
-export function provisionalRateWarnings(claims: Iterable<Claim>): string[] {
-  const seen = new Set<string>();
-  for (const claim of claims) for (const w of claim.penalty?.warnings ?? []) if (warningKind(w) === 'provisional') seen.add(w);
-  return [...seen];
+/** The claim cannot be computed: an invoice still owed with a day of delay before the tables. */
+export function isUncomputable(claim: Claim): boolean {
+  return claim.missingRate !== null && claim.balance > 0;
+}
+
+/** Something is still claimed: a balance on an invoice that is owed (not paid, not cancelled). */
+export function isClaimed(claim: Claim): boolean {
+  return isOwed(claim);
 }
 
 /**
- * The status an invoice has today, its file and its journal together: paid (in the file
- * or by hand), disputed or paused (in the file, or recorded, until the pause ends).
+ * The claims of a run, one invoice at a time, with what they have in common gathered:
+ * the rates missing (one error per half-year, counting the invoices) and the
+ * provisional ones (one warning each). status, check, send, preview and the report use
+ * it, so that they say these things the same way.
  */
-function statusToday(invoice: Invoice, history: History, balance: Cents, today: Day): InvoiceStatus {
-  if (invoice.status === 'cancelled' || invoice.status === 'insolvency') return invoice.status;
-  if (balance === 0) return 'paid';
-  const hold = holdOf(invoice, history, today);
-  if (hold !== null) return hold.reason === 'paid-by-hand' ? 'paid' : hold.reason;
-  // A pause that has ended: the invoice is open again.
-  return invoice.status === 'paused' ? 'open' : invoice.status;
+export class Claims {
+  private readonly missing = new Map<string, { invoice: Invoice; error: MissingRateError; count: number }>();
+  private readonly provisional = new Set<string>();
+
+  constructor(private readonly ctx: ClaimContext) {}
+
+  of(invoice: Invoice, history: History): Claim {
+    const claim = claimOf(invoice, history, this.ctx);
+    if (isUncomputable(claim)) {
+      const e = claim.missingRate!;
+      const seen = this.missing.get(e.halfYear);
+      if (seen) seen.count += 1;
+      else this.missing.set(e.halfYear, { invoice, error: e, count: 1 });
+    }
+    for (const w of claim.penalty?.warnings ?? []) if (w.kind === 'provisional') this.provisional.add(w.text);
+    return claim;
+  }
+
+  /** The claims of these invoices, by number. */
+  byNumber(invoices: readonly Invoice[], histories: ReadonlyMap<string, History>): Map<string, Claim> {
+    const claims = new Map<string, Claim>();
+    for (const invoice of invoices) claims.set(invoice.number, this.of(invoice, histories.get(invoice.number) ?? emptyHistory(invoice.number)));
+    return claims;
+  }
+
+  /** One error per missing half-year, on the first invoice that needs it, counting the others. */
+  missingRateIssues(): Issue[] {
+    return [...this.missing.values()].map(({ invoice, error: e, count }) => {
+      const others = count > 1 ? ` (and ${count - 1} other invoice${count > 2 ? 's' : ''})` : '';
+      return error(invoice.source.file, invoice.source.line, 'due_date', `${invoice.number}: ${e.reason}${others}`, e.hint);
+    });
+  }
+
+  /** What the figures owe to rates not confirmed yet, each said once. */
+  provisionalWarnings(): string[] {
+    return [...this.provisional];
+  }
 }
 
 /** The formal notice: the first of the file's date and the letters recorded in the journal. */

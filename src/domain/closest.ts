@@ -28,3 +28,14 @@ export function editDistance(a: string, b: string): number {
   }
   return d[a.length]![b.length]!;
 }
+
+/** `did you mean "F-2026-014"?`: the one wording of every suggestion relance makes. */
+export function didYouMean(near: string): string {
+  return `did you mean ${JSON.stringify(near)}?`;
+}
+
+/** The hint for a mistyped word: the nearest candidate, else `otherwise`. */
+export function suggestion(word: string, candidates: Iterable<string>, otherwise: string): string {
+  const near = closestName(word, candidates);
+  return near === null ? otherwise : didYouMean(near);
+}

@@ -8,8 +8,6 @@ import type { JournalEntry } from './journal-entry.js';
 import { groupByInvoice } from './journal-entry.js';
 import type { Channel } from './policy.js';
 
-export { groupByInvoice } from './journal-entry.js';
-
 export interface DoneStep {
   readonly step: string;
   readonly date: Day;
@@ -30,6 +28,8 @@ export interface PreviousReminder {
 
 /** An intent with no outcome: the message may or may not have left. */
 export interface UncertainStep {
+  /** The journal's intent line itself. */
+  readonly entry: JournalEntry;
   readonly step: string;
   readonly date: Day;
   readonly channel: Channel | null;
@@ -148,7 +148,7 @@ export function historyOf(invoice: string, entries: readonly JournalEntry[]): Hi
     switch (e.type) {
       case 'intent':
         if (step !== null) {
-          pending.set(step, { step, date, channel: e.channel, messageId: e.message_id, subject: e.subject, run: e.run });
+          pending.set(step, { entry: e, step, date, channel: e.channel, messageId: e.message_id, subject: e.subject, run: e.run });
         }
         break;
       case 'sent':
@@ -234,4 +234,11 @@ export function historiesOf(entries: readonly JournalEntry[]): Map<string, Histo
   const histories = new Map<string, History>();
   for (const [invoice, group] of groupByInvoice(entries)) histories.set(invoice, historyOf(invoice, group));
   return histories;
+}
+
+/** The intent lines still without outcome, by the rules of `historyOf`: what `log` marks UNCERTAIN. */
+export function uncertainIntents(histories: Iterable<History>): Set<JournalEntry> {
+  const intents = new Set<JournalEntry>();
+  for (const h of histories) for (const u of h.uncertain) intents.add(u.entry);
+  return intents;
 }

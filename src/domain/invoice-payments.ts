@@ -5,7 +5,7 @@ import type { Day } from './dates.js';
 import { parseDate } from './dates.js';
 import type { InvoiceStatus, Payment } from './invoice.js';
 import type { InvoiceField } from './invoice-fields.js';
-import type { RecordView } from './invoice-record.js';
+import type { RecordView } from './record-view.js';
 import type { Cents } from './money.js';
 import { formatEurosFr, parseAmount } from './money.js';
 import { quote } from './user-text.js';

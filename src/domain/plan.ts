@@ -4,7 +4,7 @@
 
 import type { Day } from './dates.js';
 import type { Invoice, Language } from './invoice.js';
-import { balanceOf } from './invoice.js';
+import { FOREVER, holdOf, isChaseable, pausedThrough } from './invoice-state.js';
 import type { History, UncertainStep } from './history.js';
 import { emptyHistory, isDone } from './history.js';
 import type { Channel, Policy, Step } from './policy.js';
@@ -23,9 +23,6 @@ export interface NextStep {
   readonly date: Day;
   readonly reason: NextReason;
 }
-
-/** Why an open invoice with a balance gets nothing by itself. */
-export type HoldReason = 'disputed' | 'paused' | 'paid-by-hand';
 
 /** One message or one to-do: a step for one or more invoices of one client. */
 export interface Action {
@@ -46,53 +43,10 @@ export interface UncertainInvoice {
   readonly uncertain: UncertainStep;
 }
 
-export interface HeldInvoice {
-  readonly invoice: Invoice;
-  readonly reason: HoldReason;
-  /** The last day of a pause; null when it lasts until `relance record … resume`. */
-  readonly until: Day | null;
-}
-
 export interface Plan {
   readonly actions: Action[];
   /** Invoices with an intent that has no outcome: nothing is sent for them until recorded. */
   readonly uncertain: UncertainInvoice[];
-  /** Open invoices with a balance that are held today (dispute, pause, paid by hand). */
-  readonly skipped: HeldInvoice[];
-}
-
-const FOREVER = Number.POSITIVE_INFINITY;
-
-/** An invoice that can still be reminded: open (or paused) with something left to pay. */
-function isChaseable(invoice: Invoice): boolean {
-  return (invoice.status === 'open' || invoice.status === 'paused') && balanceOf(invoice) > 0;
-}
-
-/**
- * The last day the invoice is paused, from its file (`paused_until`, status `paused`)
- * and from its journal (`pause`, `promise --until`); FOREVER until a resume.
- * null when it is not paused at all.
- */
-function pausedThrough(invoice: Invoice, history: History): Day | null {
-  let through: Day | null = invoice.pausedUntil;
-  if (invoice.status === 'paused' && invoice.pausedUntil === null) through = FOREVER;
-  if (history.pause) {
-    const h = history.pause.through ?? FOREVER;
-    if (through === null || h > through) through = h;
-  }
-  return through;
-}
-
-/**
- * Why the invoice gets nothing today although it is open with a balance, or null.
- * A pause that ended before today holds nothing.
- */
-export function holdOf(invoice: Invoice, history: History, today: Day): { reason: HoldReason; until: Day | null } | null {
-  if (history.paidByHand !== null) return { reason: 'paid-by-hand', until: null };
-  if (history.disputedSince !== null) return { reason: 'disputed', until: null };
-  const through = pausedThrough(invoice, history);
-  if (through !== null && through >= today) return { reason: 'paused', until: through === FOREVER ? null : through };
-  return null;
 }
 
 /**
@@ -151,7 +105,6 @@ export function planActions(
   today: Day,
 ): Plan {
   const uncertain: UncertainInvoice[] = [];
-  const skipped: HeldInvoice[] = [];
   const groups = new Map<string, { action: Action & { invoices: Invoice[] }; order: number }>();
 
   for (const invoice of invoices) {
@@ -162,11 +115,7 @@ export function planActions(
       uncertain.push({ invoice, uncertain: first });
       continue;
     }
-    const hold = holdOf(invoice, history, today);
-    if (hold) {
-      skipped.push({ invoice, ...hold });
-      continue;
-    }
+    if (holdOf(invoice, history, today)) continue;
     const next = nextStep(invoice, policy, history, today);
     if (!next || next.date > today) continue;
 
@@ -213,8 +162,7 @@ export function planActions(
       compareText(a.action.emails.join(','), b.action.emails.join(',')),
   );
   uncertain.sort((a, b) => compareText(a.invoice.client, b.invoice.client) || compareText(a.invoice.number, b.invoice.number));
-  skipped.sort((a, b) => compareText(a.invoice.client, b.invoice.client) || compareText(a.invoice.number, b.invoice.number));
-  return { actions: sorted.map((g) => g.action), uncertain, skipped };
+  return { actions: sorted.map((g) => g.action), uncertain };
 }
 
 // French collation with numbers in numeric order (F-9 before F-10); ties broken on code

@@ -7,9 +7,9 @@ import type { History } from './history.js';
 import { emptyHistory } from './history.js';
 import type { Invoice, InvoiceStatus } from './invoice.js';
 import type { Cents } from './money.js';
-import type { ClaimContext } from './claim.js';
-import { claimOf } from './claim.js';
-import { isProvisional, warningKind } from './penalty.js';
+import type { Claim, ClaimContext } from './claim.js';
+import { isProvisional } from './penalty.js';
+import { isOwed } from './invoice-state.js';
 import type { NoteKind, StatusNote } from './status-notes.js';
 import type { Policy } from './policy.js';
 import { nextStep } from './plan.js';
@@ -49,23 +49,22 @@ export interface StatusContext extends ClaimContext {
  * The row of one invoice, and what the law says about it: the penalty engine's warnings,
  * the limitation, the insolvency deadline.
  */
-export function statusRow(invoice: Invoice, history: History | undefined, ctx: StatusContext): { row: StatusRow; notes: StatusNote[] } {
+export function statusRow(invoice: Invoice, history: History | undefined, claim: Claim, ctx: StatusContext): { row: StatusRow; notes: StatusNote[] } {
   const h = history ?? emptyHistory(invoice.number);
   const { today } = ctx;
   const notes: StatusNote[] = [];
   const note = (kind: NoteKind, text: string) => notes.push({ kind, invoice: invoice.number, text });
-  const { status, balance: balanceToday, penalty, missingRate } = claimOf(invoice, h, ctx);
-  if (missingRate !== null) note('law', `paid, but its interest for paying late is not computed: no rate for ${missingRate} in the tables — add it in a rates file to see it`);
+  const { status, balance: balanceToday, penalty, missingRate } = claim;
+  if (missingRate !== null) note('law', `paid, but its interest for paying late is not computed: no rate for ${missingRate.halfYear} in the tables — add it in a rates file to see it`);
   const interest = penalty?.interest ?? 0;
   const flatFee = penalty?.flatFee ?? 0;
   for (const w of penalty?.warnings ?? []) {
     // The rounding of displayed periods matters only to `penalty`, which shows them.
-    const kind = warningKind(w);
-    if (kind !== 'rounding') note(kind === 'other' ? 'law' : kind, w);
+    if (w.kind !== 'rounding') note(w.kind === 'provisional' || w.kind === 'no-notice' ? w.kind : 'law', w.text);
   }
 
   const limitation = prescriptionOf(invoice.clientType, invoice.dueDate, today);
-  if (balanceToday > 0 && status !== 'cancelled') {
+  if (isOwed(claim)) {
     const law = invoice.clientType === 'b2b' ? '5 years, art. L110-4 C. com.' : '2 years, art. L218-2 C. conso.';
     if (limitation.state === 'near') {
       note('limitation-near', `the claim is time-barred after ${formatIsoDay(limitation.limit)} (${law}), in ${limitation.limit - today} days — a reminder does not interrupt it: act before then`);
@@ -108,7 +107,7 @@ export function statusRow(invoice: Invoice, history: History | undefined, ctx: S
 
 /** Shown by default: what is late and unpaid (disputed and paused ones too), not cancelled. */
 export function isOverdue(row: StatusRow): boolean {
-  return row.daysLate > 0 && row.balance > 0 && row.status !== 'cancelled';
+  return row.daysLate > 0 && isOwed(row);
 }
 
 export const AGING_BUCKETS = ['not_due', '1-30', '31-60', '61-90', '90+'] as const;
@@ -145,7 +144,7 @@ export function addToTotals(totals: Totals, row: StatusRow): void {
 
 /** Aging counts every unpaid invoice that is not cancelled, by how late its balance is. */
 export function addToAging(aging: Record<AgingBucket, Cents>, row: StatusRow): void {
-  if (row.balance > 0 && row.status !== 'cancelled' && row.status !== 'paid') aging[agingBucket(row.daysLate)] += row.balance;
+  if (isOwed(row)) aging[agingBucket(row.daysLate)] += row.balance;
 }
 
 export const emptyAging = (): Record<AgingBucket, Cents> => ({ not_due: 0, '1-30': 0, '31-60': 0, '61-90': 0, '90+': 0 });

@@ -27,7 +27,7 @@ export const DEFAULT_ATTACHMENT_RULES: AttachmentRules = { folders: [], maxBytes
 
 export type AttachmentCheck =
   | { kind: 'ok'; /** The file itself, links followed: what is attached. */ path: string }
-  | { kind: 'missing' }
+  | { kind: 'missing'; issue: Issue }
   | { kind: 'refused'; issue: Issue };
 
 // File systems whose files are the kernel's, not documents: /proc, /sys and their kin.
@@ -56,7 +56,9 @@ export async function checkAttachment(invoice: Invoice, config: AttachmentSettin
   try {
     real = await realpath(path);
   } catch (e) {
-    if ((e as { code?: string }).code === 'ENOENT') return { kind: 'missing' };
+    if ((e as { code?: string }).code === 'ENOENT') {
+      return { kind: 'missing', issue: error(invoice.source.file, invoice.source.line, 'attachment', `${shown} does not exist (the PDF of invoice ${invoice.number})`, 'check the path: it is relative to the invoices file') };
+    }
     const problem = fileProblem(e);
     if (problem === null) throw e;
     return refuse(problem.message, problem.hint);

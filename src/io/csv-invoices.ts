@@ -3,20 +3,16 @@
 
 import { parse } from 'csv-parse';
 import type { Issue } from '../domain/issue.js';
-import { error, hasErrors, warning } from '../domain/issue.js';
+import { error, hasErrors } from '../domain/issue.js';
 import type { InvoiceField } from '../domain/invoice-fields.js';
-import { fieldForHeader, namesOf } from '../domain/invoice-fields.js';
-import type { RecordView } from '../domain/invoice-record.js';
-import { fieldTooLong } from '../domain/invoice-record.js';
-import { MAX_FIELD_LENGTH, formatCount, quote, shorten } from '../domain/user-text.js';
+import type { HeaderOptions } from '../domain/header-match.js';
+import { matchHeader } from '../domain/header-match.js';
+import type { RecordView } from '../domain/record-view.js';
+import { fieldTooLong } from '../domain/invoice-facts.js';
+import { MAX_FIELD_LENGTH, formatCount, shorten } from '../domain/user-text.js';
 import { detectEncoding, encodingIssue, readChunks } from './text-file.js';
 
-export interface CsvOptions {
-  /** The config's `columns:` mapping, keys already normalised. */
-  columns?: ReadonlyMap<string, InvoiceField>;
-  /** Whether a missing due date column is fine (default payment terms in the config). */
-  hasDefaultTerms: boolean;
-}
+export type CsvOptions = HeaderOptions;
 
 /** Reads `path`, calling `onRecord` for each data row; returns the file-level issues. */
 export async function readCsvInvoices(path: string, file: string, options: CsvOptions, onRecord: (row: RecordView) => void): Promise<Issue[]> {
@@ -62,7 +58,7 @@ async function readCsv(chunks: AsyncGenerator<Buffer | string>, file: string, op
       return;
     }
     if (cursor === null) {
-      const columns = mapHeader(record, file, startLine, options, issues);
+      const columns = matchHeader(record, file, startLine, options, issues);
       if (columns === null) stopped = true;
       else cursor = new CsvRowView(columns);
       headerWidth = record.length;
@@ -161,37 +157,6 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-const REQUIRED: readonly InvoiceField[] = ['number', 'client', 'amount'];
-
 // Far above any real line (an invoice row is a few hundred characters), far below memory trouble.
 const MAX_RECORD_LENGTH = 1_000_000;
 
-/** Each field's column, or null (with the problems) when a required column is missing. */
-function mapHeader(header: string[], file: string, line: number, options: CsvOptions, issues: Issue[]): Partial<Record<InvoiceField, number>> | null {
-  const columns: Partial<Record<InvoiceField, number>> = {};
-  const seen = new Map<InvoiceField, string>();
-  header.forEach((name, column) => {
-    const field = fieldForHeader(name, options.columns);
-    if (field === null) return;
-    const taken = seen.get(field);
-    if (taken !== undefined) {
-      issues.push(warning(file, line, field, `the columns ${quote(taken)} and ${quote(name.trim())} both read as ${field}: ${quote(name.trim())} is ignored`, `map one of them to another field under columns: in relance.yaml`));
-      return;
-    }
-    seen.set(field, name.trim());
-    columns[field] = column;
-  });
-  const missing = REQUIRED.filter((f) => !seen.has(f));
-  if (!seen.has('due_date') && !seen.has('payment_terms') && !options.hasDefaultTerms) missing.push('due_date');
-  for (const field of missing) {
-    const names = namesOf(field).slice(0, 3).map((n) => `"${n}"`).join(', ');
-    issues.push(error(file, line, field, `no column for the ${field.replace('_', ' ')} (columns found: ${columnList(header)})`, `name one ${names}, or map yours under columns: in relance.yaml`));
-  }
-  return missing.length > 0 ? null : columns;
-}
-
-/** The header's names for a message: each one quoted and cut, the first 20 of them. */
-function columnList(header: readonly string[]): string {
-  const shown = header.slice(0, 20).map((h) => quote(h.trim()));
-  return header.length > 20 ? `${shown.join(', ')} and ${formatCount(header.length - 20)} more` : shown.join(', ');
-}

@@ -1,17 +1,20 @@
-// Every invoice file named by the config, CSV or YAML, validated into Invoices one at a
-// time. Problems from all files are collected; nothing is acted on until all are read.
+// Every invoice file named by the config, each read by the reader that recognises it
+// (invoice-readers.ts) and validated into Invoices one at a time. Problems from all files
+// are collected; nothing is acted on until all are read.
 
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Issue } from '../domain/issue.js';
 import { error } from '../domain/issue.js';
 import type { Invoice } from '../domain/invoice.js';
 import type { InvoiceField } from '../domain/invoice-fields.js';
-import type { InvoiceDefaults, RecordView } from '../domain/invoice-record.js';
-import { createInvoiceValidator, trim } from '../domain/invoice-record.js';
+import type { InvoiceDefaults } from '../domain/invoice-record.js';
+import type { RecordView } from '../domain/record-view.js';
+import { trim } from '../domain/record-view.js';
+import { createInvoiceValidator } from '../domain/invoice-record.js';
 import { quote } from '../domain/user-text.js';
-import { readCsvInvoices } from './csv-invoices.js';
 import { displayPath, fileError } from './paths.js';
-import { readYamlInvoices } from './yaml-invoices.js';
+import { readerFor } from './invoice-readers.js';
+import type { Config } from './config.js';
 
 export interface InvoiceSources {
   /** Absolute paths. */
@@ -50,11 +53,8 @@ export async function readInvoices(sources: InvoiceSources, onInvoice: (invoice:
       if (invoice) onInvoice(invoice.attachment === null ? invoice : { ...invoice, attachment: resolve(base, invoice.attachment) });
     };
     try {
-      const ext = extname(path).toLowerCase();
-      const found =
-        ext === '.yaml' || ext === '.yml'
-          ? await readYamlInvoices(path, file, sources.columns, onRecord)
-          : await readCsvInvoices(path, file, { columns: sources.columns, hasDefaultTerms: sources.defaults.paymentTerms !== null }, onRecord);
+      const reader = await readerFor(path);
+      const found = await reader.read(path, file, { columns: sources.columns, hasDefaultTerms: sources.defaults.paymentTerms !== null }, onRecord);
       for (const issue of found) issues.push(issue); // maybe 500 000: no spread (stack)
     } catch (e) {
       issues.push(fileError(e, file));
@@ -71,4 +71,23 @@ export async function loadInvoices(sources: InvoiceSources, onEach?: () => void)
     onEach?.();
   });
   return { invoices, issues };
+}
+
+/** Where a config's invoices are read from. */
+export function invoiceSources(config: Pick<Config, 'invoices' | 'defaults' | 'columns'>, cwd: string): InvoiceSources {
+  return { files: config.invoices, cwd, defaults: config.defaults, columns: config.columns };
+}
+
+/**
+ * One invoice looked up in the files: it (or null), every number seen (for "did you
+ * mean"), and how many errors the files have (an invoice on a bad row is not read).
+ */
+export async function lookUpInvoice(number: string, sources: InvoiceSources): Promise<{ invoice: Invoice | null; numbers: string[]; fileErrors: number }> {
+  let invoice: Invoice | null = null;
+  const numbers: string[] = [];
+  const issues = await readInvoices(sources, (found) => {
+    numbers.push(found.number);
+    if (found.number === number) invoice = found;
+  });
+  return { invoice, numbers, fileErrors: issues.filter((i) => i.severity === 'error').length };
 }

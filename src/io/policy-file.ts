@@ -3,7 +3,7 @@
 import type { Issue } from '../domain/issue.js';
 import { error } from '../domain/issue.js';
 import type { Policy } from '../domain/policy.js';
-import { validatePolicy } from '../domain/policy.js';
+import { validatePolicy } from '../domain/policy-validate.js';
 import { fileProblem } from './paths.js';
 import { encodingIssue, readUserText } from './text-file.js';
 import { NotARegularFileError } from './user-file.js';
@@ -11,7 +11,6 @@ import { parseYaml } from './yaml-file.js';
 
 import { SHIPPED_POLICY_FILE } from './shipped.js';
 
-export { SHIPPED_POLICY_FILE };
 
 export interface PolicyResult {
   value: Policy | null;

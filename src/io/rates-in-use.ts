@@ -4,7 +4,6 @@
 
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Cli, CommonOptions } from '../commands/common.js';
 import type { Issue } from '../domain/issue.js';
 import { hasErrors } from '../domain/issue.js';
 import type { RateTable } from '../domain/rates.js';
@@ -13,9 +12,17 @@ import { InputError } from '../errors.js';
 import type { Config } from './config.js';
 import { displayPath } from './paths.js';
 
-export interface RatesOptions extends CommonOptions {
+/** What the command line names: `--config FILE`, `--rates FILE`. */
+export interface RatesRequest {
+  config?: string | undefined;
   /** `--rates FILE`: a user's rates file, instead of the one relance.yaml names. */
-  rates?: string;
+  rates?: string | undefined;
+}
+
+/** Where the command runs. */
+export interface RatesWorld {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 export interface RatesInUse {
@@ -33,7 +40,7 @@ export interface RatesInUse {
  * else the `rates:` of relance.yaml when `--config` names one or the folder holds one,
  * else the shipped tables. YAML is only loaded when a file is read.
  */
-export async function loadRatesInUse(opts: RatesOptions, cli: Cli): Promise<RatesInUse> {
+export async function loadRatesInUse(opts: RatesRequest, cli: RatesWorld): Promise<RatesInUse> {
   const warnings: Issue[] = [];
   let config: Config | null = null;
   const configPath = resolve(cli.cwd, opts.config ?? 'relance.yaml');

@@ -8,13 +8,15 @@
 //     payments:
 //       - { date: 2026-10-20, amount: 1000 }
 
-import { closestName } from '../domain/closest.js';
+import { suggestion } from '../domain/closest.js';
 import type { Issue } from '../domain/issue.js';
 import { error, warning } from '../domain/issue.js';
 import type { InvoiceField } from '../domain/invoice-fields.js';
-import { INVOICE_FIELDS, fieldForHeader } from '../domain/invoice-fields.js';
-import type { RawField, RawInvoice, RawPayment, RecordView } from '../domain/invoice-record.js';
-import { fieldTooLong, rawInvoiceView } from '../domain/invoice-record.js';
+import { INVOICE_FIELDS } from '../domain/invoice-fields.js';
+import { fieldForHeader } from '../domain/vocabulary.js';
+import type { RawField, RawInvoice, RawPayment, RecordView } from '../domain/record-view.js';
+import { rawInvoiceView } from '../domain/record-view.js';
+import { fieldTooLong } from '../domain/invoice-facts.js';
 import { MAX_FIELD_LENGTH, shorten } from '../domain/user-text.js';
 import { readYamlFile } from './yaml-file.js';
 
@@ -46,8 +48,7 @@ export async function readYamlInvoices(path: string, file: string, columns: Read
       }
       const field = fieldForHeader(key, columns);
       if (field === null) {
-        const near = closestName(key, [...INVOICE_FIELDS, 'payments']);
-        issues.push(warning(file, keyLine, shorten(key, 40), 'unknown field, ignored', near ? `did you mean ${near}?` : `known fields: ${INVOICE_FIELDS.join(', ')}, payments`));
+        issues.push(warning(file, keyLine, shorten(key, 40), 'unknown field, ignored', suggestion(key, [...INVOICE_FIELDS, 'payments'], `known fields: ${INVOICE_FIELDS.join(', ')}, payments`)));
         continue;
       }
       const text = scalarText(value);

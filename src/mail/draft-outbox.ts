@@ -1,6 +1,6 @@
 // The dry run: every message and to-do drafted, printed when asked, nothing sent or recorded.
 
-import { draftHeading, formatEmailDraft, formatTodo } from '../render/draft.js';
+import { draftHeading, formatEmailDraft, formatTodo } from '../mail/draft-text.js';
 import type { Outbox } from './outbox.js';
 
 /** `print` shows each draft (text output); null drafts silently (JSON output). */

@@ -16,8 +16,10 @@ import type { Action } from '../domain/plan.js';
 import { checkAttachment } from '../io/attachment-rules.js';
 import type { Config } from '../io/config.js';
 import { previousReminders, reminderContext } from '../render/reminder-context.js';
-import type { RenderedReminder, TemplateDir } from '../render/template.js';
-import { loadTemplate, renderReminder } from '../render/template.js';
+import type { TemplateDir } from '../io/template-dirs.js';
+import { loadTemplate } from '../render/template.js';
+import { renderReminder } from '../render/template-render.js';
+import type { RenderedReminder } from '../render/template-types.js';
 import type { Attachment, OutgoingEmail, Prepared, Todo } from './message.js';
 import { relanceHeaders } from './message.js';
 
@@ -99,7 +101,7 @@ async function attachmentsOf(action: Action, ctx: PrepareContext, issues: Issue[
       continue;
     }
     if (found.kind === 'missing') {
-      issues.push(error(invoice.source.file, invoice.source.line, 'attachment', `${JSON.stringify(invoice.attachment)} does not exist (the PDF of invoice ${invoice.number})`, 'check the path: it is relative to the invoices file'));
+      issues.push(found.issue);
       continue;
     }
     attachments.push({ filename: basename(invoice.attachment), path: found.path });

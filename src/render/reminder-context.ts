@@ -12,8 +12,8 @@ import type { Cents } from '../domain/money.js';
 import { formatCents } from '../domain/money.js';
 import { isProvisional } from '../domain/penalty.js';
 import type { Step } from '../domain/policy.js';
-import type { Creditor } from '../io/config.js';
-import type { ReminderContext, ReminderInvoice } from './template.js';
+import type { Creditor } from '../domain/creditor.js';
+import type { ReminderContext, ReminderInvoice } from './template-types.js';
 
 export interface ReminderSubject {
   step: Step;

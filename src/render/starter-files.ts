@@ -5,11 +5,7 @@
 import type { Day } from '../domain/dates.js';
 import { formatFrenchDay, formatIsoDay } from '../domain/dates.js';
 
-/** What `init` writes when nobody answers its questions; `check` warns while they remain. */
-export const PLACEHOLDERS = {
-  name: 'Votre Société SARL',
-  email: 'compta@votre-societe.example',
-} as const;
+import { PLACEHOLDERS } from '../domain/creditor.js';
 
 export const DEFAULT_INVOICES_FILE = 'factures.csv';
 

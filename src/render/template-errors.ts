@@ -4,7 +4,7 @@
 
 import type { Issue } from '../domain/issue.js';
 import { error } from '../domain/issue.js';
-import type { Where } from './template.js';
+import type { Where } from './template-types.js';
 import { VARIABLES_HINT } from './template-check.js';
 import { HelperError } from './template-helpers.js';
 

@@ -3,7 +3,7 @@
 
 import type { Issue } from '../domain/issue.js';
 import { error } from '../domain/issue.js';
-import type { ReminderContext, ReminderTemplate, RenderedReminder, TemplatePart } from './template.js';
+import type { ReminderContext, ReminderTemplate, RenderedReminder, TemplatePart } from './template-types.js';
 import { issueFromError } from './template-errors.js';
 
 /** Renders the subject (one line), the text and the HTML part; issues (and no message) when it fails. */

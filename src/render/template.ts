@@ -10,107 +10,26 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Handlebars from 'handlebars';
-import type { ClientType, Language } from '../domain/invoice.js';
-import type { Creditor } from '../io/config.js';
+import type { Language } from '../domain/invoice.js';
+import type { TemplateDir } from '../io/template-dirs.js';
 import type { Issue } from '../domain/issue.js';
 import { error, warning } from '../domain/issue.js';
 import { encodingIssue, readUserText } from '../io/text-file.js';
 import { parseYaml } from '../io/yaml-file.js';
-import { SAMPLES, checkTemplate } from './template-check.js';
+import { checkTemplate } from './template-check.js';
+import { SAMPLES } from './template-samples.js';
 import { issueFromError } from './template-errors.js';
 import { HELPER_ARITY, createEnvironment } from './template-helpers.js';
 import { templateLimitProblem } from './template-limits.js';
 
-export { SHIPPED_TEMPLATES_DIR } from '../io/shipped.js';
-export { renderReminder } from './template-render.js';
-
-/** An invoice as a template sees it: money as "1234.50", dates as "YYYY-MM-DD". */
-export interface ReminderInvoice {
-  number: string;
-  issue_date: string | null;
-  due_date: string;
-  amount: string;
-  paid: string;
-  balance: string;
-  /** Negative before the due date. */
-  days_late: number;
-  interest: string;
-  flat_fee: string;
-  total: string;
-  /** The attached file's name, or null. */
-  attachment: string | null;
-  /** The interest (so the total) uses a rate not confirmed yet: say it is a provisional amount. */
-  provisional: boolean;
-}
-
-/** What every template sees (DESIGN.md § Templates); every key is always present. */
-export interface ReminderContext {
-  language: Language;
-  client: {
-    name: string;
-    /** The recipients, joined with ", ". */
-    email: string;
-    type: ClientType;
-    is_b2b: boolean;
-    is_b2c: boolean;
-  };
-  /** From the config; each may be null. */
-  creditor: Creditor;
-  invoices: ReminderInvoice[];
-  /** The first of `invoices`. */
-  invoice: ReminderInvoice;
-  /** `provisional`: some invoice's interest uses a rate not confirmed yet. */
-  totals: { balance: string; interest: string; flat_fee: string; total: string; count: number; provisional: boolean };
-  step: { id: string; day: number; channel: string };
-  /** Earlier reminders for these invoices, oldest first. */
-  previous: { step: string; date: string; subject: string | null }[];
-  /** The date by which a formal notice demands payment. */
-  deadline: { days: number; date: string };
-  /** The recorded formal notice (B2C interest runs from it), or a null date. */
-  notice: { date: string | null };
-  today: string;
-}
-
-export interface TemplateDir {
-  path: string;
-  /** How messages name the folder (as the user wrote it). */
-  display: string;
-}
-
-type Env = typeof Handlebars;
-type Render = (context: unknown) => string;
-
-/** One compiled file (or the subject in it), with what turns Handlebars' lines into the file's. */
-export interface TemplatePart {
-  readonly file: string;
-  /** Added to a line of the Handlebars source to give the line in the file. */
-  readonly lineOffset: number;
-  readonly field: 'subject' | undefined;
-  readonly render: Render;
-}
-
-export interface ReminderTemplate {
-  readonly name: string;
-  readonly language: Language;
-  /** The `.hbs` file, as the user would name it. */
-  readonly file: string;
-  readonly subject: TemplatePart;
-  readonly text: TemplatePart;
-  readonly html: TemplatePart | null;
-}
-
-export interface RenderedReminder {
-  subject: string;
-  text: string;
-  html: string | null;
-}
-
+import type { ReminderTemplate, TemplatePart, Where } from './template-types.js';
 
 const ENVIRONMENTS: Record<Language, Env> = { fr: createEnvironment('fr'), en: createEnvironment('en') };
 
 // Every helper is declared, so that with knownHelpersOnly an unknown one fails to compile.
 const KNOWN_HELPERS = { ...Object.fromEntries(Object.keys(HELPER_ARITY).map((h) => [h, true])), lookup: false, log: false };
 
+type Env = typeof Handlebars;
 type CompileOptions = Parameters<Env['compile']>[1];
 
 function compileOptions(escape: boolean): CompileOptions {
@@ -276,7 +195,6 @@ function loadTextFile(source: string, display: string, language: Language): Load
   return { subject, text, issues };
 }
 
-export type Where = Pick<TemplatePart, 'file' | 'lineOffset' | 'field'>;
 
 /** Parses, checks, compiles and test-renders one template source; null (and issues) when it fails. */
 function compilePart(source: string, where: Where, language: Language, escape: boolean, issues: Issue[]): TemplatePart | null {

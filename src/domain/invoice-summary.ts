@@ -1,15 +1,15 @@
 // Where an invoice's reminder cycle stands, in words: its state, its formal notice and its
 // next step. `log INVOICE` shows it, `record` says it after each entry.
 
-import type { Day } from '../domain/dates.js';
-import { formatFrenchDay } from '../domain/dates.js';
-import type { History } from '../domain/history.js';
-import type { Invoice } from '../domain/invoice.js';
-import { balanceOf } from '../domain/invoice.js';
-import type { NextStep } from '../domain/plan.js';
-import { holdOf, nextStep } from '../domain/plan.js';
-import type { Policy } from '../domain/policy.js';
-import { noticeDateOf } from '../domain/claim.js';
+import type { Day } from './dates.js';
+import { formatFrenchDay } from './dates.js';
+import type { History } from './history.js';
+import type { Invoice } from './invoice.js';
+import { closedInFile, holdOf } from './invoice-state.js';
+import type { NextStep } from './plan.js';
+import { nextStep } from './plan.js';
+import type { Policy } from './policy.js';
+import { noticeDateOf } from './claim.js';
 
 export interface NextStepView {
   step: string | null;
@@ -32,18 +32,11 @@ export function nextStepView(invoice: Invoice | null, policy: Policy, history: H
     const when = next.date <= today ? `${id}, due now (the next "relance send" does it)` : `${id} on ${formatFrenchDay(next.date)}`;
     return { step: id, date: next.date, text: when, none: null };
   }
-  const closed = closedStatus(invoice);
+  const closed = closedInFile(invoice);
   if (closed !== null) return { step: null, date: null, text: `none: the invoice is ${closed}`, none: 'closed' };
   const hold = holdOf(invoice, history, today);
   if (hold !== null) return { step: null, date: null, text: `none while ${hold.reason === 'paid-by-hand' ? 'paid by hand' : hold.reason}`, none: 'held' };
   return { step: null, date: null, text: 'none: every step of the policy is done', none: 'done' };
-}
-
-/** Why the files say the invoice is not to be chased, or null. */
-function closedStatus(invoice: Invoice): string | null {
-  if (invoice.status === 'cancelled' || invoice.status === 'insolvency' || invoice.status === 'disputed') return `${invoice.status} in the invoice file`;
-  if (invoice.status === 'paid' || balanceOf(invoice) === 0) return 'paid';
-  return null;
 }
 
 export interface InvoiceSummary {
@@ -54,18 +47,18 @@ export interface InvoiceSummary {
   history: History;
   /** The last day of a pause in force (file or journal); null for "until resume". */
   pause: { through: Day | null } | null;
-  /** The formal notice: the later of the file's and the journal's. */
+  /** The formal notice: the first of the file's and the journal's (noticeDateOf). */
   notice: Day | null;
   b2c: boolean;
   next: NextStepView;
 }
 
 export function summaryOf(number: string, invoice: Invoice | null, policy: Policy, history: History, today: Day): InvoiceSummary {
-  const hold = invoice === null ? journalHold(history, today) : holdOf(invoice, history, today);
+  const hold = holdOf(invoice, history, today);
   const pause = hold?.reason === 'paused' ? { through: hold.until } : null;
   let state = 'open';
   if (invoice !== null && (invoice.status === 'cancelled' || invoice.status === 'insolvency')) state = invoice.status;
-  else if (history.paidByHand !== null || (invoice !== null && closedStatus(invoice) === 'paid')) state = 'paid';
+  else if (history.paidByHand !== null || (invoice !== null && closedInFile(invoice) === 'paid')) state = 'paid';
   else if (history.disputedSince !== null || invoice?.status === 'disputed') state = 'disputed';
   else if (history.uncertain.length > 0) state = 'uncertain';
   else if (pause !== null) state = 'paused';
@@ -80,12 +73,4 @@ export function summaryOf(number: string, invoice: Invoice | null, policy: Polic
     b2c: invoice?.clientType === 'b2c',
     next: nextStepView(invoice, policy, history, today),
   };
-}
-
-/** The hold of an invoice the files no longer have: what its journal says. */
-function journalHold(h: History, today: Day): ReturnType<typeof holdOf> {
-  if (h.paidByHand !== null) return { reason: 'paid-by-hand', until: null };
-  if (h.disputedSince !== null) return { reason: 'disputed', until: null };
-  if (h.pause !== null && (h.pause.through === null || h.pause.through >= today)) return { reason: 'paused', until: h.pause.through };
-  return null;
 }

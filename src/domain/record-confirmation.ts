@@ -1,13 +1,14 @@
-// What \`relance record\` says once a line is written: what was recorded, what it changes
+// What `relance record` says once a line is written: what was recorded, what it changes
 // in the reminder cycle, and the next step with its day.
 
-import type { Day } from '../domain/dates.js';
-import { formatFrenchDay, parseIsoDay } from '../domain/dates.js';
-import type { History } from '../domain/history.js';
-import type { Invoice } from '../domain/invoice.js';
-import type { JournalEntry } from '../domain/journal-entry.js';
-import type { Policy } from '../domain/policy.js';
-import { nextStepView } from './invoice-state.js';
+import { noticeDateOf } from './claim.js';
+import type { Day } from './dates.js';
+import { formatFrenchDay, parseIsoDay } from './dates.js';
+import type { History } from './history.js';
+import type { Invoice } from './invoice.js';
+import { nextStepView } from './invoice-summary.js';
+import type { JournalEntry } from './journal-entry.js';
+import type { Policy } from './policy.js';
 
 /**
  * One line: what was recorded, what it changes in the reminder cycle, and the next
@@ -27,7 +28,8 @@ export function confirmation(entry: JournalEntry, invoice: Invoice, policy: Poli
       break;
     case 'letter': {
       what = `letter recorded on ${on}`;
-      const notice = invoice.noticeDate === null || (after.noticeDate !== null && after.noticeDate > invoice.noticeDate) ? after.noticeDate : invoice.noticeDate;
+      // The formal notice that starts B2C interest is the first one, the file's or the journal's.
+      const notice = noticeDateOf(invoice, after);
       if (invoice.clientType === 'b2c') effects.push(`formal notice: B2C interest runs from ${formatFrenchDay(notice! + 1)}`);
       else effects.push(`formal notice (B2B: interest has run since ${formatFrenchDay(invoice.dueDate + 1)}, the day after the due date)`);
       if (entry.step !== null) effects.push(`step ${entry.step} done`);

@@ -1,7 +1,7 @@
 // A message or a to-do as a person reads it in a terminal: the headers that matter, then
 // the body. `send --dry-run` and `preview` print these.
 
-import type { OutgoingEmail, Todo } from '../mail/message.js';
+import type { OutgoingEmail, Todo } from './message.js';
 
 export function formatEmailDraft(email: OutgoingEmail, heading: string): string {
   const lines = [heading, `From: ${email.from}`, `To: ${email.to.join(', ')}`];

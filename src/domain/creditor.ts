@@ -1,0 +1,24 @@
+// Who is owed: the creditor as relance.yaml describes it, shown in every reminder and
+// letter. Each detail may be missing (null): templates say `{{#if creditor.iban}}`.
+
+export interface Creditor {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  siren: string | null;
+  iban: string | null;
+  payment_link: string | null;
+}
+
+export const CREDITOR_KEYS = ['name', 'email', 'phone', 'address', 'siren', 'iban', 'payment_link'] as const;
+
+export function emptyCreditor(): Creditor {
+  return { name: null, email: null, phone: null, address: null, siren: null, iban: null, payment_link: null };
+}
+
+/** What `relance init` writes when nobody answers its questions; `check` warns while they remain. */
+export const PLACEHOLDERS = {
+  name: 'Votre Société SARL',
+  email: 'compta@votre-societe.example',
+} as const;

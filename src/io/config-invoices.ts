@@ -1,0 +1,60 @@
+// The settings of relance.yaml about the invoice files: where they are, how their columns
+// are named, and what applies when a row does not say (terms, client type, language).
+
+import { resolve } from 'node:path';
+import type { ClientType, Language } from '../domain/invoice.js';
+import type { InvoiceField } from '../domain/invoice-fields.js';
+import { INVOICE_FIELDS, isInvoiceField, normalizeName } from '../domain/invoice-fields.js';
+import type { InvoiceDefaults } from '../domain/invoice-record.js';
+import type { EndOfMonthRule } from '../domain/payment-terms.js';
+import { parsePaymentTerms } from '../domain/payment-terms.js';
+import { suggestion } from '../domain/closest.js';
+import { quote } from '../domain/user-text.js';
+import type { ConfigReader } from './config-reader.js';
+
+export const INVOICE_KEYS = ['invoices', 'columns', 'payment_terms', 'end_of_month', 'client_type', 'language', 'currency'] as const;
+
+export interface InvoiceSettings {
+  invoices: string[];
+  columns: ReadonlyMap<string, InvoiceField>;
+  defaults: InvoiceDefaults;
+}
+
+export function readInvoiceSettings(reader: ConfigReader): InvoiceSettings {
+  let invoices: string[] = [];
+  const raw = reader.data.invoices;
+  if (raw === undefined || raw === null || raw === '') {
+    reader.fail(['invoices'], 'no invoices file named', 'add "invoices: factures.csv" (a CSV or YAML file, or a list of them)');
+  } else if (Array.isArray(raw)) {
+    invoices = raw
+      .map((v, i) => reader.text(['invoices', i], v))
+      .filter((v): v is string => v !== null)
+      .map((v) => resolve(reader.dir, v));
+  } else {
+    const one = reader.text(['invoices']);
+    if (one !== null) invoices = [resolve(reader.dir, one)];
+  }
+
+  const columns = new Map<string, InvoiceField>();
+  for (const [header, field] of Object.entries(reader.section('columns'))) {
+    if (typeof field === 'string' && isInvoiceField(field)) columns.set(normalizeName(header), field);
+    else {
+      const otherwise = `fields: ${INVOICE_FIELDS.join(', ')}`;
+      reader.fail(['columns', header], `${quote(String(field))} is not an invoice field`, typeof field === 'string' ? suggestion(field, INVOICE_FIELDS, otherwise) : otherwise);
+    }
+  }
+
+  const termsText = reader.text(['payment_terms']);
+  const paymentTerms = termsText === null ? null : parsePaymentTerms(termsText);
+  if (termsText !== null && paymentTerms === null) {
+    reader.fail(['payment_terms'], `${quote(termsText)} is not payment terms relance understands`, 'write e.g. 30 jours, 45 jours fin de mois, à réception');
+  }
+  const defaults: InvoiceDefaults = {
+    paymentTerms,
+    endOfMonthRule: reader.oneOf<EndOfMonthRule>('end_of_month', ['days-then-eom', 'eom-then-days'], 'days-then-eom'),
+    clientType: reader.oneOf<ClientType>('client_type', ['b2b', 'b2c'], 'b2b'),
+    language: reader.oneOf<Language>('language', ['fr', 'en'], 'fr'),
+    currency: reader.text(['currency']) ?? 'EUR',
+  };
+  return { invoices, columns, defaults };
+}

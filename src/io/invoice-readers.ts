@@ -1,0 +1,62 @@
+// The invoice readers, a list after hledger's (hledger-lib/Hledger/Read/Common.hs): each
+// container has a name, says whether it takes a file (from its first bytes, else its
+// name), and reads it into records (src/domain/record-view.ts) with their lines. What a
+// record means — header names, vocabulary, validation — is shared by all of them and
+// lives in the domain; a reader only turns its container into records.
+
+import { extname } from 'node:path';
+import type { Issue } from '../domain/issue.js';
+import type { InvoiceField } from '../domain/invoice-fields.js';
+import type { RecordView } from '../domain/record-view.js';
+import { readCsvInvoices } from './csv-invoices.js';
+import { openUserFile } from './user-file.js';
+import { readYamlInvoices } from './yaml-invoices.js';
+
+export interface ReaderOptions {
+  /** The config's `columns:` mapping (normalised header → field). */
+  columns?: ReadonlyMap<string, InvoiceField>;
+  /** Whether a missing due date column is fine (default payment terms in the config). */
+  hasDefaultTerms: boolean;
+}
+
+export interface InvoiceReader {
+  /** How messages and docs name the format. */
+  readonly format: string;
+  /** Whether this reader takes the file, from its first bytes (up to 4 KiB) and its path. */
+  recognises(head: Buffer, path: string): boolean;
+  /** Reads the file, calling `onRecord` for each record; returns the file-level problems. */
+  read(path: string, file: string, options: ReaderOptions, onRecord: (row: RecordView) => void): Promise<Issue[]>;
+}
+
+// A YAML list of invoices starts with "- " or "invoices:", after comments and blank lines.
+const YAML_START = /^(?:\uFEFF)?(?:[ \t]*(?:#[^\n]*)?\r?\n|---[ \t]*\r?\n)*(?:- |invoices:)/;
+
+const yamlReader: InvoiceReader = {
+  format: 'YAML',
+  recognises: (head, path) => ['.yaml', '.yml'].includes(extname(path).toLowerCase()) || YAML_START.test(head.toString('utf8')),
+  read: (path, file, options, onRecord) => readYamlInvoices(path, file, options.columns, onRecord),
+};
+
+const csvReader: InvoiceReader = {
+  format: 'CSV',
+  // The one that takes any text: an export with ";", ",", tab or "|" separators.
+  recognises: () => true,
+  read: (path, file, options, onRecord) => readCsvInvoices(path, file, options, onRecord),
+};
+
+/** Tried in order: the first that recognises a file reads it. */
+export const INVOICE_READERS: readonly InvoiceReader[] = [yamlReader, csvReader];
+
+/** The reader for a file, from its first bytes; throws what opening it throws (a missing file…). */
+export async function readerFor(path: string): Promise<InvoiceReader> {
+  const { handle } = await openUserFile(path);
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  return INVOICE_READERS.find((r) => r.recognises(head, path))!;
+}
