@@ -23,7 +23,7 @@ describe.concurrent('relance check, one fixture per problem', () => {
   it.each([
     // The config
     ['no-config', [], 2, ['relance.yaml: no configuration file here — run "relance init" to create one, pass --config FILE, or run on a file alone with --invoices FILE', `relance check: 1 error, 0 warnings${STOPPED}`]],
-    ['unknown-key', [], 0, ['relance.yaml:5: warning: timezon: unknown setting, ignored — did you mean timezone?', 'relance check: 0 errors, 1 warning']],
+    ['unknown-key', [], 0, ['relance.yaml:5: warning: timezon: unknown setting, ignored — did you mean "timezone"?', 'relance check: 0 errors, 1 warning']],
     // An unset variable leaves its setting out (a warning); what then lacks is the error.
     ['missing-env', [], 2, [
       'relance.yaml: mail.from: no sender address for the e-mails — set mail.from (or creditor.email) in relance.yaml',

@@ -125,8 +125,8 @@ describe('relance log: the whole journal', () => {
   it.each([
     { args: ['--since', 'yesterday'], stderr: 'relance: --since "yesterday" is not a date — write it as YYYY-MM-DD, e.g. --since 2026-11-01\n' },
     { args: ['--step', 'relance2'], stderr: 'relance: no step "relance2" in the journal or the policy — did you mean "relance-2"?\n' },
-    { args: ['F-2026-14'], stderr: 'relance: invoice "F-2026-14" is neither in the journal nor in the invoice files — did you mean "F-2026-014"?\n' },
-    { args: ['X-1'], stderr: 'relance: invoice "X-1" is neither in the journal nor in the invoice files — "relance log" lists the journal, "relance status --all" the invoices\n' },
+    { args: ['F-2026-14'], stderr: 'relance: invoice "F-2026-14" is neither in the journal nor in the invoice files (factures.csv) — did you mean "F-2026-014"?\n' },
+    { args: ['X-1'], stderr: 'relance: invoice "X-1" is neither in the journal nor in the invoice files (factures.csv) — "relance status --all" lists the invoices\n' },
   ])('log $args: exit 2', async ({ args, stderr }) => {
     expect(await log(dir, ...args)).toEqual({ code: 2, stdout: '', stderr });
   });

@@ -4,7 +4,7 @@
 // show where users look: `relance status --format json` and `relance log`.
 
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -332,7 +332,7 @@ describe('relance record --uncertain sent|not-sent: settling many uncertain step
     [['--uncertain', 'maybe'], 'relance: --uncertain "maybe": say sent (they went out) or not-sent (the next send does them again) — relance record --uncertain sent'],
     [['F-2026-014', 'sent', '--uncertain', 'sent'], 'relance: --uncertain settles the uncertain steps by itself: leave out "F-2026-014 sent" — relance record --uncertain sent --invoice F-2026-014, for one invoice'],
     [['--uncertain', 'sent', '--invoice', 'F-2026-020'], 'relance: F-2026-020 has no uncertain step: nothing to settle — "relance log F-2026-020" shows what happened'],
-    [['--uncertain', 'sent', '--invoice', 'F-2026-01'], 'relance: --invoice "F-2026-01" is neither in the invoice files nor in the journal — did you mean "F-2026-014"?'],
+    [['--uncertain', 'sent', '--invoice', 'F-2026-01'], 'relance: invoice "F-2026-01" is neither in the journal nor in the invoice files (factures.csv) — did you mean "F-2026-014"?'],
     [['--uncertain', 'sent', '--date', '2026-12-01'], 'relance: --date 2026-12-01 is after today (22/11/2026): a message cannot have gone out yet — record it once done, dated the day it happened'],
     [['--uncertain', 'sent', '--step', 'relance-2'], 'relance: --step names one step of one invoice: it does not go with --uncertain — relance record INVOICE sent --step relance-2'],
     [['F-2026-014', 'sent', '--invoice', 'F-2026-040'], 'relance: --invoice goes with --uncertain — relance record --uncertain sent --invoice F-2026-040, or relance record F-2026-014 sent'],
@@ -458,5 +458,25 @@ describe('relance record refuses bad input: exit 2, every problem told, nothing 
     expect(r.stdout).toContain('sent, not-sent');
     expect(r.stdout).toContain('relance record --uncertain sent                       every uncertain message did go out');
     expect(r.stdout).toContain('in the Bcc mailbox (mail.bcc) or the SMTP server\'s sent folder or log');
+  });
+});
+
+describe('relance record letter, when the invoice file already has a formal notice', () => {
+  it('says interest runs from the first notice, the one status counts from', async () => {
+    const dir = await setup({ journal: false });
+    // Jeanne Dupuis (B2C) was put on notice on 20 October, by the file.
+    const csv = (await readFile(join(dir, 'factures.csv'), 'utf8')).split('\n');
+    csv[0] += ',notice_date';
+    csv[2] += ',2026-10-20';
+    for (const i of [1, 3, 4]) csv[i] += ',';
+    await writeFile(join(dir, 'factures.csv'), csv.join('\n'));
+    const result = await record(dir, 'F-2026-020', 'letter', '--date', '2026-11-10');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('F-2026-020: letter recorded on 10/11/2026 — formal notice: B2C interest runs from 21/10/2026; next step relance-1, due now (the next "relance send" does it)\n');
+    // Status counts from the same day: 600 × 2.75 % × 33 days (21/10–22/11) / 365 = 1.49.
+    const status = JSON.parse((await run(dir, 'status', '--format', 'json')).stdout) as { invoices: { number: string; interest: string }[] };
+    expect(status.invoices.find((i) => i.number === 'F-2026-020')?.interest).toBe('1.49');
+    const penalty = JSON.parse((await runRelance(['penalty', '600', '--due', '2026-10-15', '--b2c', '--notice', '2026-10-20', '--today', TODAY, '--format', 'json'])).stdout) as { interest: string };
+    expect(penalty.interest).toBe('1.49');
   });
 });

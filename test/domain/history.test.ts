@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Day } from '../../src/domain/dates.js';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
 import type { History } from '../../src/domain/history.js';
-import { groupByInvoice, historiesOf, historyOf, isDone } from '../../src/domain/history.js';
+import { historiesOf, historyOf, isDone } from '../../src/domain/history.js';
+import { groupByInvoice } from '../../src/domain/journal-entry.js';
 import type { JournalEntry, NewEntry, RecordEvent } from '../../src/domain/journal-entry.js';
 import { journalEntry } from '../../src/domain/journal-entry.js';
 

@@ -79,7 +79,7 @@ function summary(r: PenaltyResult): Expected {
     flatFee: formatCents(r.flatFee),
     balance: formatCents(r.balance),
     total: formatCents(r.total),
-    warnings: r.warnings,
+    warnings: r.warnings.map((w) => w.text),
   };
 }
 
@@ -678,9 +678,9 @@ describe('computePenalty: a date outside the tables', () => {
     const r = penalty({ principal: '1000.00', due: '2026-12-31', end: '2027-01-31' }, rates);
     expect(formatCents(r.interest)).toBe('10.32');
     expect(r.periods.map((p) => p.provisional)).toEqual([true]);
-    expect(r.warnings).toEqual([provisionalB2b('2027-H1', '12.15', '2.15')]);
+    expect(r.warnings.map((w) => w.text)).toEqual([provisionalB2b('2027-H1', '12.15', '2.15')]);
     const b2c = penalty({ principal: '1000.00', due: '2026-12-31', end: '2027-01-31', b2c: true, notice: '2027-01-01' }, rates);
-    expect(b2c.warnings).toEqual([provisionalLegal('2027-H1', '2.60')]);
+    expect(b2c.warnings.map((w) => w.text)).toEqual([provisionalLegal('2027-H1', '2.60')]);
   });
 
   it('carries forward from the last row of a rates file that extends the tables', () => {

@@ -7,6 +7,7 @@ import type { JournalEntry, NewEntry, RecordEvent } from '../../src/domain/journ
 import { journalEntry } from '../../src/domain/journal-entry.js';
 import type { Policy, Step } from '../../src/domain/policy.js';
 import { nextStep, planActions } from '../../src/domain/plan.js';
+import { holdOf } from '../../src/domain/invoice-state.js';
 
 // ---------------------------------------------------------------- factories
 
@@ -380,15 +381,19 @@ describe('planActions: grouping and order', () => {
       invoice({ number: 'F-3' }),
       invoice({ number: 'F-4', pausedUntil: '2026-11-30' }),
     ];
-    const plan = at('2026-11-02', invoices, policy(), [
-      intent('relance-1', '2026-11-01', { invoice: 'F-1', message_id: '<m@x>' }),
-      record('dispute', '2026-10-20', { invoice: 'F-2' }),
-    ]);
+    const journal = [intent('relance-1', '2026-11-01', { invoice: 'F-1', message_id: '<m@x>' }), record('dispute', '2026-10-20', { invoice: 'F-2' })];
+    const plan = at('2026-11-02', invoices, policy(), journal);
+    const histories = historiesOf(journal);
     expect(plan.actions.map((a) => a.invoices.map((i) => i.number))).toEqual([['F-3']]);
     expect(plan.uncertain.map((u) => [u.invoice.number, u.uncertain.step, formatIsoDay(u.uncertain.date), u.uncertain.messageId])).toEqual([
       ['F-1', 'relance-1', '2026-11-01', '<m@x>'],
     ]);
-    expect(plan.skipped.map((s) => [s.invoice.number, s.reason, s.until === null ? null : formatIsoDay(s.until)])).toEqual([
+    // The held ones get nothing, and the state table says why.
+    const held = invoices.filter((i) => i.number === 'F-2' || i.number === 'F-4').map((i) => {
+      const hold = holdOf(i, histories.get(i.number) ?? emptyHistory(i.number), day('2026-11-02'));
+      return [i.number, hold?.reason ?? null, hold?.until == null ? null : formatIsoDay(hold.until)];
+    });
+    expect(held).toEqual([
       ['F-2', 'disputed', null],
       ['F-4', 'paused', '2026-11-30'],
     ]);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/domain/issue.js';
 import type { Invoice } from '../../src/domain/invoice.js';
 import type { Policy } from '../../src/domain/policy.js';
-import { segmentFor, stepsFor, validatePolicy } from '../../src/domain/policy.js';
+import { segmentFor, stepsFor } from '../../src/domain/policy.js';
+import { validatePolicy } from '../../src/domain/policy-validate.js';
 import { parseYaml } from '../../src/io/yaml-file.js';
 
 const TEMPLATES = new Set(['rappel', 'relance-1', 'relance-1-fidele', 'relance-2', 'mise-en-demeure']);

@@ -60,6 +60,8 @@ export interface InProcessOptions extends RunOptions {
   now?: Date;
   /** Pretend stdout is a terminal. */
   isTTY?: boolean;
+  /** Another stdout (one that fails, say): what it is written is not captured then. */
+  stdout?: { write(text: string): unknown };
 }
 
 /** `runCli` from src/cli.ts with captured output: no build needed, no child process. */
@@ -71,7 +73,7 @@ export async function runRelanceInProcess(args: readonly string[], options: InPr
     env: { NO_COLOR: '1', ...options.env },
     cwd: options.cwd ?? ROOT,
     now: options.now ?? new Date(2026, 10, 22, 12),
-    stdout: {
+    stdout: options.stdout ?? {
       isTTY: options.isTTY ?? false,
       write: (text: string) => {
         stdout += text;

@@ -242,7 +242,7 @@ describe('small files', () => {
     const typo = await loadText('typo.yaml', '- number: X-1\n  client: Un\n  due_dte: 2026-10-01\n  amount: 1\n');
     expect(typo.issues).toEqual([
       'typo.yaml:1: due_date: no due date and no payment terms — add a due date (Échéance), payment terms (30 jours), or payment_terms: in relance.yaml',
-      'typo.yaml:3: warning: due_dte: unknown field, ignored — did you mean due_date?',
+      'typo.yaml:3: warning: due_dte: unknown field, ignored — did you mean \"due_date\"?',
     ]);
   });
 });

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/domain/issue.js';
 import type { Policy } from '../../src/domain/policy.js';
-import { readPolicyFile, readShippedPolicy, SHIPPED_POLICY_FILE } from '../../src/io/policy-file.js';
+import { readPolicyFile, readShippedPolicy } from '../../src/io/policy-file.js';
+import { SHIPPED_POLICY_FILE } from '../../src/io/shipped.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/policy/${name}`, import.meta.url));
 const TEMPLATES = new Set(['rappel', 'relance-1', 'relance-1-fidele', 'relance-2', 'mise-en-demeure']);

@@ -5,16 +5,11 @@ import { join } from 'node:path';
 import type { Language } from '../../src/domain/invoice.js';
 import { formatCents, parseAmount } from '../../src/domain/money.js';
 import { formatIssue } from '../../src/render/issues.js';
-import {
-  SHIPPED_TEMPLATES_DIR,
-  loadTemplate,
-  renderReminder,
-  templateExists,
-  type ReminderContext,
-  type ReminderInvoice,
-  type ReminderTemplate,
-  type TemplateDir,
-} from '../../src/render/template.js';
+import { SHIPPED_TEMPLATES_DIR } from '../../src/io/shipped.js';
+import type { TemplateDir } from '../../src/io/template-dirs.js';
+import { loadTemplate, templateExists } from '../../src/render/template.js';
+import { renderReminder } from '../../src/render/template-render.js';
+import type { ReminderContext, ReminderInvoice, ReminderTemplate } from '../../src/render/template-types.js';
 import { formatLongDate, formatMoney, pluralWord } from '../../src/render/template-helpers.js';
 
 const SHIPPED: TemplateDir[] = [{ path: SHIPPED_TEMPLATES_DIR, display: 'templates' }];
