@@ -15,8 +15,9 @@ export function hasRatesKey(text: string): boolean {
  * not take it: the result is read back and must say what the file said, plus `rates`.
  */
 export function configWithRatesLine(text: string, name: string): string | null {
-  const line = `rates: ${/^[\w./-]+$/.test(name) ? name : JSON.stringify(name)}\n`;
-  const after = `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${line}`;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const line = `rates: ${/^[\w./-]+$/.test(name) ? name : JSON.stringify(name)}${eol}`;
+  const after = `${text}${text === '' || text.endsWith('\n') ? '' : eol}${line}`;
   const read = (t: string): unknown => {
     const doc = parseDocument(t, { schema: 'failsafe' });
     return doc.errors.length > 0 ? undefined : (doc.toJS() as unknown);

@@ -39,7 +39,9 @@ export function ratesFileWithEntries(text: string | null, entries: readonly User
   const before = text ?? NEW_FILE_HEADER;
   const gap = before === '' ? '' : before.endsWith('\n') ? '\n' : '\n\n';
   const comment = heading.split('\n').map((line) => `# ${line}`.trimEnd()).join('\n');
-  const after = `${before}${gap}${comment}\n${entries.map(entryText).join('')}`;
+  // A file written on Windows keeps its CRLF line ends.
+  const added = `${gap}${comment}\n${entries.map(entryText).join('')}`;
+  const after = before + (before.includes('\r\n') ? added.replace(/\n/g, '\r\n') : added);
   const read = (t: string): UserRateEntry[] | null => {
     const source = parseYaml(t, file);
     if (source.issues.length > 0) return null;

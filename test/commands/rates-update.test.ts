@@ -343,6 +343,15 @@ describe('relance rates --update when it cannot', () => {
     expect(http.requests.length).toBe(count);
   });
 
+  it('rates --help says how to update', async () => {
+    const help = await relance('rates', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('-u, --update');
+    expect(help.stdout).toContain('--from <url-or-file>');
+    expect(help.stdout).toContain('--timeout <seconds>');
+    expect(help.stdout).toContain('legal_provisional: true the legal rates alone');
+  });
+
   it('--from without --update', async () => {
     expect(await relance('rates', '--from', 'ecb.csv')).toEqual({
       code: 2,

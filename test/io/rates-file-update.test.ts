@@ -32,6 +32,11 @@ describe('ratesFileWithEntries', () => {
     expect(ratesFileWithEntries(text, [ENTRY], 'Added on 2027-02-01;\nsecond line', 'rates.yaml')).toBe(`${text}${gap}# Added on 2027-02-01;\n# second line\n${ENTRY_TEXT}`);
   });
 
+  it('a file with CRLF line ends keeps them', () => {
+    const text = '2026-H2: { mro: 2.40, legal_individual: 6.84, legal_other: 2.75 }\r\n';
+    expect(ratesFileWithEntries(text, [ENTRY], 'Added', 'rates.yaml')).toBe(`${text}\r\n# Added\r\n${ENTRY_TEXT.replace(/\n/g, '\r\n')}`);
+  });
+
   it('a new file starts with what it is', () => {
     const text = ratesFileWithEntries(null, [ENTRY], 'Added', 'rates.yaml')!;
     expect(text).toMatch(/^# Rates for relance, by half-year, in percent \(relance rates --help shows the format\)\.\n/);
@@ -52,6 +57,10 @@ describe('configWithRatesLine', () => {
     ['without a trailing newline', 'invoices: f.csv'],
   ])('%s: one line added at the end', (_name, text) => {
     expect(configWithRatesLine(text, 'rates.yaml')).toBe(`${text}${text.endsWith('\n') ? '' : '\n'}rates: rates.yaml\n`);
+  });
+
+  it('keeps CRLF line ends', () => {
+    expect(configWithRatesLine('invoices: f.csv\r\n', 'rates.yaml')).toBe('invoices: f.csv\r\nrates: rates.yaml\r\n');
   });
 
   it('quotes a name YAML would misread', () => {
