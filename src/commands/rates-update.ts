@@ -52,19 +52,32 @@ export async function updateRates(opts: RatesCommandOptions, cli: Cli): Promise<
     const before = exists ? await readFile(target.path, 'utf8') : null;
     const heading = `Added by relance rates --update on ${formatIsoDay(today)}: the ECB main refinancing rate; the legal\nrates carried forward until you confirm them (then remove legal_provisional).`;
     const text = ratesFileWithEntries(before, entries, heading, file);
-    if (text === null) throw new UsageError(`${file}: cannot add the new half-years at its end without changing what it says`, 'write it with one half-year per top-level key (relance rates --help shows how), then run the update again');
+    if (text === null) throw new UsageError(`${file}: cannot add the new half-years at its end without changing what it says; nothing was changed`, 'write it with one half-year per top-level key (relance rates --help shows how), then run the update again');
     const config = target.addLine === null ? null : await configText(target.addLine, cli.cwd);
-    await replaceFile(target.path, text);
+    await writeOrExplain(target.path, text, file, 'nothing was changed');
     written.push(`Added to ${file}${exists ? '' : ' (new file)'}:`, ...plan.additions.map(additionLine));
     if (config !== null) {
-      await replaceFile(target.addLine!.path, config.text);
-      written.push(`${displayPath(target.addLine!.path, cli.cwd)}: added the line "rates: ${target.addLine!.name}".`);
+      const display = displayPath(target.addLine!.path, cli.cwd);
+      await writeOrExplain(target.addLine!.path, config.text, display, `${file} was written: add the line "rates: ${target.addLine!.name}" to ${display} by hand`);
+      written.push(`${display}: added the line "rates: ${target.addLine!.name}".`);
     }
   }
   await writeOut(cli, `${report(plan, read.value.format, history.length, answer, today, file, written).join('\n')}\n`);
   printWarnings(cli, issues, opts.quiet);
   printNotes(cli, warnings(plan, file), opts.quiet);
   return 0;
+}
+
+/** A file that cannot be written is the user's to fix (permissions, a full disk): said, not a stack trace. */
+async function writeOrExplain(path: string, text: string, display: string, after: string): Promise<void> {
+  try {
+    await replaceFile(path, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = { EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'the disk is full', EROFS: 'read-only file system', ENOENT: 'its folder does not exist', ENOTDIR: 'its folder does not exist' }[code ?? ''];
+    if (why === undefined) throw e;
+    throw new UsageError(`cannot write ${display} (${why}); ${after}`, 'check the path and who may write in its folder, then run the update again');
+  }
 }
 
 function timeoutSeconds(text: string | undefined): number {

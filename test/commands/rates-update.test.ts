@@ -309,6 +309,15 @@ describe('relance rates --update when it cannot', () => {
     await untouched();
   });
 
+  it('a rates file in a folder that does not exist', async () => {
+    expect(await update(http.url(SERIES_PATH), '2027-02-01', '--rates', join('nowhere', 'rates.yaml'))).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `relance: cannot write ${join('nowhere', 'rates.yaml')} (its folder does not exist); nothing was changed — check the path and who may write in its folder, then run the update again\n`,
+    });
+    await untouched();
+  });
+
   it('no config and no --rates: nowhere to write', async () => {
     await rm(join(dir, 'relance.yaml'));
     expect(await update(http.url(SERIES_PATH), '2027-02-01')).toEqual({
