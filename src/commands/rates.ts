@@ -1,6 +1,7 @@
 // relance rates — the rate tables in use, one row per half-year: the shipped ones with a
 // user's rates file (`--rates FILE`, or `rates:` in relance.yaml) adding or replacing
 // half-years, and up to today's half-year the last known rates carried forward.
+// `--update` (commands/rates-update.ts) fetches the ECB's rates into that file.
 
 import type { Command } from 'commander';
 import { Chalk } from 'chalk';
@@ -10,21 +11,29 @@ import { formatPercent } from '../domain/money.js';
 import type { HalfYearRates, RateTable, RateValue } from '../domain/rates.js';
 import { carriedHalfYears, ratesOrCarried } from '../domain/carried-rates.js';
 import { csvLine } from '../render/csv.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../io/ecb-fetch.js';
 import type { Cli } from './common.js';
 import type { RatesRequest } from '../io/rates-in-use.js';
 import { loadRatesInUse } from '../io/rates-in-use.js';
 import type { CommonOptions } from './common.js';
+import { UsageError } from '../errors.js';
 import { addCommonOptions, printWarnings, resolveToday, useColor, writeOut } from './common.js';
 
-
-
 type RatesOptions = CommonOptions & RatesRequest;
+
+export interface RatesCommandOptions extends RatesOptions {
+  update?: boolean;
+  from?: string;
+  timeout?: string;
+}
 
 const EXAMPLES = `
 Examples:
   relance rates                             the shipped tables, 2015-H1 onwards
   relance rates --rates my-rates.yaml       with your own half-years added or replaced
   relance rates --format json               every value with its source
+  relance rates --update                    fetch the ECB rate for the half-years the tables lack
+  relance rates --update --from ecb.csv     the same from an answer saved by hand
 
 Past the last half-year of the tables, relance carries the last known rates forward, marked
 provisional, until a rates file (rates: in relance.yaml, or --rates FILE) gives that
@@ -32,7 +41,18 @@ half-year. It maps half-years to rates in percent (b2b defaults to mro + 10), e.
   2027-H1: { mro: 2.40, legal_individual: 6.90, legal_other: 2.80, source: "ECB decision of …; arrêté, JO of …" }
   2027-H2: { mro: 2.15, legal_individual: 6.50, legal_other: 2.60, provisional: true }
 mro: the ECB main refinancing rate in force on 1 January (H1) or 1 July (H2); legal_*: the
-legal interest rates of the arrêté published in the Journal officiel.`;
+legal interest rates of the arrêté published in the Journal officiel. provisional: true marks
+every value as not confirmed; legal_provisional: true the legal rates alone, and
+legal_source says where they come from (source then speaks for mro).
+
+--update reads the ECB Data Portal (series FM.D.U2.EUR.4F.KR.MRR_FR.LEV, no key needed), takes
+the rate in force on each 1 January and 1 July, and adds to your rates file every half-year
+up to today's that the tables lack (created as rates.yaml beside relance.yaml, and named
+there, when there is none). It changes nothing else: an entry of yours is never replaced, a
+shipped value the ECB contradicts is reported. The legal rates cannot be fetched: the new
+entries carry them forward with legal_provisional: true, until you confirm them from the
+arrêté in the Journal officiel (service-public.fr, « Taux d'intérêt légal »).
+Offline, an error from the server or an answer in another format: exit 2, nothing written.`;
 
 export function register(program: Command, cli: Cli): void {
   addCommonOptions(program.command('rates'), ['table', 'json', 'csv'])
@@ -40,9 +60,19 @@ export function register(program: Command, cli: Cli): void {
       'The rate tables in use, by half-year: ECB main refinancing rate (MRO), default B2B late-payment rate (MRO + 10), legal interest rates; provisional and user values marked.',
     )
     .option('-r, --rates <file>', 'a rates file of your own (instead of the one relance.yaml names)')
+    .option('-u, --update', 'add the half-years the tables lack to your rates file, with the ECB rate (fetched)')
+    .option('--from <url-or-file>', 'with --update: another URL, or an answer saved in a file (CSV or SDMX-JSON)')
+    .option('--timeout <seconds>', `with --update: how long to wait for the server (default ${DEFAULT_TIMEOUT_SECONDS})`)
     .addHelpText('after', EXAMPLES)
-    .action(async (opts: RatesOptions) => {
-      cli.exitCode = await rates(opts, cli);
+    .action(async (opts: RatesCommandOptions) => {
+      if (opts.update) {
+        if (opts.format !== undefined && opts.format !== 'table') throw new UsageError(`--update prints what it added, not --format ${opts.format}`, 'run relance rates --format json after the update');
+        const { updateRates } = await import('./rates-update.js');
+        cli.exitCode = await updateRates(opts, cli);
+      } else {
+        for (const flag of ['from', 'timeout'] as const) if (opts[flag] !== undefined) throw new UsageError(`--${flag} goes with --update`, `run relance rates --update --${flag} …`);
+        cli.exitCode = await rates(opts, cli);
+      }
     });
 }
 
@@ -143,7 +173,12 @@ async function printTable(rows: readonly RateRow[], options: { file: string | nu
     const keys = carried.map((r) => r.halfYear).join(', ');
     lines.push(`* provisional: ${keys} ${carried.length === 1 ? 'is' : 'are'} not in the tables yet: the last known rates are carried forward from ${carried[0]!.rates.carriedFrom}; to confirm them, write ${keys} in a rates file with the ECB main refinancing rate and the legal interest rates published in the Journal officiel.`);
   }
-  if (rows.some((r) => r.provisional && r.origin !== 'carried')) lines.push('* provisional: marked provisional in your rates file; confirm it there once the ECB or the Journal officiel has published it.');
+  const legalOnly = rows.filter((r) => r.origin === 'user' && !r.rates.mro.provisional && r.provisional);
+  if (legalOnly.length > 0) {
+    const keys = legalOnly.map((r) => r.halfYear).join(', ');
+    lines.push(`* provisional: the legal rates of ${keys} are carried forward (legal_provisional: true in ${options.file ?? 'your rates file'}): confirm them from the arrêté published in the Journal officiel (service-public.fr, « Taux d'intérêt légal »), write them there and remove legal_provisional.`);
+  }
+  if (rows.some((r) => r.provisional && r.origin === 'user' && r.rates.mro.provisional)) lines.push('* provisional: marked provisional in your rates file; confirm it there once the ECB or the Journal officiel has published it.');
   if (rows.some((r) => r.origin === 'user')) lines.push(`(user): from ${options.file ?? 'your rates file'}; a half-year there replaces the shipped one whole.`);
   lines.push('B2B: the default late-payment rate (art. L441-10 C. com.); legal rates: art. L313-2 CMF ("autres cas" applies to a business creditor).');
   const now = rows.find((r) => r.halfYear === current);

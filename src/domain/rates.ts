@@ -130,8 +130,12 @@ export interface UserRateEntry {
   legalOther: Rate;
   /** A user's value is confirmed unless they write `provisional: true`. */
   provisional: boolean;
+  /** `legal_provisional: true`: the legal rates alone are not confirmed (the MRO is, from the ECB). */
+  legalProvisional?: boolean;
   /** Their `source:`, else where the entry was read (`rates.yaml:3`). */
   source: string;
+  /** Their `legal_source:`, where the legal rates come from; else `source`. */
+  legalSource?: string;
 }
 
 /** The table with the user's half-years added, or replacing the shipped ones whole. */
@@ -142,12 +146,13 @@ export function mergeRates(base: RateTable, entries: readonly UserRateEntry[]): 
 }
 
 function userRates(entry: UserRateEntry): HalfYearRates {
-  const value = (rate: Rate, source = entry.source): RateValue => ({ rate, provisional: entry.provisional, source, origin: 'user' });
+  const value = (rate: Rate, source = entry.source, provisional = entry.provisional): RateValue => ({ rate, provisional, source, origin: 'user' });
+  const legal = (rate: Rate): RateValue => value(rate, entry.legalSource ?? entry.source, entry.provisional || entry.legalProvisional === true);
   return {
     mro: value(entry.mro),
     b2b: entry.b2b === null ? value(entry.mro + B2B_MARGIN, `MRO + 10 points (art. L441-10 II C. com.), MRO from ${entry.source}`) : value(entry.b2b),
-    legalIndividual: value(entry.legalIndividual),
-    legalOther: value(entry.legalOther),
+    legalIndividual: legal(entry.legalIndividual),
+    legalOther: legal(entry.legalOther),
   };
 }
 
@@ -158,8 +163,11 @@ function userRates(entry: UserRateEntry): HalfYearRates {
  *   2027-H1: { mro: 2.15, legal_individual: 6.50, legal_other: 2.60 }
  *
  * mro, legal_individual and legal_other are required; b2b (default mro + 10), source (text)
- * and provisional (true/false, default false) are optional. An entry replaces the whole
- * half-year. Rates are numbers or strings such as "2,40 %", with up to four decimals.
+ * and provisional (true/false, default false) are optional. legal_provisional: true marks
+ * the legal rates alone as not confirmed (what `rates --update` writes: the ECB publishes
+ * the MRO, the legal rates wait for the arrêté), and legal_source says where they come
+ * from. An entry replaces the whole half-year. Rates are numbers or strings such as
+ * "2,40 %", with up to four decimals.
  */
 type LineOf = (path: (string | number)[]) => number | undefined;
 
@@ -169,7 +177,7 @@ const RATE_FIELDS = {
   legal_individual: { name: 'legal_individual', hint: 'the legal interest rate for "particuliers" from the Journal officiel, e.g. legal_individual: 6.67' },
   legal_other: { name: 'legal_other', hint: 'the legal interest rate for "tous les autres cas" from the Journal officiel, e.g. legal_other: 2.62' },
 } as const;
-const KNOWN_FIELDS = [...Object.keys(RATE_FIELDS), 'provisional', 'source'];
+const KNOWN_FIELDS = [...Object.keys(RATE_FIELDS), 'provisional', 'legal_provisional', 'source', 'legal_source'];
 const EXAMPLE_ENTRY = '2027-H1: { mro: 2.15, legal_individual: 6.50, legal_other: 2.60 }';
 
 export function validateRatesFile(raw: unknown, file: string, lineOf?: LineOf): { value: UserRateEntry[]; issues: Issue[] } {
@@ -225,14 +233,22 @@ function validateEntry(key: string, body: unknown, file: string, line: LineOf, i
   const legalIndividual = rate('legal_individual', true);
   const legalOther = rate('legal_other', true);
 
-  const provisional = body['provisional'] ?? false;
-  if (typeof provisional !== 'boolean') {
-    issues.push(error(file, at('provisional'), `${key}.provisional`, `${describe(provisional)} is not true or false`, 'write provisional: true while the rates are not confirmed, or leave it out'));
-  }
-  const source = body['source'];
-  if (source !== undefined && source !== null && (typeof source !== 'string' || source.trim() === '')) {
-    issues.push(error(file, at('source'), `${key}.source`, `${describe(source)} is not a source`, 'write where the rates come from as text, e.g. source: "ECB decision of 4 June 2026"'));
-  }
+  const flag = (name: string, hint: string): boolean => {
+    const value = body[name] ?? false;
+    if (typeof value !== 'boolean') issues.push(error(file, at(name), `${key}.${name}`, `${describe(value)} is not true or false`, hint));
+    return value === true;
+  };
+  const provisional = flag('provisional', 'write provisional: true while the rates are not confirmed, or leave it out');
+  const legalProvisional = flag('legal_provisional', 'write legal_provisional: true while the legal rates are not confirmed by the Journal officiel, or leave it out');
+  const text = (name: string, example: string): string | undefined => {
+    const value = body[name];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    issues.push(error(file, at(name), `${key}.${name}`, `${describe(value)} is not a source`, `write where the rates come from as text, e.g. ${name}: "${example}"`));
+    return undefined;
+  };
+  const source = text('source', 'ECB decision of 4 June 2026');
+  const legalSource = text('legal_source', 'arrêté, Journal officiel of 30 June 2026');
 
   if (issues.length > before || mro === null || legalIndividual === null || legalOther === null) return null;
   const lineNumber = line([key]);
@@ -242,8 +258,10 @@ function validateEntry(key: string, body: unknown, file: string, line: LineOf, i
     b2b,
     legalIndividual,
     legalOther,
-    provisional: provisional === true,
-    source: typeof source === 'string' ? source.trim() : lineNumber === undefined ? file : `${file}:${lineNumber}`,
+    provisional,
+    ...(legalProvisional && { legalProvisional }),
+    source: source ?? (lineNumber === undefined ? file : `${file}:${lineNumber}`),
+    ...(legalSource !== undefined && { legalSource }),
   };
 }
 

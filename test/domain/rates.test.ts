@@ -95,6 +95,20 @@ describe('mergeRates', () => {
     expect(ratesFor(SHIPPED_RATES, half('2027-H1'))).toBeNull();
   });
 
+  it('marks the legal rates alone provisional with legalProvisional, each part with its source', () => {
+    const merged = mergeRates(SHIPPED_RATES, [userEntry('2027-H1', { mro: 21_500, legalProvisional: true, source: 'ECB Data Portal', legalSource: 'carried forward from 2026-H2' })]);
+    const rates = ratesFor(merged, half('2027-H1'))!;
+    expect([rates.mro, rates.b2b, rates.legalIndividual, rates.legalOther].map((v) => [formatPercent(v.rate), v.provisional, v.source])).toEqual([
+      ['2.15', false, 'ECB Data Portal'],
+      ['12.15', false, 'MRO + 10 points (art. L441-10 II C. com.), MRO from ECB Data Portal'],
+      ['6.84', true, 'carried forward from 2026-H2'],
+      ['2.75', true, 'carried forward from 2026-H2'],
+    ]);
+    // provisional: true still marks every value, whatever legal_provisional says.
+    const all = ratesFor(mergeRates(SHIPPED_RATES, [userEntry('2027-H1', { provisional: true })]), half('2027-H1'))!;
+    expect([all.mro, all.b2b, all.legalIndividual, all.legalOther].every((v) => v.provisional)).toBe(true);
+  });
+
   it('keeps an explicit b2b rate and a provisional mark', () => {
     const merged = mergeRates(SHIPPED_RATES, [userEntry('2027-H1', { b2b: 130_000, provisional: true })]);
     const rates = ratesFor(merged, half('2027-H1'))!;
@@ -122,6 +136,21 @@ describe('validateRatesFile', () => {
     expect(value).toEqual([
       { halfYear: { year: 2026, half: 2 }, mro: 24_000, b2b: null, legalIndividual: 68_400, legalOther: 27_500, provisional: false, source: 'ECB decision of 4 June 2026' },
       { halfYear: { year: 2027, half: 1 }, mro: 21_500, b2b: 125_000, legalIndividual: 65_000, legalOther: 26_000, provisional: true, source: 'rates.yaml:3' },
+    ]);
+  });
+
+  it('reads legal_provisional and legal_source', () => {
+    const { value, issues } = validateRatesFile(
+      { '2027-H1': { ...GOOD, legal_provisional: true, source: 'ECB Data Portal', legal_source: ' carried forward from 2026-H2 ' } },
+      'rates.yaml',
+      lineOf,
+    );
+    expect(issues).toEqual([]);
+    expect(value).toEqual([
+      {
+        halfYear: { year: 2027, half: 1 }, mro: 21_500, b2b: null, legalIndividual: 65_000, legalOther: 26_000,
+        provisional: false, legalProvisional: true, source: 'ECB Data Portal', legalSource: 'carried forward from 2026-H2',
+      },
     ]);
   });
 
@@ -183,7 +212,7 @@ describe('validateRatesFile', () => {
       name: 'a misspelt field, so a missing one',
       raw: { '2026-H2': { mro: 2.4, legal_individual: 6.84, legal_others: 2.75 } },
       issues: [
-        { line: 2, field: '2026-H2.legal_others', message: 'unknown field "legal_others"', hint: 'the fields are mro, b2b, legal_individual, legal_other, provisional, source' },
+        { line: 2, field: '2026-H2.legal_others', message: 'unknown field "legal_others"', hint: 'the fields are mro, b2b, legal_individual, legal_other, provisional, legal_provisional, source, legal_source' },
         { line: 2, field: '2026-H2.legal_other', message: 'legal_other is missing', hint: 'give the legal interest rate for "tous les autres cas" from the Journal officiel, e.g. legal_other: 2.62' },
       ],
     },
@@ -191,6 +220,16 @@ describe('validateRatesFile', () => {
       name: 'provisional not a boolean',
       raw: { '2026-H2': { ...GOOD, provisional: 'yes' } },
       issues: [{ line: 2, field: '2026-H2.provisional', message: '"yes" is not true or false', hint: 'write provisional: true while the rates are not confirmed, or leave it out' }],
+    },
+    {
+      name: 'legal_provisional not a boolean',
+      raw: { '2026-H2': { ...GOOD, legal_provisional: 'oui' } },
+      issues: [{ line: 2, field: '2026-H2.legal_provisional', message: '"oui" is not true or false', hint: 'write legal_provisional: true while the legal rates are not confirmed by the Journal officiel, or leave it out' }],
+    },
+    {
+      name: 'an empty legal_source',
+      raw: { '2026-H2': { ...GOOD, legal_source: ' ' } },
+      issues: [{ line: 2, field: '2026-H2.legal_source', message: '" " is not a source', hint: 'write where the rates come from as text, e.g. legal_source: "arrêté, Journal officiel of 30 June 2026"' }],
     },
     {
       name: 'a source that is not text',
