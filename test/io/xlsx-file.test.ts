@@ -175,6 +175,20 @@ describe('a workbook that cannot be read is one error, never a stack trace', () 
     expect(await rowsOf(book)).toEqual([]);
   });
 
+  it('a workbook too large to read whole is refused before it is unzipped, with the way out', async () => {
+    // The zip's directory says what each part holds once unzipped: here 200 MB for the sheet.
+    const bytes = Buffer.from(handmade([{ name: 'F', rows: `<row r="1"><c r="A1" ${is('N°')}</c></row>` }]));
+    const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let p = bytes.readUInt32LE(eocd + 16);
+    while (bytes.readUInt32LE(p) === 0x02014b50) {
+      const nameLength = bytes.readUInt16LE(p + 28);
+      if (bytes.toString('utf8', p + 46, p + 46 + nameLength) === 'xl/worksheets/sheet1.xml') bytes.writeUInt32LE(200 * 2 ** 20, p + 24);
+      p += 46 + nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
+    }
+    const book = await readXlsxRows(await written('huge.xlsx', bytes), 'huge.xlsx');
+    expect(book.issues.map(formatIssue)).toEqual(['huge.xlsx: this workbook is too large to read whole (201 MB of XML inside; relance reads up to 128 MB) — save the sheet as CSV (séparateur point-virgule): relance streams CSV files of any size']);
+  });
+
   it('a cell the library cannot read names its row', async () => {
     const path = await written('bad-cell.xlsx', handmade([{ name: 'F', rows: `<row r="1"><c r="A1" ${is('N°')}</c></row><row r="2"><c r="A2" t="s"><v>99</v></c></row>` }]));
     const book = await readXlsxRows(path, 'bad-cell.xlsx');
