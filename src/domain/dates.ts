@@ -116,10 +116,12 @@ export function parseDate(text: string, zone: ZoneOffset = PARIS_OFFSET): Day | 
   let s = text.trim();
   const cut = s.search(/[T ]\d{1,2}:\d{2}/);
   if (cut > 0) {
-    const zoned = ZONED_TIMESTAMP.exec(s);
-    if (zoned) return zonedDay(zoned, zone);
-    // A zone not understood (`UTC+2`, `CET`) is not dropped: the day could be another one.
-    if (!WALL_TIME.test(s.slice(cut))) return null;
+    // Most times have no zone: the wall clock where they were written, dropped.
+    if (!WALL_TIME.test(s.slice(cut))) {
+      const zoned = ZONED_TIMESTAMP.exec(s);
+      // A zone not understood (`UTC+2`, `CET`) is not dropped: the day could be another one.
+      return zoned ? zonedDay(zoned, zone) : null;
+    }
     s = s.slice(0, cut);
   }
   let m = ISO_DATE.exec(s);
