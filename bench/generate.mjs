@@ -5,17 +5,20 @@
 //   <size>/relance.yaml     a config naming the file, with a creditor, mail.from and a journal here
 //   send-10k/               10k invoices of 10k clients, each with relance-1 due on TODAY
 //   smtp-1k/                the first 1,000 of them, for the real SMTP send
+//   xlsx-100k/factures.xlsx the 100k invoices of 100k/factures.csv as an Excel workbook
+//                           (generate-xlsx.mjs), and probe.xlsx: its first 2 rows
 //
 // Rows come from a seeded PRNG (no Math.random), one row after the other, so the 10k file
 // is the first 10k rows of the 100k and of the 1M file. A dataset is written only when its
 // folder lacks a `.done` holding GENERATOR_VERSION: bump it whenever the output changes.
 //
-//   node bench/generate.mjs [10k,100k,1M]      (run.mjs calls ensureData itself)
+//   node bench/generate.mjs [10k,100k,1M,xlsx]      (run.mjs calls ensureData itself)
 
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeInvoicesXlsx } from './generate-xlsx.mjs';
 
 export const GENERATOR_VERSION = 'relance-bench-data v1';
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
@@ -23,6 +26,7 @@ export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
 export const TODAY = '2026-11-22';
 export const SIZES = { '10k': 10_000, '100k': 100_000, '1M': 1_000_000 };
 export const YAML_SIZE = '100k';
+export const XLSX_SIZE = '100k';
 export const SEND_COUNT = 10_000;
 export const SMTP_COUNT = 1_000;
 
@@ -267,11 +271,20 @@ async function dataset(name, log, build) {
   return dir;
 }
 
+function* take(stream, count) {
+  let n = 0;
+  for (const item of stream) {
+    if (n++ === count) return;
+    yield item;
+  }
+}
+
 /**
  * Makes sure the datasets for these sizes exist (plus the YAML file when its size is
- * asked for, and the send sets when `send` is true); returns their folders.
+ * asked for, the send sets when `send` is true, the workbook when `xlsx` is); returns
+ * their folders.
  */
-export async function ensureData({ sizes = Object.keys(SIZES), send = true, log = (m) => process.stderr.write(`${m}\n`) } = {}) {
+export async function ensureData({ sizes = Object.keys(SIZES), send = true, xlsx = false, log = (m) => process.stderr.write(`${m}\n`) } = {}) {
   const dirs = {};
   for (const size of sizes) {
     const count = SIZES[size];
@@ -295,10 +308,18 @@ export async function ensureData({ sizes = Object.keys(SIZES), send = true, log 
       await writeFile(join(dir, 'relance.yaml'), configText({ invoices: 'factures.csv', journal: 'state/journal.jsonl', comment: `benchmark: ${SMTP_COUNT} reminders due on ${TODAY}, sent for real to a local SMTP server` }));
     });
   }
+  if (xlsx) {
+    dirs.xlsx = await dataset(`xlsx-${XLSX_SIZE}`, log, async (dir) => {
+      const header = HEADER.split(';');
+      await writeInvoicesXlsx(join(dir, 'factures.xlsx'), header, take(invoiceStream(), SIZES[XLSX_SIZE]));
+      await writeInvoicesXlsx(join(dir, 'probe.xlsx'), header, take(invoiceStream(), 2));
+      await writeFile(join(dir, 'relance.yaml'), configText({ invoices: 'factures.xlsx', journal: 'journal.jsonl', comment: `benchmark: the ${XLSX_SIZE} invoices as an .xlsx workbook, an empty journal` }));
+    });
+  }
   return dirs;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const sizes = (process.argv[2] ?? Object.keys(SIZES).join(',')).split(',').filter(Boolean);
-  await ensureData({ sizes });
+  const wanted = (process.argv[2] ?? Object.keys(SIZES).join(',')).split(',').filter(Boolean);
+  await ensureData({ sizes: wanted.filter((s) => s !== 'xlsx'), xlsx: wanted.includes('xlsx'), send: wanted.some((s) => s !== 'xlsx') });
 }

@@ -8,7 +8,7 @@
 //   BENCH_RUNS=5          runs of each side per row (penalty: 3× as many, it is short)
 //   BENCH_RUNS_SLOW=3     runs for the slow rows: 1M rows, the YAML file, the 10k drafts
 //   BENCH_SIZES=10k,100k  status sizes to run (default 10k,100k,1M); the YAML row comes with 100k
-//   BENCH_ONLY=status,yaml,penalty,send,smtp   rows to run (default: all)
+//   BENCH_ONLY=status,yaml,penalty,send,smtp,xlsx   rows to run (default: all)
 //   BENCH_TIMEOUT=600     seconds before a single process is killed
 //   node bench/run.mjs --no-save   do not write bench/RESULTS.md
 
@@ -19,7 +19,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATA_DIR, SEND_COUNT, SIZES, SMTP_COUNT, TODAY, YAML_SIZE, ensureData } from './generate.mjs';
+import { DATA_DIR, SEND_COUNT, SIZES, SMTP_COUNT, TODAY, XLSX_SIZE, YAML_SIZE, ensureData } from './generate.mjs';
 import { RSS_METHOD, measure } from './measure.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
@@ -35,7 +35,7 @@ const SIZES_WANTED = (process.env.BENCH_SIZES ?? Object.keys(SIZES).join(','))
   .map((s) => s.trim())
   .filter(Boolean)
   .map((s) => Object.keys(SIZES).find((k) => k.toLowerCase() === s.toLowerCase()) ?? fail(`BENCH_SIZES: unknown size "${s}" (sizes: ${Object.keys(SIZES).join(', ')})`));
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'status,yaml,penalty,send,smtp').split(',').map((s) => s.trim()).filter(Boolean));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'status,yaml,penalty,send,smtp,xlsx').split(',').map((s) => s.trim()).filter(Boolean));
 const SAVE = !process.argv.includes('--no-save');
 
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -68,6 +68,7 @@ const median = (xs) => {
  * `before()` (not timed) and `check(result)` returning an error text or null.
  * `metric`: 'time' (ratio = A/B time, lower is better) or 'rate' (count per second,
  * ratio = A/B rate, higher is better). `target`: { ratio, rssMB } or null.
+ * `aPending`: relance's side cannot run yet (says why); the baseline is still measured.
  */
 async function buildRows(dirs) {
   const rows = [];
@@ -143,7 +144,30 @@ async function buildRows(dirs) {
     });
   }
   if (ONLY.has('smtp')) rows.push(await smtpRow(dirs.smtp));
+  if (ONLY.has('xlsx')) rows.push(await xlsxRow(dirs.xlsx));
   return rows;
+}
+
+// ------------------------------------------------------------------ the .xlsx row
+
+async function xlsxRow(dir) {
+  const file = join(dir, 'factures.xlsx');
+  const status = (invoices) => relance('status', '--format', 'json', '--today', TODAY, '--config', join(dir, 'relance.yaml'), '--invoices', invoices);
+  // Until the invoice loader reads workbooks, only the baseline can be measured: a two-row
+  // workbook tells which (untimed, a second at most).
+  const probe = await measure(status(join(dir, 'probe.xlsx')), { cwd: ROOT, timeoutMs: 60_000 });
+  return {
+    id: `xlsx-${XLSX_SIZE}`,
+    figure: `status --format json, ${XLSX_SIZE} .xlsx rows`,
+    baseline: 'read-excel-file `readSheet`, arrays',
+    runs: RUNS_SLOW,
+    warmup: false,
+    metric: 'time',
+    target: null,
+    aPending: probe.code === 0 ? undefined : 'status: after wiring',
+    a: { args: status(file) },
+    b: { args: [join(BENCH, 'baseline-xlsx.mjs'), file], captureStdout: true, check: (r) => expectCount(r, SIZES[XLSX_SIZE] + 1, 'rows') },
+  };
 }
 
 function expectCount(result, expected, what) {
@@ -280,14 +304,14 @@ async function runRow(row) {
   const side = (name) => (name === 'a' ? 'relance' : 'baseline');
   const samples = { a: [], b: [] };
   try {
+    const names = row.aPending ? ['b'] : ['a', 'b'];
     if (row.warmup) {
       log(`${tag} warm-up`);
-      await runSide(row, row.a);
-      await runSide(row, row.b);
+      for (const name of names) await runSide(row, row[name]);
     }
     for (let i = 1; i <= row.runs; i++) {
       const line = [];
-      for (const name of ['a', 'b']) {
+      for (const name of names) {
         const r = await runSide(row, row[name]);
         samples[name].push(r);
         line.push(`${side(name)} ${show(r, row)}`);
@@ -310,8 +334,9 @@ function summarize(row) {
     const rss = row.samples[name].map((r) => r.rssMB).filter((x) => x !== null);
     return { ms, rssMB: rss.length ? median(rss) : null, maxRssMB: rss.length ? Math.max(...rss) : null };
   };
-  const a = med('a');
   const b = med('b');
+  if (row.aPending) return { ...base, a: row.aPending, b: show(b, row), ratio: '', verdict: `pending (${row.aPending})`, runs: { a: [], b: row.samples.b } };
+  const a = med('a');
   const ratio = row.metric === 'rate' ? b.ms / a.ms : a.ms / b.ms;
   const misses = [];
   if (row.target?.ratio !== undefined) {
@@ -390,7 +415,7 @@ log(`bench: peak RSS by ${RSS_METHOD}`);
 if (load0 > 0.5) log(`bench: load average is ${load0.toFixed(2)} before starting: other work on this machine will add noise`);
 
 await mkdir(DATA_DIR, { recursive: true });
-const dirs = await ensureData({ sizes: SIZES_WANTED, send: ONLY.has('send') || ONLY.has('smtp'), log });
+const dirs = await ensureData({ sizes: SIZES_WANTED, send: ONLY.has('send') || ONLY.has('smtp'), xlsx: ONLY.has('xlsx'), log });
 
 const rows = await buildRows(dirs);
 const done = [];

@@ -13,28 +13,42 @@ export const RATE_ONE_PERCENT: Rate = 10_000;
 // Group separators seen in French and English exports: space, no-break space (U+00A0),
 // narrow no-break space (U+202F), thin space (U+2009) and the Swiss apostrophe.
 const GROUP_SPACES = /[\s\u00a0\u202f\u2009'’]/g;
-const CURRENCY = /€|\bEUR\b|\bEuros?\b/gi;
-const COMMON_AMOUNT = /^(-?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](\d{1,2}))?$/;
+// `EUR` may touch the digits (`99,99EUR`), but not another letter (`EURO99`, `NEUR`).
+const CURRENCY = /€|(?<![a-z])EUR(?![a-z])|\bEuros?\b/gi;
+// The fast path: `1234,56`, `1 234,56`, and the `1250.00000000` of SQL-fed exports (two
+// decimals, then at least two zeros: a third digit alone may be a thousands group).
+const COMMON_AMOUNT = /^(-?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](\d{1,2})|[.,](\d\d)00+)?$/;
 
 /**
  * Reads an amount as people write it: `1234.56`, `1 234,56`, `1.234,56`, `1,234.56`,
- * `1 234,56 €`, `€1,234.56`, `-12,50`. Returns cents, or null when the text is not an
+ * `1 234,56 €`, `€1,234.56`, `EUR 99.99`, `99,99 EUR`, `-12,50`, and the accounting
+ * negatives `(120,00)` and `120,00-`. Returns cents, or null when the text is not an
  * amount or has more than two decimals.
  *
- * One separator followed by exactly three digits (`1.500`, `1,500`) is a thousands
- * separator: an amount of money has two decimals, never three.
+ * One separator followed by exactly three digits (`1.500`, `1,500`, `12,345`) is a
+ * thousands separator: an amount of money has two decimals, never three. Zeros beyond
+ * the cents are only padding (`1250.00000000`, `1200,000`: not a thousands group there),
+ * any other third decimal is refused (`1234,567`).
  */
 export function parseAmount(text: string): Cents | null {
   // Most amounts in an export look like `1234,56` or `1 234,56`: one regex, no rewriting.
   const common = COMMON_AMOUNT.exec(text);
   if (common) {
     const integer = common[2]!.length > 3 ? common[2]!.replace(/\D/g, '') : common[2]!;
-    const cents = Number(integer) * 100 + (common[3] === undefined ? 0 : Number(common[3].length === 1 ? `${common[3]}0` : common[3]));
+    const decimals = common[3] ?? common[4];
+    const cents = Number(integer) * 100 + (decimals === undefined ? 0 : Number(decimals.length === 1 ? `${decimals}0` : decimals));
     if (Number.isSafeInteger(cents)) return common[1] ? -cents : cents;
   }
   let s = text.replace(CURRENCY, '').replace(GROUP_SPACES, '');
   let negative = false;
-  if (s.startsWith('-') || s.startsWith('−')) {
+  // Accounting forms: the sign is the brackets or a trailing minus, and then no other sign.
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1);
+  } else if (s.endsWith('-') || s.endsWith('−')) {
+    negative = true;
+    s = s.slice(0, -1);
+  } else if (s.startsWith('-') || s.startsWith('−')) {
     negative = true;
     s = s.slice(1);
   } else if (s.startsWith('+')) {
@@ -64,14 +78,35 @@ export function parseAmount(text: string): Cents | null {
       fraction = tail;
     } else if (isGrouped(s, mark)) {
       integer = parts.join('');
+    } else if (parts.length === 2) {
+      integer = parts[0]!;
+      fraction = tail; // three decimals or more: only zeros may follow the cents (below)
     } else {
       return null;
     }
   }
-  if (integer === '' || fraction.length > 2) return null;
+  if (integer === '') return null;
+  if (fraction.length > 2) {
+    if (!/^0+$/.test(fraction.slice(2))) return null;
+    fraction = fraction.slice(0, 2);
+  }
   const cents = Number(integer) * 100 + Number(fraction.padEnd(2, '0'));
   if (!Number.isSafeInteger(cents)) return null;
   return negative ? -cents : cents;
+}
+
+/**
+ * The cents of a number a spreadsheet holds (an .xlsx cell): `1234.56` is stored as the
+ * nearest double, and a sum of cells may carry float noise (`1234.5600000000002`). Noise
+ * below a millionth of a cent is rounded off; a real third decimal (`12.345`) is null,
+ * like the text `12,345` would be refused were it not a thousands group.
+ */
+export function centsFromNumber(value: number): Cents | null {
+  if (!Number.isFinite(value)) return null;
+  const cents = Math.round(value * 100);
+  // A millionth of a cent, and the doubles' own relative precision for large amounts.
+  if (!Number.isSafeInteger(cents) || Math.abs(value * 100 - cents) > 1e-6 + Math.abs(cents) * 1e-12) return null;
+  return cents;
 }
 
 /** `1,234,567` grouped by `,`: a first group of 1–3 digits, then groups of exactly 3. */

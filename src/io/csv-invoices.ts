@@ -1,5 +1,5 @@
 // Invoices from a CSV export, streamed row by row so that a million rows stay in
-// constant memory. The separator (`;`, `,` or tab) is read off the header line.
+// constant memory. The separator (`;`, `,`, tab or `|`) is read off the header line.
 
 import { parse } from 'csv-parse';
 import type { Issue } from '../domain/issue.js';
@@ -28,8 +28,8 @@ async function readCsv(chunks: AsyncGenerator<Buffer | string>, file: string, op
   let head = first.value;
   // The first line says how to read the rest (only ASCII matters here: a UTF-8 reading is fine).
   const start = typeof head === 'string' ? head.slice(0, 4096) : head.subarray(0, 4096).toString('utf8');
-  // Excel's "sep=;" first line names the separator.
-  const sep = /^sep=(.)\r?\n/.exec(start);
+  // Excel's "sep=;" first line names the separator; some tools write it as a quoted cell.
+  const sep = SEP_LINE.exec(start);
   let lineOffset = 0;
   if (sep) {
     head = typeof head === 'string' ? head.slice(sep[0].length) : head.subarray(sep[0].length);
@@ -141,13 +141,16 @@ class CsvRowView implements RecordView {
   }
 }
 
-/** The separator that occurs most on the header line, outside quotes. */
+// `sep=;`, `"sep=;"`, and the separators a spreadsheet pads that row with (`"sep=;";;;`).
+const SEP_LINE = /^"?sep=([^\r\n"])"?[;,\t|]*\r?\n/;
+
+/** The separator that occurs most on the header line, outside quotes (`;` first on a tie). */
 export function detectDelimiter(text: string): string {
   const end = text.indexOf('\n');
   const header = (end < 0 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
   let best = ',';
   let bestCount = 0;
-  for (const candidate of [';', ',', '\t']) {
+  for (const candidate of [';', ',', '\t', '|']) {
     const count = header.split(candidate).length - 1;
     if (count > bestCount) {
       best = candidate;

@@ -1,13 +1,14 @@
 // Which encoding a user's file is in, decided on the evidence of all its bytes, fed in
-// chunks: valid UTF-8 everywhere is UTF-8; otherwise Windows-1252 (Excel's "CSV" on a
-// French Windows) only when every byte reads as text in it and nothing in the file speaks
-// for UTF-8; a UTF-8 file with a stray byte of another encoding is a mistake to report,
-// never text to guess (it would mail "SociÃ©tÃ©" to a client).
+// chunks: a UTF-16 byte-order mark (Excel's "Texte Unicode") says UTF-16; valid UTF-8
+// everywhere is UTF-8; otherwise Windows-1252 (Excel's "CSV" on a French Windows) or
+// ISO-8859-15 only when every byte reads as text and nothing in the file speaks for UTF-8;
+// a UTF-8 file with a stray byte of another encoding is a mistake to report, never text to
+// guess (it would mail "SociÃ©tÃ©" to a client).
 
 import { isAscii, isUtf8 } from 'node:buffer';
 import { formatCount } from '../domain/user-text.js';
 
-export type Encoding = 'utf-8' | 'windows-1252';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'iso-8859-15';
 
 /** Where the first offending byte is (1-based, as `cmp` counts), and what is wrong with it. */
 export interface EncodingProblem {
@@ -30,6 +31,8 @@ export class EncodingEvidence {
   private offset = 0;
   private carry: Buffer = Buffer.alloc(0);
   private bom = false;
+  /** Set by a UTF-16 byte-order mark at the start: then nothing else is looked at. */
+  private utf16: 'utf-16le' | 'utf-16be' | null = null;
   /** A multi-byte sequence that is French (or any) text in UTF-8, and mojibake in Windows-1252. */
   private utf8Text = false;
   private firstInvalid: { at: number; byte: number } | null = null;
@@ -39,8 +42,17 @@ export class EncodingEvidence {
 
   /** Takes the next chunk; false once the verdict cannot change (reading may stop). */
   feed(chunk: Buffer): boolean {
+    if (this.utf16 !== null) return false;
     let bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     const base = this.offset - this.carry.length;
+    if (base === 0 && bytes.length >= 2) {
+      // FF FE / FE FF: no text file in a Latin encoding starts with "ÿþ" or "þÿ".
+      this.utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+      if (this.utf16 !== null) {
+        this.carry = Buffer.alloc(0);
+        return false;
+      }
+    }
     // The BOM says UTF-8 on its own account; it is no UTF-8 text.
     const start = base === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     if (start > 0) this.bom = true;
@@ -65,6 +77,7 @@ export class EncodingEvidence {
 
   /** The verdict once every byte has been fed. */
   verdict(): EncodingVerdict {
+    if (this.utf16 !== null) return { encoding: this.utf16, bom: true };
     if (this.carry.length > 0) {
       const rest = this.carry;
       this.carry = Buffer.alloc(0);
@@ -124,13 +137,21 @@ export class EncodingEvidence {
   }
 }
 
+// Where the two differ, ISO-8859-15 has a letter or the euro (€ Œ œ Ÿ), Windows-1252 a
+// symbol hardly ever typed in an invoice (¤ ¼ ½ ¾). The other four (Š š Ž ž against ¦ ¨ ´ ¸)
+// decide nothing: a ´ typed for an apostrophe is as likely as a Czech name.
+const ISO_8859_15_LETTERS = [0xa4, 0xbc, 0xbd, 0xbe];
+
 /**
- * The Latin encoding of a file that is not UTF-8. Windows-1252 for now; ISO-8859-15 would
- * tell itself by 0xA4 (€ there, ¤ here) with none of 0x80–0x9F: `highBytes` has the counts.
+ * The Latin encoding of a file that is not UTF-8, from how often each byte 0x80–0xFF
+ * occurs (`highBytes[b - 0x80]`). Any byte of 0x80–0x9F is a character in Windows-1252
+ * (€ ’ œ « …) and a control code in ISO-8859-15: Windows-1252. Without one, a byte that is
+ * €, Œ, œ or Ÿ in ISO-8859-15 (0xA4 is € there, ¤ in Windows-1252) says ISO-8859-15.
+ * Otherwise the two read the same (é è à ç ô…), or nearly: Windows-1252, the commoner.
  */
 function latinEncoding(highBytes: Uint32Array): Encoding {
-  void highBytes;
-  return 'windows-1252';
+  for (let b = 0x80; b <= 0x9f; b++) if (highBytes[b - 0x80]! > 0) return 'windows-1252';
+  return ISO_8859_15_LETTERS.some((b) => highBytes[b - 0x80]! > 0) ? 'iso-8859-15' : 'windows-1252';
 }
 
 /** The length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none. */

@@ -1,5 +1,6 @@
-// Reading a user's text file as it comes: UTF-8 with or without a BOM, or Windows-1252
-// (Excel's "CSV" on a French Windows), CRLF or LF, without being told which. The
+// Reading a user's text file as it comes: UTF-8 with or without a BOM, UTF-16 with its BOM
+// (Excel's "Texte Unicode"), Windows-1252 (Excel's "CSV" on a French Windows) or
+// ISO-8859-15, CRLF or LF, without being told which. The
 // encoding is decided on the evidence of the whole file (encoding.ts) before any row is
 // handed on; a file that is neither, or mixes both, is reported at its first bad byte.
 
@@ -58,7 +59,8 @@ async function lineOfByte(path: string, byte: number): Promise<number> {
 /**
  * The file in chunks, ready for the CSV parser: a UTF-8 file as its own bytes (the parser
  * reads UTF-8 itself: decoding here first would make it encode the text back to bytes),
- * without its BOM; a Windows-1252 file decoded to text. Line endings are left as they
+ * without its BOM; any other encoding decoded to text (TextDecoder drops a UTF-16 BOM and
+ * keeps a character cut between two chunks for the next). Line endings are left as they
  * are: CRLF, LF and CR are all record ends to the parser.
  */
 export async function* readChunks(path: string, encoding: Encoding): AsyncGenerator<Buffer | string> {

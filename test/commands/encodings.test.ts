@@ -1,5 +1,5 @@
-// Mixed encodings, through the built binary on real files: UTF-8 and Windows-1252 exports
-// are read right; a UTF-8 export with one stray Windows-1252 byte (with or without BOM),
+// Mixed encodings, through the built binary on real files: UTF-8, Windows-1252,
+// ISO-8859-15 and UTF-16 (with its BOM) exports, separated by ; , tab or |, are read right; a UTF-8 export with one stray Windows-1252 byte (with or without BOM),
 // or bytes that are text in neither, is an error naming the line and the byte.
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -106,5 +106,100 @@ describe('a file that mixes encodings, or is text in neither, is an error at its
     const { code, stderr } = await runRelance(['status', ...TODAY], { cwd: dir });
     expect(stderr).toBe(`relance.yaml:3: byte 52: 0xC9 is not UTF-8; the rest of the file is UTF-8 — ${REEXPORT}\nrelance: 1 error, nothing was done.\n`);
     expect(code).toBe(2);
+  });
+});
+
+/** ISO-8859-15 bytes: Latin-1 but for the eight places where it has € Š š Ž ž Œ œ Ÿ. */
+function iso885915(text: string): Buffer {
+  const extra: Record<string, number> = { '€': 0xa4, Š: 0xa6, š: 0xa8, Ž: 0xb4, ž: 0xb8, Œ: 0xbc, œ: 0xbd, Ÿ: 0xbe };
+  return Buffer.from(
+    [...text].map((c) => {
+      const byte = extra[c] ?? c.charCodeAt(0);
+      if (byte > 0xff || (extra[c] === undefined && Object.values(extra).includes(byte))) throw new Error(`${c} is not in ISO-8859-15`);
+      return byte;
+    }),
+  );
+}
+const utf16le = (text: string) => Buffer.from(`\ufeff${text}`, 'utf16le');
+const utf16be = (text: string) => {
+  const bytes = utf16le(text);
+  for (let i = 0; i < bytes.length; i += 2) [bytes[i], bytes[i + 1]] = [bytes[i + 1]!, bytes[i]!];
+  return bytes;
+};
+
+interface Row {
+  number: string;
+  client: string;
+  balance: string;
+  due_date: string;
+}
+const rowsOf = (stdout: string): Row[] => (JSON.parse(stdout) as { invoices: Row[] }).invoices.map(({ number, client, balance, due_date }) => ({ number, client, balance, due_date }));
+
+describe('ISO-8859-15, UTF-16 and the other separators', () => {
+  const expected: Row[] = [
+    { number: 'F-1', client: 'Cœur de Lion', balance: '1200.00', due_date: '2026-10-31' },
+    { number: 'F-2', client: 'L’Œuf & Cie', balance: '800.50', due_date: '2026-10-31' },
+  ];
+
+  it('ISO-8859-15: 0xA4 is read as €, 0xBD as œ (not ¤ and ½ as Windows-1252 would)', async () => {
+    // No ’ in ISO-8859-15: the second client is written with a plain apostrophe.
+    const text = `${HEADER}F-1;Cœur de Lion;1 200,00 €;31/10/2026\nF-2;L'Œuf & Cie;800,50 €;31/10/2026\n`;
+    const { code, stdout, stderr } = await status('iso-8859-15', 'factures.csv', iso885915(text));
+    expect(stderr).toBe('');
+    expect(rowsOf(stdout)).toEqual([expected[0], { ...expected[1]!, client: "L'Œuf & Cie" }]);
+    expect(code).toBe(0);
+  });
+
+  it('Windows-1252 with ¤ and € both: 0x80 is €, 0xA4 stays ¤', async () => {
+    const text = `${HEADER}F-1;Cœur ¤ Lion;1 200,00 €;31/10/2026\n`;
+    const { code, stdout } = await status('cp1252-currency-sign', 'factures.csv', cp1252(text));
+    expect(rowsOf(stdout)).toEqual([{ ...expected[0]!, client: 'Cœur ¤ Lion' }]);
+    expect(code).toBe(0);
+  });
+
+  it('Excel\'s "Texte Unicode": UTF-16 LE with its BOM, TAB-separated, CRLF', async () => {
+    const text = 'N° facture\tClient\tMontant TTC\tÉchéance\r\nF-1\tCœur de Lion\t1 200,00\t31/10/2026\r\nF-2\tL’Œuf & Cie\t800,50\t31/10/2026\r\n';
+    const { code, stdout, stderr } = await status('utf16le', 'factures.txt', utf16le(text));
+    expect(stderr).toBe('');
+    expect(rowsOf(stdout)).toEqual(expected);
+    expect(code).toBe(0);
+  });
+
+  it('UTF-16 BE with its BOM, ";"-separated', async () => {
+    const text = `${HEADER}F-1;Cœur de Lion;1 200,00;31/10/2026\nF-2;L’Œuf & Cie;800,50;31/10/2026\n`;
+    const { code, stdout } = await status('utf16be', 'factures.csv', utf16be(text));
+    expect(rowsOf(stdout)).toEqual(expected);
+    expect(code).toBe(0);
+  });
+
+  it('a UTF-16 file of many rows: characters cut between two chunks are read whole', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `F-${i}\tCœur ${i} – Société\t10,00\t31/10/2026\r\n`).join('');
+    const { code, stdout } = await status('utf16le-big', 'factures.txt', utf16le(`N° facture\tClient\tMontant TTC\tÉchéance\r\n${rows}`));
+    const got = rowsOf(stdout);
+    expect(got).toHaveLength(20_000);
+    expect(got.every((r) => r.client === `Cœur ${r.number.slice(2)} – Société`)).toBe(true);
+    expect(new Set(got.map((r) => r.number)).size).toBe(20_000);
+    expect(code).toBe(0);
+  });
+
+  it('"|" as the separator', async () => {
+    const text = 'N° facture|Client|Montant TTC|Échéance\nF-1|Cœur de Lion|1 200,00|31/10/2026\nF-2|L’Œuf & Cie|800,50|31/10/2026\n';
+    const { code, stdout } = await status('pipe', 'factures.csv', utf8(text));
+    expect(rowsOf(stdout)).toEqual(expected);
+    expect(code).toBe(0);
+  });
+
+  it('a quoted "sep=;" first line, padded with separators, and line numbers still right', async () => {
+    const text = `"sep=;";;;\r\n${HEADER}F-1;Cœur de Lion;1 200,00;31/10/2026\r\nF-2;L’Œuf & Cie;800,50;31/02/2026\r\n`;
+    const { code, stderr } = await status('quoted-sep', 'factures.csv', utf8(text));
+    expect(stderr).toBe('factures.csv:4: due_date: "31/02/2026" is not a real date — write dd/mm/yyyy or yyyy-mm-dd, e.g. 31/01/2026\nrelance: 1 error, nothing was done.\n');
+    expect(code).toBe(2);
+  });
+
+  it('a quoted "sep=,"', async () => {
+    const text = '"sep=,"\nN° facture,Client,Montant TTC,Échéance\nF-1,Cœur;Lion,"1 200,00",31/10/2026\n';
+    const { code, stdout } = await status('quoted-sep-comma', 'factures.csv', utf8(text));
+    expect(rowsOf(stdout)).toEqual([{ ...expected[0]!, client: 'Cœur;Lion' }]);
+    expect(code).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import {
   formatPercent,
   interestNumerator,
   addNumerators,
+  centsFromNumber,
   parseAmount,
   parsePercent,
   roundHalfUp,
@@ -39,6 +40,86 @@ describe('parseAmount', () => {
 
   it.each(['', 'abc', '12.345.6', '1,2,3', '12.3456', '1.', '1..2', '1.234.56', '12,34.56', '€', '12 abc', '1,234,56.7.8'])('%j is not an amount', (text) => {
     expect(parseAmount(text)).toBeNull();
+  });
+
+  describe('zeros beyond the cents are padding; any other third decimal is refused', () => {
+    it.each([
+      ['1250.00000000', 125000], // an SQL decimal(20,8) column, on the fast path
+      ['1250.5000', 125050],
+      ['1250,1200', 125012],
+      ['1200,000', 120000], // not a thousands group (four digits before the comma): padding
+      ['1 234,5600', 123456],
+      ['1.234,5600', 123456],
+      ['1,234.500', 123450],
+      ['-99.9900', -9999],
+      // Unchanged: one separator then exactly three digits after 1–3 digits groups thousands.
+      ['1,500', 150000],
+      ['12,345', 1234500],
+      ['1.000', 100000],
+    ])('%j → %i cents', (text, cents) => {
+      expect(parseAmount(text)).toBe(cents);
+    });
+
+    it.each(['1234,567', '1200,001', '1250.00000001', '12.3401', '1.234,567', '1,234.5001'])('%j is not an amount', (text) => {
+      expect(parseAmount(text)).toBeNull();
+    });
+  });
+
+  describe('accounting negatives', () => {
+    it.each([
+      ['(120,00)', -12000],
+      ['(1 234,56 €)', -123456],
+      ['( 120.00 )', -12000],
+      ['(120)', -12000],
+      ['120,00-', -12000],
+      ['1 234,56 -', -123456],
+      ['120,00−', -12000], // U+2212 MINUS SIGN
+      ['99,99 €-', -9999],
+    ])('%j → %i cents', (text, cents) => {
+      expect(parseAmount(text)).toBe(cents);
+    });
+
+    it.each(['(120,00', '120,00)', '(-120,00)', '-(120,00)', '-120,00-', '(120,00)-', '()', '-', '(+120)'])('%j is not an amount', (text) => {
+      expect(parseAmount(text)).toBeNull();
+    });
+  });
+
+  describe('the currency written as EUR, before or after', () => {
+    it.each([
+      ['EUR 99.99', 9999],
+      ['EUR99,99', 9999],
+      ['99,99 EUR', 9999],
+      ['99,99EUR', 9999],
+      ['eur 1 234,56', 123456],
+      ['EUR -99,99', -9999],
+      ['(EUR 99,99)', -9999],
+      ['99,99 euros', 9999],
+    ])('%j → %i cents', (text, cents) => {
+      expect(parseAmount(text)).toBe(cents);
+    });
+
+    // Another currency is never read as euros.
+    it.each(['USD 99.99', '99,99 $', '£99.99', '99,99 CHF', 'EURO99'])('%j is not an amount', (text) => {
+      expect(parseAmount(text)).toBeNull();
+    });
+  });
+});
+
+describe('centsFromNumber: a spreadsheet cell holding a number', () => {
+  it.each([
+    [1234.56, 123456],
+    [1234.5600000000002, 123456], // float noise from a formula
+    [0.1 + 0.2, 30],
+    [1250, 125000],
+    [-120, -12000],
+    [99_999_999.99, 9_999_999_999],
+    [0, 0],
+  ])('%d → %i cents', (value, cents) => {
+    expect(centsFromNumber(value)).toBe(cents);
+  });
+
+  it.each([12.345, 0.001, 1234.5601, Number.NaN, Number.POSITIVE_INFINITY, 1e20])('%d is not an amount of cents', (value) => {
+    expect(centsFromNumber(value)).toBeNull();
   });
 });
 
