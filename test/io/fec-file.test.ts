@@ -253,6 +253,14 @@ describe('files that are FECs, and files that are not', () => {
     expect(read.items.map((i) => i.number)).toEqual(['F8', 'F9']);
   });
 
+  it('lists the first 500 bad lines and counts the others', async () => {
+    const bad = Array.from({ length: 620 }, (_, i) => `VE|Ventes|${i}|20260105|411000|Clients|C1|Alpha|F${i}|20260105|F${i}|1 000,00|0,00|||20260105||`);
+    const read = await readFecLines(await write('many.txt', `${HEADER}\n${bad.join('\n')}\n`), 'many.txt', ['411']);
+    expect(read.issues).toHaveLength(501);
+    expect(read.issues[499]).toMatchObject({ line: 501, field: 'Debit' });
+    expect(read.issues[500]).toEqual({ severity: 'error', file: 'many.txt', line: undefined, field: undefined, message: '120 more lines with problems, not listed', hint: 'correct the ones listed first: the others are likely the same fault' });
+  });
+
   it('reads a quoted label holding the separator as one field', async () => {
     const path = await write('quoted.txt', `${HEADER}\nVE|Ventes|1|20260105|411000|Clients|C1|"Alpha | Fils"|F1|20260105|"Facture ""F1"""|100,00|0,00|||20260105||\n`);
     const read = await readFecLines(path, 'quoted.txt', ['411']);
