@@ -6,9 +6,9 @@
 //   DateLet is on or before the as-of date is settled: summing to zero, it vanishes; not
 //   summing to zero (partial lettering), its credits pay its debits and the rest stays open;
 //   lettered later than the as-of date, its lines count as unlettered;
-// - an unlettered debit is an invoice: number = CreditRef, else EcritureLib when CreditRef is a
-//   placeholder; issue date = CreditDate, else EcritureDate;
-// - an unlettered credit pays the invoice it names (CreditRef or a word of EcritureLib), else
+// - an unlettered debit is an invoice: number = PieceRef, else EcritureLib when PieceRef is a
+//   placeholder; issue date = PieceDate, else EcritureDate;
+// - an unlettered credit pays the invoice it names (PieceRef or a word of EcritureLib), else
 //   the oldest open one, as a payment on its date; what is left is the customer's
 //   unallocated credit;
 // - 416 (clients douteux) items are flagged doubtful; 419 (advances, credits to grant) lines
@@ -64,10 +64,11 @@ export interface FecLedger {
   issues: Issue[];
 }
 
-// Written in CreditRef by tools that have none to give (the DGFiP's checker reports an empty one).
+// Written in PieceRef by tools that have none to give (the DGFiP's checker reports an empty one).
 const PLACEHOLDERS = new Set(['', '-', '--', '.', '?', 'X', 'NC', 'N/C', 'NA', 'N/A', 'ND', 'SANS', 'AUCUN', 'AUCUNE', 'NEANT', 'NÉANT', 'SANS_PIECE_REF', 'SANSPIECEREF', 'SANS PIECE', 'SANS_REF', 'PAS DE PIECE']);
 
 export function isPlaceholderRef(ref: string): boolean {
+  if (ref.length > 14) return false; // longer than SANS_PIECE_REF: a reference
   const r = ref.trim().toUpperCase();
   return PLACEHOLDERS.has(r) || /^0+$/.test(r);
 }
@@ -128,7 +129,7 @@ export function computeFecLedger(lines: readonly FecLine[], asOf: Day, file: str
   return { items, credits, issues };
 }
 
-/** CreditRefs of opening lines found on two customers or more: a batch reference, no invoice's. */
+/** PieceRefs of opening lines found on two customers or more: a batch reference, no invoice's. */
 function openingRefsOfSeveralCustomers(byCustomer: ReadonlyMap<string, readonly FecLine[]>): Set<string> {
   const owner = new Map<string, string>();
   const shared = new Set<string>();
@@ -147,6 +148,8 @@ function openingRefsOfSeveralCustomers(byCustomer: ReadonlyMap<string, readonly 
 class CustomerBook {
   private readonly items: FecOpenItem[] = [];
   private readonly leftover: { amount: Cents; lines: number[] } = { amount: 0, lines: [] };
+  private lines: readonly FecLine[] = [];
+  private dates: Map<string, Day> | null = null;
 
   constructor(
     private readonly customer: string,
@@ -156,25 +159,28 @@ class CustomerBook {
 
   take(lines: readonly FecLine[], asOf: Day, file: string, issues: Issue[]): void {
     const advances: FecLine[] = [];
-    const groups = new Map<string, FecLine[]>();
+    // Account → letter (case aside) → its lines: two short keys, no string built a line.
+    const groups = new Map<string, Map<string, FecLine[]>>();
     const free: FecLine[] = [];
     for (const l of lines) {
       if (isAdvance(l.account)) advances.push(l);
       else if (l.letter !== '' && (l.letterDate === null || l.letterDate <= asOf)) {
-        const key = `${l.account}\u0000${l.letter.toLowerCase()}`;
-        const group = groups.get(key);
+        let byLetter = groups.get(l.account);
+        if (byLetter === undefined) groups.set(l.account, (byLetter = new Map()));
+        const letter = l.letter.toLowerCase();
+        const group = byLetter.get(letter);
         if (group) group.push(l);
-        else groups.set(key, [l]);
+        else byLetter.set(letter, [l]);
       } else free.push(l);
     }
-    const invoiceDates = this.invoiceDates(lines);
+    this.lines = lines;
     const pieces: Credit[] = [];
-    for (const group of groups.values()) {
+    for (const group of [...groups.values()].flatMap((byLetter) => [...byLetter.values()])) {
       let sum = 0;
       for (const l of group) sum += l.amount;
       if (sum === 0) continue;
       // Partly lettered: its own credits pay its own invoices first.
-      const own = new Allocator(group.filter((l) => l.amount > 0).map((l) => this.invoice(l, invoiceDates)));
+      const own = new Allocator(group.filter((l) => l.amount > 0).map((l) => this.invoice(l)));
       for (const l of group) {
         if (l.amount >= 0) continue;
         const p = piece(l);
@@ -183,7 +189,7 @@ class CustomerBook {
       }
     }
     for (const l of free) {
-      if (l.amount > 0) this.invoice(l, invoiceDates);
+      if (l.amount > 0) this.invoice(l);
       else pieces.push(piece(l));
     }
     pieces.push(...netAdvances(advances, file, issues));
@@ -207,7 +213,7 @@ class CustomerBook {
   }
 
   /** A debit line made an invoice, kept in this book. */
-  private invoice(l: FecLine, invoiceDates: ReadonlyMap<string, Day>): FecOpenItem {
+  private invoice(l: FecLine): FecOpenItem {
     const refUsable = !isPlaceholderRef(l.pieceRef) && !(l.opening && (this.sharedOpeningRefs.has(l.pieceRef) || l.pieceRef === l.journal || l.pieceRef === l.entry));
     const number = refUsable ? l.pieceRef : l.label !== '' ? l.label : `${l.journal} ${l.entry}`;
     // One opening balance for the account: no invoice to date it by.
@@ -216,7 +222,7 @@ class CustomerBook {
     if (isDoubtful(l.account)) flags.push('doubtful');
     if (unknownAge) flags.push('opening-balance-unknown-age');
     // A doubtful debt moved to 416 keeps the age of the invoice it came from.
-    const original = isDoubtful(l.account) ? invoiceDates.get(number.toLowerCase()) : undefined;
+    const original = isDoubtful(l.account) ? this.invoiceDates().get(number.toLowerCase()) : undefined;
     const item: FecOpenItem = {
       customer: this.customer,
       name: this.name,
@@ -232,10 +238,12 @@ class CustomerBook {
     return item;
   }
 
-  /** The earliest date of each invoice number on the customer's accounts other than 416. */
-  private invoiceDates(lines: readonly FecLine[]): Map<string, Day> {
+  /** The earliest date of each invoice number on the customer's accounts other than 416 (asked for 416 debts only). */
+  private invoiceDates(): Map<string, Day> {
+    if (this.dates !== null) return this.dates;
     const dates = new Map<string, Day>();
-    for (const l of lines) {
+    this.dates = dates;
+    for (const l of this.lines) {
       if (l.amount <= 0 || isDoubtful(l.account) || isPlaceholderRef(l.pieceRef)) continue;
       const key = l.pieceRef.toLowerCase();
       const seen = dates.get(key);
@@ -246,7 +254,7 @@ class CustomerBook {
 }
 
 function piece(l: FecLine): Credit {
-  const refs = [l.pieceRef, ...l.label.split(/[\s,;:()[\]"'«»]+/)].map((r) => r.replace(/\.$/, '').toLowerCase()).filter((r) => r !== '' && !isPlaceholderRef(r));
+  const refs = [l.pieceRef, ...l.label.split(/[\s,;:()[\]"'«»]+/)].map((r) => r.replace(/\.$/, '').toLowerCase()).filter((r) => r !== '');
   return { date: dateOf(l), left: -l.amount, line: l.line, account: l.account, refs };
 }
 

@@ -103,26 +103,55 @@ const DATE = /^(\d{4})(\d{2})(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 /** `20261231` (a time after it, as some tools add, is ignored); null when it is none. */
 export function parseFecDate(text: string): Day | null {
+  if (text.length === 8) {
+    // Nearly every date: digit by digit, no regex (a million lines hold three each).
+    let v = 0;
+    for (let i = 0; i < 8; i++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return null;
+      v = v * 10 + d;
+    }
+    return validDay(Math.floor(v / 10_000), Math.floor(v / 100) % 100, v % 100);
+  }
   const m = DATE.exec(text);
   return m ? validDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
-const AMOUNT = /^([+-]?)(\d+)(?:[,.](\d*))?$/;
-
 /**
  * `1234,56`, `-80,5`, `1200` (a point is taken as the decimal mark too: no thousands
  * separator is allowed, so it cannot be one). Decimals past the second must be zeros.
- * '' is 0. Returns cents, or null.
+ * '' is 0. Returns cents, or null. Read character by character: two a line.
  */
 export function parseFecAmount(text: string): Cents | null {
-  if (text === '') return 0;
-  const m = AMOUNT.exec(text);
-  if (!m) return null;
-  const decimals = m[3] ?? '';
-  if (decimals.length > 2 && !/^0*$/.test(decimals.slice(2))) return null;
-  const cents = Number(m[2]) * 100 + Number(decimals.slice(0, 2).padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return null;
-  return m[1] === '-' ? -cents : cents;
+  const n = text.length;
+  if (n === 0) return 0;
+  let i = 0;
+  const sign = text.charCodeAt(0);
+  if (sign === 45 || sign === 43) i = 1; // - +
+  let units = 0;
+  const start = i;
+  for (; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    units = units * 10 + d;
+  }
+  if (i === start) return null;
+  let cents = 0;
+  if (i < n) {
+    const mark = text.charCodeAt(i);
+    if (mark !== 44 && mark !== 46) return null; // , .
+    let decimals = 0;
+    for (i++; i < n; i++, decimals++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return null;
+      if (decimals < 2) cents = cents * 10 + d;
+      else if (d !== 0) return null;
+    }
+    if (decimals === 1) cents *= 10;
+  }
+  const total = units * 100 + cents;
+  if (!Number.isSafeInteger(total)) return null;
+  return sign === 45 && total !== 0 ? -total : total;
 }
 
 const OPENING_CODES = new Set(['AN', 'RAN', 'ANO', 'ANX']);
@@ -132,16 +161,40 @@ export function isOpeningJournal(code: string, label: string): boolean {
   return OPENING_CODES.has(code.toUpperCase()) || fold(label).replace(/[^a-z]+/g, ' ').includes('a nouveau');
 }
 
+interface Named {
+  code: string;
+  label: string;
+}
+
+/**
+ * An account and its name, as already kept when they are the same: one short key hashed,
+ * the name compared (hashing every name of a million lines costs more than reading it).
+ */
+function kept(pool: Map<string, Named>, code: string, label: string): Named {
+  const known = pool.get(code);
+  if (known === undefined) {
+    const named = { code, label };
+    pool.set(code, named);
+    return named;
+  }
+  return known.label === label ? known : { code: known.code, label };
+}
+
 const DATE_HINT = 'the FEC writes dates as AAAAMMJJ, e.g. 20261231';
 const AMOUNT_HINT = 'the FEC writes amounts with a decimal comma and no thousands separator, e.g. 1234,56 or -80,00';
 
 /**
- * Reads the kept lines into `FecLine`s. Repeated texts (accounts, names, journals) are
- * kept once: a million-line file holds a few thousand distinct ones.
+ * Reads the kept lines into `FecLine`s. Accounts and their names are kept once: a
+ * million-line file holds a few thousand distinct ones.
  */
 export class FecLineReader {
-  private readonly pool = new Map<string, string>();
-  private readonly journals = new Map<string, boolean>();
+  private readonly accounts = new Map<string, Named>();
+  private readonly auxes = new Map<string, Named>();
+  private journal = { code: '', label: '', opening: false };
+  // The line being read: fields, not closures, on a path taken for every kept line.
+  private values: readonly string[] = [];
+  private line = 0;
+  private issues: Issue[] = [];
 
   constructor(
     private readonly layout: FecLayout,
@@ -150,81 +203,84 @@ export class FecLineReader {
 
   /** The line, or null with its problems pushed onto `issues`. */
   read(values: readonly string[], line: number, issues: Issue[]): FecLine | null {
-    const field = (i: number): string => {
-      const v = values[i]!;
-      return v.length > 0 && (v.charCodeAt(0) === 32 || v.charCodeAt(v.length - 1) === 32) ? v.trim() : v;
-    };
+    this.values = values;
+    this.line = line;
+    this.issues = issues;
     const before = issues.length;
-    const fail = (name: string, message: string, hint: string): null => {
-      issues.push(error(this.file, line, name, message, hint));
-      return null;
-    };
-    const date = (i: number, required: boolean): Day | null => {
-      const text = field(i);
-      if (text === '') return required ? fail(FEC_FIELDS[i]!, 'no date', DATE_HINT) : null;
-      const day = parseFecDate(text);
-      if (day !== null) return day;
-      const real = /^\d{8}$/.test(text);
-      return fail(FEC_FIELDS[i]!, real ? `${quote(text)} is not a real date` : `${quote(text)} is not a date AAAAMMJJ`, DATE_HINT);
-    };
-    const entryDate = date(3, true);
-    const pieceDate = date(9, false);
-    const letterDate = date(14, false);
-    const amount = this.layout.amounts === 'debit-credit' ? this.debitCredit(field(11), field(12), fail) : this.signed(field(11), field(12), fail);
+    const entryDate = this.date(3, true);
+    const pieceDate = this.date(9, false);
+    const letterDate = this.date(14, false);
+    const amount = this.layout.amounts === 'debit-credit' ? this.debitCredit() : this.signed();
     if (issues.length > before || entryDate === null || amount === null) return null;
-
-    const journal = this.keep(field(0));
+    const journal = this.field(0);
+    const currency = this.field(17);
+    const account = kept(this.accounts, this.field(4), this.field(5));
+    const aux = kept(this.auxes, this.field(6), this.field(7));
     return {
       line,
       journal,
-      opening: this.openingJournal(journal, field(1)),
-      entry: field(2),
+      opening: this.openingJournal(journal, this.field(1)),
+      entry: this.field(2),
       entryDate,
-      account: this.keep(field(4)),
-      accountLabel: this.keep(field(5)),
-      auxAccount: this.keep(field(6)),
-      auxLabel: this.keep(field(7)),
-      pieceRef: field(8),
+      account: account.code,
+      accountLabel: account.label,
+      auxAccount: aux.code,
+      auxLabel: aux.label,
+      pieceRef: this.field(8),
       pieceDate,
-      label: field(10),
+      label: this.field(10),
       amount,
-      letter: this.keep(field(13)),
+      letter: this.field(13),
       letterDate,
-      currency: this.keep(field(17).toUpperCase()),
+      currency: currency === '' ? '' : currency.toUpperCase(),
     };
   }
 
-  private debitCredit(debitText: string, creditText: string, fail: (name: string, message: string, hint: string) => null): Cents | null {
+  /** A field without the spaces some tools pad it with. */
+  private field(i: number): string {
+    const v = this.values[i]!;
+    return v.length > 0 && (v.charCodeAt(0) === 32 || v.charCodeAt(v.length - 1) === 32) ? v.trim() : v;
+  }
+
+  private fail(name: string, message: string, hint: string): null {
+    this.issues.push(error(this.file, this.line, name, message, hint));
+    return null;
+  }
+
+  private date(i: number, required: boolean): Day | null {
+    const text = this.field(i);
+    if (text === '') return required ? this.fail(FEC_FIELDS[i]!, 'no date', DATE_HINT) : null;
+    const day = parseFecDate(text);
+    if (day !== null) return day;
+    const real = /^\d{8}$/.test(text);
+    return this.fail(FEC_FIELDS[i]!, real ? `${quote(text)} is not a real date` : `${quote(text)} is not a date AAAAMMJJ`, DATE_HINT);
+  }
+
+  private debitCredit(): Cents | null {
+    const debitText = this.field(11);
+    const creditText = this.field(12);
     const debit = parseFecAmount(debitText);
     const credit = parseFecAmount(creditText);
-    if (debit === null) fail('Debit', `${quote(debitText)} is not an amount`, AMOUNT_HINT);
-    if (credit === null) fail('Credit', `${quote(creditText)} is not an amount`, AMOUNT_HINT);
+    if (debit === null) this.fail('Debit', `${quote(debitText)} is not an amount`, AMOUNT_HINT);
+    if (credit === null) this.fail('Credit', `${quote(creditText)} is not an amount`, AMOUNT_HINT);
     return debit === null || credit === null ? null : debit - credit;
   }
 
-  private signed(amountText: string, senseText: string, fail: (name: string, message: string, hint: string) => null): Cents | null {
+  private signed(): Cents | null {
+    const amountText = this.field(11);
+    const senseText = this.field(12);
     const amount = parseFecAmount(amountText);
-    if (amount === null) fail('Montant', `${quote(amountText)} is not an amount`, AMOUNT_HINT);
+    if (amount === null) this.fail('Montant', `${quote(amountText)} is not an amount`, AMOUNT_HINT);
     const sense = senseText.toUpperCase();
     const sign = sense === 'D' || sense === '+1' ? 1 : sense === 'C' || sense === '-1' ? -1 : 0;
-    if (sign === 0) fail('Sens', senseText === '' ? 'no sense (D or C)' : `${quote(senseText)} is neither D nor C`, 'the Sens column holds D (debit) or C (credit), or +1 / -1');
+    if (sign === 0) this.fail('Sens', senseText === '' ? 'no sense (D or C)' : `${quote(senseText)} is neither D nor C`, 'the Sens column holds D (debit) or C (credit), or +1 / -1');
     return amount === null || sign === 0 ? null : sign * amount;
   }
 
-  private keep(text: string): string {
-    const kept = this.pool.get(text);
-    if (kept !== undefined) return kept;
-    this.pool.set(text, text);
-    return text;
-  }
-
+  /** Whether the journal is the opening one: asked again only when the journal changes. */
   private openingJournal(code: string, label: string): boolean {
-    const key = `${code}\u0000${label}`;
-    let opening = this.journals.get(key);
-    if (opening === undefined) {
-      opening = isOpeningJournal(code, label);
-      this.journals.set(key, opening);
-    }
-    return opening;
+    const j = this.journal;
+    if (code !== j.code || label !== j.label) this.journal = { code, label, opening: isOpeningJournal(code, label) };
+    return this.journal.opening;
   }
 }

@@ -187,10 +187,12 @@ async function parseFec(path: string, file: string, encoding: FecEncoding, prefi
     const date = values[3]!;
     if (date > lastEntry && parseFecDate(date.slice(0, 8)) !== null) lastEntry = date.slice(0, 8);
     const account = values[4]!.charCodeAt(0) === 32 ? values[4]!.trim() : values[4]!;
-    if (!prefixes.some((p) => account.startsWith(p))) return;
+    let kept = false;
+    for (const p of prefixes) if (account.startsWith(p)) kept = true;
+    if (!kept) return;
     const before = issues.length;
-    const kept = reader.read(values, line, issues);
-    if (kept !== null) lines.push(kept);
+    const read = reader.read(values, line, issues);
+    if (read !== null) lines.push(read);
     else if (values !== record) {
       // Made to fit, and wrong: a "|" in a label shifts the fields, which the count tells best.
       issues.length = before;
