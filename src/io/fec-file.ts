@@ -16,7 +16,8 @@
 //     told by the header line (the 18 standard names in order), whatever the file's name.
 //
 // Kept: lines whose CompteNum starts with one of `accounts` (default 411, 416, 419), never
-// 418 (factures à établir: nothing billed yet). Every other line is only counted.
+// 418 (factures à établir: nothing billed yet). Every other line is only checked for its
+// field count, and its date read for the last entry date.
 
 import { basename } from 'node:path';
 import { parse } from 'csv-parse';
@@ -111,7 +112,7 @@ export async function readFecLines(path: string, display: string, accounts: read
     if ('problem' in detected) return { lines: [], lastEntryDate: null, issues: [encodingIssue(display, detected.problem)], format: null };
     // Not UTF-8: ISO-8859-15 is the FEC's own (€ at 0xA4), unless a byte only Windows-1252 has text for shows.
     const encoding: FecEncoding = detected.encoding === 'utf-8' ? 'utf-8' : (await hasC1Byte(path)) ? 'windows-1252' : 'iso-8859-15';
-    return await parseFec(path, display, encoding, accounts.map(String).filter((a) => !a.startsWith('418')));
+    return await parseFec(path, display, encoding, accounts.map(String));
   } catch (e) {
     return { lines: [], lastEntryDate: null, issues: [fileError(e, display)], format: null };
   }
@@ -189,7 +190,7 @@ async function parseFec(path: string, file: string, encoding: FecEncoding, prefi
     const account = values[4]!.charCodeAt(0) === 32 ? values[4]!.trim() : values[4]!;
     let kept = false;
     for (const p of prefixes) if (account.startsWith(p)) kept = true;
-    if (!kept) return;
+    if (!kept || account.startsWith('418')) return;
     const before = issues.length;
     const read = reader.read(values, line, issues);
     if (read !== null) lines.push(read);

@@ -125,6 +125,9 @@ describe('the fixture FEC, read with no options', () => {
   it('keeps the accounts it is told, and never 418', async () => {
     const read = await readFecLines(join(FIXTURES, 'pipe-utf8-bom', NAME), 'f', [416, 418]);
     expect(read.lines.map((l) => l.line)).toEqual([46, 56]);
+    const all = await readFecLines(join(FIXTURES, 'pipe-utf8-bom', NAME), 'f', ['41']);
+    expect(all.lines.map((l) => l.account)).not.toContain('418100');
+    expect(all.lines).toHaveLength(28);
   });
 });
 
