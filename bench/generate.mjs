@@ -37,7 +37,7 @@ const CLIENT_COUNT = 4_000;
 // ------------------------------------------------------------------ randomness and days
 
 /** sfc32: small, fast, and the same sequence on every machine for a given seed. */
-function prng(seed) {
+export function prng(seed) {
   let a = 0x9e3779b9, b = 0x243f6a88, c = 0xb7e15162, d = seed >>> 0;
   const next = () => {
     a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
@@ -87,7 +87,7 @@ const CITIES = ['Paris', 'Lyon', 'Lille', 'Nantes', 'Rennes', 'Bordeaux', 'Toulo
 const slug = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/&/g, 'et').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** `count` distinct clients: ~5 % consumers (B2C), ~5 % English-speaking, ~5 % tagged fidele. */
-function makeClients(count, rng) {
+export function makeClients(count, rng) {
   const clients = [];
   const names = new Set();
   for (let i = 0; i < count; i++) {

@@ -6,9 +6,9 @@
 // and the date; progress goes to stderr.
 //
 //   BENCH_RUNS=5          runs of each side per row (penalty: 3× as many, it is short)
-//   BENCH_RUNS_SLOW=3     runs for the slow rows: 1M rows, the YAML file, the 10k drafts
+//   BENCH_RUNS_SLOW=3     runs for the slow rows: 1M rows, the YAML file, the 10k drafts, the FEC
 //   BENCH_SIZES=10k,100k  status sizes to run (default 10k,100k,1M); the YAML row comes with 100k
-//   BENCH_ONLY=status,yaml,penalty,send,smtp,xlsx   rows to run (default: all)
+//   BENCH_ONLY=status,yaml,penalty,send,smtp,xlsx,fec   rows to run (default: all)
 //   BENCH_TIMEOUT=600     seconds before a single process is killed
 //   node bench/run.mjs --no-save   do not write bench/RESULTS.md
 
@@ -20,6 +20,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_DIR, SEND_COUNT, SIZES, SMTP_COUNT, TODAY, XLSX_SIZE, YAML_SIZE, ensureData } from './generate.mjs';
+import { FEC_LINES, ensureFecData } from './generate-fec.mjs';
 import { RSS_METHOD, measure } from './measure.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
@@ -35,7 +36,7 @@ const SIZES_WANTED = (process.env.BENCH_SIZES ?? Object.keys(SIZES).join(','))
   .map((s) => s.trim())
   .filter(Boolean)
   .map((s) => Object.keys(SIZES).find((k) => k.toLowerCase() === s.toLowerCase()) ?? fail(`BENCH_SIZES: unknown size "${s}" (sizes: ${Object.keys(SIZES).join(', ')})`));
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'status,yaml,penalty,send,smtp,xlsx').split(',').map((s) => s.trim()).filter(Boolean));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'status,yaml,penalty,send,smtp,xlsx,fec').split(',').map((s) => s.trim()).filter(Boolean));
 const SAVE = !process.argv.includes('--no-save');
 
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -145,6 +146,20 @@ async function buildRows(dirs) {
   }
   if (ONLY.has('smtp')) rows.push(await smtpRow(dirs.smtp));
   if (ONLY.has('xlsx')) rows.push(await xlsxRow(dirs.xlsx));
+  if (ONLY.has('fec')) {
+    // Issue 15: the FEC reader (dist/io/fec-file.js, no command yet) to open receivables.
+    rows.push({
+      id: 'fec-1M',
+      figure: `FEC reader to open receivables, ${FEC_LINES / 1_000_000}M-line FEC`,
+      baseline: 'csv-parse stream, arrays',
+      runs: RUNS_SLOW,
+      warmup: false,
+      metric: 'time',
+      target: { ratio: 1.5, rssMB: 300 },
+      a: { args: [join(BENCH, 'fec-read.mjs'), dirs.fec], captureStdout: true, check: (r) => (/^\d+ open items/.test(r.stdout) ? null : `unexpected output: ${r.stdout.trim() || 'nothing'}`) },
+      b: { args: [join(BENCH, 'baseline-fec.mjs'), dirs.fec], captureStdout: true, check: (r) => expectCount(r, FEC_LINES + 1, 'records') },
+    });
+  }
   return rows;
 }
 
@@ -416,6 +431,7 @@ if (load0 > 0.5) log(`bench: load average is ${load0.toFixed(2)} before starting
 
 await mkdir(DATA_DIR, { recursive: true });
 const dirs = await ensureData({ sizes: SIZES_WANTED, send: ONLY.has('send') || ONLY.has('smtp'), xlsx: ONLY.has('xlsx'), log });
+if (ONLY.has('fec')) dirs.fec = await ensureFecData({ log });
 
 const rows = await buildRows(dirs);
 const done = [];
@@ -451,15 +467,15 @@ Written by \`bench/run.mjs\` (\`npm run bench\`); the last run overwrites it.
 - **Machine:** ${info.nproc} cores (\`nproc\`), ${info.model}, ${info.memGB} GiB; Node ${info.node}
 - **Commit:** ${info.commit} (plus whatever was uncommitted in the working tree)
 - **Load average (1 min):** ${load0.toFixed(2)} at the start, ${load1.toFixed(2)} at the end — other work on the machine adds noise
-- **Runs:** median of ${RUNS} runs per side (${RUNS_SLOW} for 1M rows, the YAML file and the drafts; ${RUNS * 3} for the cold start), A and B interleaved, one untimed warm-up of each on the short rows
-- **Data:** \`bench/generate.mjs\`, seeded; \`--today ${TODAY}\`
+- **Runs:** median of ${RUNS} runs per side (${RUNS_SLOW} for 1M rows, the YAML file, the drafts and the FEC; ${RUNS * 3} for the cold start), A and B interleaved, one untimed warm-up of each on the short rows
+- **Data:** \`bench/generate.mjs\` and \`bench/generate-fec.mjs\`, seeded; \`--today ${TODAY}\`
 - **Peak RSS:** ${RSS_METHOD}
 - **Wall time:** from spawn to exit of the measured process; rates count the whole process (start-up included) for relance and the baseline alike
 
 ${tableText}
 
 Ratio: relance ÷ baseline for times; relance rate ÷ baseline rate for drafts/s and msg/s.
-Targets from issue 7 (a memory target is checked against the highest peak of the runs).
+Targets from issues 7 and 15 (a memory target is checked against the highest peak of the runs).
 "—": no target, for information.
 
 ## Each run
