@@ -29,9 +29,9 @@ export function receiptDeadline(days: number): string {
   return `sous ${frenchNumber(days)} ${days > 1 ? 'jours' : 'jour'} à compter de la réception de la présente`;
 }
 
-/** `22 novembre 2026` */
+/** `22 novembre 2026`, `1er septembre 2026`: a formal document writes the first of the month as French typography does. */
 export function longDate(day: Day): string {
-  return formatLongDate(formatIsoDay(day), 'fr')!;
+  return formatLongDate(formatIsoDay(day), 'fr')!.replace(/^1 /, '1er ');
 }
 
 /** `22/11/2026` */
