@@ -57,3 +57,10 @@ export interface LetterDocument {
   decompte: Decompte;
   payment: LetterPayment | null;
 }
+
+/** `SARL au capital de 10 000 €`, `RCS Lyon 852 123 456`, `SIREN 852 123 456`, `TVA FR12852123456`: each one given. */
+export function legalMentions(creditor: Pick<LetterCreditor, 'siren' | 'legal'>): string[] {
+  const legal = creditor.legal;
+  const form = legal?.form && legal.capital ? `${legal.form} au capital de ${legal.capital}` : (legal?.form ?? null);
+  return [form, legal?.rcs ?? null, creditor.siren ? `SIREN ${creditor.siren}` : null, legal?.vat ? `TVA ${legal.vat}` : null].filter((s): s is string => !!s);
+}

@@ -22,6 +22,7 @@ import type { AddressProblem } from '../domain/postal-address.js';
 import { ADDRESS_LINE_CHARACTERS, windowLines } from '../domain/postal-address.js';
 import { PROVISIONAL_NOTE, drawDecompte } from './decompte-pdf.js';
 import type { LetterCreditor, LetterDocument, LetterPayment } from './letter-document.js';
+import { legalMentions } from './letter-document.js';
 import { REGISTERED_MENTION, longDate, receiptDeadline } from './notice-wording.js';
 import { A4_WIDTH_MM, BOLD, MARGIN_MM, REGULAR, keepSpace, mm, newPdf, numberPages, pdfBytes } from './pdf-page.js';
 import { drawQr } from './qr-pdf.js';
@@ -98,13 +99,6 @@ function drawSender(doc: PDFKit.PDFDocument, creditor: LetterCreditor): number {
     doc.fillColor('black');
   }
   return doc.y;
-}
-
-/** `SARL au capital de 10 000 €`, `RCS Lyon 852 123 456`, `SIREN 852 123 456`, `TVA FR12852123456`: each one given. */
-export function legalMentions(creditor: Pick<LetterCreditor, 'siren' | 'legal'>): string[] {
-  const legal = creditor.legal;
-  const form = legal?.form && legal.capital ? `${legal.form} au capital de ${legal.capital}` : (legal?.form ?? null);
-  return [form, legal?.rcs ?? null, creditor.siren ? `SIREN ${creditor.siren}` : null, legal?.vat ? `TVA ${legal.vat}` : null].filter((s): s is string => !!s);
 }
 
 /** Mentions joined by dashes on as few lines as fit, never one cut in two. */
