@@ -52,7 +52,7 @@ export function drawCover(doc: PDFKit.PDFDocument, dossier: Dossier, exhibits: r
     ['Créancier', [creditor.name, ...legalMentions(creditor), creditor.addressLines.join(', ')].join('\n')],
     ['Débiteur', [debtor.name, ...(debtor.siren ? [`SIREN ${debtor.siren}`] : []), postalAddress(debtor)].join('\n')],
     ['Factures', decompte.invoices.map((d) => `${d.invoice.number}, échue le ${shortDate(d.invoice.dueDate)}, ${formatEurosFr(d.invoice.amount)} TTC`).join('\n')],
-    [`Somme due au ${shortDate(decompte.asOf)}`, `${formatEurosFr(decompte.totals.total)}${star}\ndont principal ${formatEurosFr(decompte.totals.balance)}, intérêts ${formatEurosFr(decompte.totals.interest)}, indemnités ${formatEurosFr(decompte.totals.flatFee)}`],
+    ['Somme due', `${formatEurosFr(decompte.totals.total)}${star} au ${longDate(decompte.asOf)}\ndont principal ${formatEurosFr(decompte.totals.balance)}, intérêts ${formatEurosFr(decompte.totals.interest)}, indemnités ${formatEurosFr(decompte.totals.flatFee)}`],
     ['Mise en demeure', notice === null ? 'aucune' : `du ${longDate(notice.date)}${notice.receivedOn === null ? '' : `, reçue le ${longDate(notice.receivedOn)}`}`],
     ['Étape demandée', STEP_TITLES[dossier.nextStep]],
   ]);

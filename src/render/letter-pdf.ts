@@ -7,14 +7,13 @@
 //
 // The envelope window. A French DL envelope (110 × 220 mm, NF EN ISO 269) or C5 (162 × 229
 // mm) has its window on the right: 100 × 45 mm, 20 mm from the right edge and 15 mm from
-// the bottom (Swiss and French makers' tables, e.g. "Normes pour enveloppes à fenêtre",
-// studylibfr.com/doc/2273411: 100 × 45 windows). On an A4 sheet folded in three (or in two
-// for C5) that is the band 50–95 mm from the top of the sheet; La Poste's mailing houses
-// advise the address frame "3,3 cm de haut sur 8,5 cm de large … à 5,5 cm du bord
-// supérieur … et à 11 cm du bord gauche" (edics.fr/rediger-vos-adresses-les-bonnes-
-// pratiques). The sheet moves a few millimetres in the envelope (210 mm in 220, 99 mm in
-// 110), so relance keeps the address to the part always visible and prints it in a frame
-// 110–190 mm from the left, 55–83 mm from the top.
+// the bottom (makers' tables, e.g. "Normes pour enveloppes à fenêtre", studylibfr.com/doc/
+// 2273411, 100 × 45 windows). Mailing houses working to La Poste's rules put the address
+// frame "3,3 cm de haut sur 8,5 cm de large … à 5,5 cm du bord supérieur … et à 11 cm du
+// bord gauche" (edics.fr/rediger-vos-adresses-les-bonnes-pratiques). A sheet folded in three
+// (99 mm) moves in the envelope, up to 10 mm across and 11 mm down: the part of it always
+// behind the window is 100–190 mm from its left edge and 50–84 mm from its top. relance
+// prints the address in a frame inside it: 110–190 mm across, 55–83 mm down.
 
 import type { Decompte } from '../domain/decompte.js';
 import { formatEurosFr } from '../domain/money.js';
@@ -28,7 +27,7 @@ import { A4_WIDTH_MM, BOLD, MARGIN_MM, REGULAR, keepSpace, mm, newPdf, numberPag
 import { drawQr } from './qr-pdf.js';
 
 /** What shows through the window of a DL or C5 envelope whatever the sheet's play, in mm from the sheet's top-left corner. */
-export const ENVELOPE_WINDOW_MM = { left: 100, top: 50, width: 90, height: 35 } as const;
+export const ENVELOPE_WINDOW_MM = { left: 100, top: 50, width: 90, height: 34 } as const;
 /** Where the address is printed, inside that window. */
 export const ADDRESS_FRAME_MM = { left: 110, top: 55, width: 80, height: 28 } as const;
 /** The sheet is folded in three: 99 mm panels. */

@@ -130,12 +130,10 @@ export function exhibitList(exhibits: readonly Exhibit[]): RequestBlock {
   return { kind: 'list', items: exhibits.map((e) => `Pièce n° ${e.number} : ${e.title}`) };
 }
 
+/** Place, date and signatory in one paragraph: laid out, it stays on one page. */
 export function signature(creditor: LetterCreditor, today: Day): RequestBlock[] {
   const who = creditor.signatory.title ? `${creditor.signatory.name}, ${creditor.signatory.title}` : creditor.signatory.name;
-  return [
-    { kind: 'paragraph', text: `Fait à ${creditor.place}, le ${longDate(today)}` },
-    { kind: 'paragraph', text: `${who}\npour ${creditor.name}` },
-  ];
+  return [{ kind: 'paragraph', text: `Fait à ${creditor.place}, le ${longDate(today)}\n\n${who}\npour ${creditor.name}` }];
 }
 
 /** The addressee's lines, or a line to fill in. */

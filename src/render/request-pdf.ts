@@ -19,10 +19,15 @@ export function drawRequest(doc: PDFKit.PDFDocument, request: RequestDocument): 
         doc.moveDown(0.4).font(BOLD).fontSize(10.5).text(block.text, left, doc.y, { width: WIDTH });
         doc.moveDown(0.3);
         break;
-      case 'paragraph':
-        doc.font(REGULAR).fontSize(9.5).text(block.text, left, doc.y, { width: WIDTH, lineGap: 1 });
+      case 'paragraph': {
+        doc.font(REGULAR).fontSize(9.5);
+        // A short paragraph (a signature, an address) is never split over two pages.
+        const height = doc.heightOfString(block.text, { width: WIDTH, lineGap: 1 });
+        if (height < 120) keepSpace(doc, height);
+        doc.text(block.text, left, doc.y, { width: WIDTH, lineGap: 1 });
         doc.moveDown(0.5);
         break;
+      }
       case 'fields':
         for (const [label, value] of block.rows) {
           doc.font(REGULAR).fontSize(9.5);

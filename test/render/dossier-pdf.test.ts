@@ -48,7 +48,7 @@ describe('the dossier PDF', () => {
     const { pdf } = await bound(await dossier(dir));
     const cover = pdf.pages[0]!.text;
     expect(cover).toContain('Dossier de recouvrement Atelier Dupré & Fils contre Société Bâtiments Œuvre Requête en injonction de payer');
-    expect(cover).toContain('Somme due au 22/11/2026 856,44 € dont principal 800,00 €, intérêts 16,44 €, indemnités 40,00 €');
+    expect(cover).toContain('Somme due 856,44 € au 22 novembre 2026 dont principal 800,00 €, intérêts 16,44 €, indemnités 40,00 €');
     expect(cover).toContain('Mise en demeure du 5 novembre 2026, reçue le 7 novembre 2026');
     expect(cover).toContain('Bordereau des pièces page 2 Pièces n° 1 à 6 pages 3 à 10 Demande page 11');
     expect(pdf.numPages).toBe(12);
@@ -135,6 +135,21 @@ describe('the dossier PDF', () => {
     expect(pdf.pages[3]!.text).toMatch(/^Transmission d’un dossier de recouvrement/);
   });
 
+  it.each([
+    ['petites-creances', 'Demande d’engagement de la procédure simplifiée de recouvrement des petites créances'],
+    ['injonction', 'Requête en injonction de payer – contenu du Cerfa n° 12946 (tribunal de commerce)'],
+    ['agence', 'Transmission d’un dossier de recouvrement'],
+    ['declaration', 'Déclaration de créance'],
+  ] as const)('binds the %s request as the last section, at the page the cover gives', async (step, title) => {
+    const insolvency = step === 'declaration' ? { proceeding: 'redressement judiciaire', judgment: day('2026-11-01'), bodacc: day('2026-11-10'), court: null } : null;
+    const d = await dossier(dir, { nextStep: step, insolvency, ...(insolvency ? { decompte: decompteFor([{ ...SPEC, insolvency: '2026-11-01' }], day('2026-11-22')) } : {}) });
+    const { pdf } = await bound(d);
+    const page = Number(/Demande page (\d+)/.exec(pdf.pages[0]!.text)![1]);
+    expect(pdf.pages[page - 1]!.text.startsWith(title)).toBe(true);
+    expect(pdf.pages[page - 2]!.text).toMatch(/^Pièce n° 6 – Notes/);
+    expect(pdf.all).toContain('Fait à Lyon, le 22 novembre 2026 Jeanne Dupré, Gérante pour Atelier Dupré & Fils');
+  });
+
   it('gives the same bytes for the same dossier', async () => {
     const d = await dossier(dir);
     const outcome = nextStepRequest(d);
@@ -161,7 +176,7 @@ describe('the dossier PDF', () => {
     const outcome = nextStepRequest(later);
     if (!outcome.ok) throw new Error('refused');
     const pdf = await readPdf(await renderDossierPdf(later, outcome.request));
-    expect(pdf.pages[0]!.text).toMatch(/Somme due au 10\/02\/2027 \d+,\d\d € \(montant provisoire\)/);
+    expect(pdf.pages[0]!.text).toMatch(/Somme due \d+,\d\d € \(montant provisoire\) au 10 février 2027/);
     expect(pdf.all).toContain('Intérêts au 10 février 2027');
     expect(pdf.all).toMatch(/Total \d+,\d\d € \(provisoire\)/);
   });
