@@ -1,0 +1,66 @@
+// What a formal-notice letter is made of, before any layout: the two parties, the date,
+// the subject, the body (already rendered from the step's Handlebars template, which stays
+// the source of the text), the deadline, the décompte and the optional payment QR code.
+
+import type { Day } from '../domain/dates.js';
+import type { Decompte } from '../domain/decompte.js';
+import type { PostalAddress } from '../domain/postal-address.js';
+
+/** The creditor's legal mentions (`creditor.legal`): each printed when given. */
+export interface LegalMentions {
+  /** `SAS`, `SARL`, `EURL`, `EI`… */
+  form: string | null;
+  /** As written on the invoices: `10 000 €`. */
+  capital: string | null;
+  /** `RCS Lyon 852 123 456` */
+  rcs: string | null;
+  /** Intra-community VAT number: `FR12852123456`. */
+  vat: string | null;
+}
+
+export interface LetterCreditor {
+  name: string;
+  addressLines: readonly string[];
+  siren: string | null;
+  legal: LegalMentions | null;
+  phone: string | null;
+  email: string | null;
+  /** The town of `Fait à Lyon, le …`. */
+  place: string;
+  signatory: { name: string; title: string | null };
+}
+
+/** The debtor, as its address is printed in the envelope window. */
+export type LetterDebtor = PostalAddress;
+
+export interface LetterPayment {
+  iban: string;
+  bic: string | null;
+  /** What the payer writes as the transfer's reference. */
+  reference: string;
+  /** The EPC069-12 payload (`buildEpcPayload`) drawn as a QR code under the amount, or null. */
+  epcPayload: string | null;
+}
+
+export interface LetterDocument {
+  creditor: LetterCreditor;
+  debtor: LetterDebtor;
+  date: Day;
+  /** Prints "Lettre recommandée avec demande d’avis de réception". */
+  registered: boolean;
+  subject: string;
+  /** The letter's text, paragraphs separated by a blank line. */
+  body: string;
+  /** Counted from receipt of the letter. */
+  deadlineDays: number;
+  /** As of the letter's date: its total is the amount claimed. */
+  decompte: Decompte;
+  payment: LetterPayment | null;
+}
+
+/** `SARL au capital de 10 000 €`, `RCS Lyon 852 123 456`, `SIREN 852 123 456`, `TVA FR12852123456`: each one given. */
+export function legalMentions(creditor: Pick<LetterCreditor, 'siren' | 'legal'>): string[] {
+  const legal = creditor.legal;
+  const form = legal?.form && legal.capital ? `${legal.form} au capital de ${legal.capital}` : (legal?.form ?? null);
+  return [form, legal?.rcs ?? null, creditor.siren ? `SIREN ${creditor.siren}` : null, legal?.vat ? `TVA ${legal.vat}` : null].filter((s): s is string => !!s);
+}
