@@ -59,7 +59,7 @@ export function register(program: Command, cli: Cli): void {
     .option('-o, --out <file>', 'the HTML file to write (default: relance-report-YYYY-MM-DD.html in this folder)')
     .option('--from <date>', `first day of the period for DSO and reminder effectiveness (default: the ${PERIOD_DAYS} days ending today)`)
     .addOption(new Option('-f, --format <format>', 'html writes the page; json prints the same figures on stdout and writes nothing').choices(['html', 'json']).default('html'))
-    .option('-n, --limit <n>', 'clients listed one by one in the per-client table (the others are summed in one line)', '200')
+    .option('-n, --limit <n>', 'clients listed one by one in the per-client table (the others are summed in one line)', '100')
     .option('-i, --invoices <file>', 'read this CSV or YAML file instead of the config’s (works without relance.yaml)')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: ReportOptions) => {

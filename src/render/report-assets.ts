@@ -15,10 +15,13 @@ h2{font-size:1.15rem;margin:0 0 12px}
 p{margin:0 0 8px}
 .muted{color:var(--muted)}
 .small{font-size:.85rem}
+.nw{white-space:nowrap}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:12px;margin:18px 0}
 .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 16px;min-width:0}
 .card .label{color:var(--muted);font-size:.85rem}
-.card .value{font-size:1.7rem;font-weight:650;font-variant-numeric:tabular-nums;margin:2px 0;overflow-wrap:anywhere}
+.card .value{font-size:1.7rem;font-weight:650;font-variant-numeric:tabular-nums;margin:2px 0;white-space:nowrap}
+.card .value.long{font-size:1.3rem;line-height:2.2rem}
+.card .value.longer{font-size:1.05rem;line-height:2.2rem}
 .card .change{font-size:.85rem;font-weight:600}
 .change.up{color:var(--up)}.change.down{color:var(--down)}.change.same{color:var(--muted)}
 section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px;margin:14px 0;min-width:0}
@@ -27,11 +30,13 @@ section{background:var(--card);border:1px solid var(--line);border-radius:10px;p
 .chart{display:block;overflow:visible}
 .chart-label{font-size:13px;fill:var(--ink)}
 .chart-value{font-size:13px;font-weight:600;fill:var(--ink);font-variant-numeric:tabular-nums}
-.legend{list-style:none;padding:0;margin:14px 0 10px;display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:6px 16px;font-size:.9rem}
+.chart-note{font-size:12px;fill:var(--muted)}
+.legend{list-style:none;padding:0;margin:14px 0 10px;display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:6px 16px;font-size:.9rem}
 .legend li{display:flex;gap:8px;align-items:baseline}
+.legend.inline{display:flex;flex-wrap:wrap;gap:6px 20px}
 .legend .what{flex:1}
-.legend .num{font-variant-numeric:tabular-nums;text-align:right}
-.swatch{display:inline-block;width:11px;height:11px;border-radius:2px;flex:none}
+.legend .num{font-variant-numeric:tabular-nums;font-weight:600}
+.swatch{display:inline-block;width:11px;height:11px;border-radius:2px;flex:none;align-self:flex-start;margin-top:5px}
 .debtors{margin:0;padding:0;list-style:none;font-size:.9rem}
 .debtors li{padding:7px 0;border-bottom:1px solid var(--line)}
 .debtors li:last-child{border-bottom:0}
@@ -39,8 +44,9 @@ section{background:var(--card);border:1px solid var(--line);border-radius:10px;p
 .table-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;width:100%;font-size:.88rem}
 th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-thead th{position:sticky;top:0;background:var(--card);white-space:nowrap}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+thead th{position:sticky;top:0;background:var(--card);vertical-align:bottom}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
 th button{font:inherit;font-weight:600;background:none;border:0;padding:2px 0;cursor:pointer;color:inherit}
 th button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 th[aria-sort=ascending] button::after{content:" \\25B2"}
@@ -65,7 +71,7 @@ footer{color:var(--muted);font-size:.8rem;margin-top:18px}
 #clients td.last{display:block}
 #clients td.last::before{display:block}
 }
-@media (max-width:480px){main{padding:16px 10px 32px}h1{font-size:1.3rem}.card .value{font-size:1.45rem}section{padding:12px}}
+@media (max-width:480px){main{padding:16px 10px 32px}h1{font-size:1.3rem}.card .value{font-size:1.45rem}.card .value.long{font-size:1.3rem}section{padding:12px}}
 @media print{body{background:#fff}section,.card{break-inside:avoid;border-color:#bbb}details ol{display:block}}
 `;
 

@@ -79,15 +79,18 @@ export function debtorsChart(clients: readonly ClientFigures[], fmt: ReportForma
   return svg('chart-debtors', w.topDebtors, clients.length * ROW, body);
 }
 
+/** Rows of the effectiveness chart: the step and its share above the bar, the counts below it. */
+const STEP_ROW = 62;
+
 /** For each step: the share of its invoices paid within the window, and those too recent to tell. */
 export function effectivenessChart(steps: readonly StepEffect[], fmt: ReportFormat): string {
   const w = fmt.words;
   let body = '';
   steps.forEach((s, i) => {
-    const y = i * ROW;
-    const label = `${s.step} · ${w.stepRow(s.invoices, s.paidWithin)}${s.waiting > 0 ? ` · ${w.waiting(s.waiting)}` : ''}`;
+    const y = i * STEP_ROW;
+    const counts = `${w.stepRow(s.invoices, s.paidWithin)}${s.waiting > 0 ? ` · ${w.waiting(s.waiting)}` : ''}`;
     body +=
-      `<text x="0" y="${y + 15}" class="chart-label">${escapeHtml(shorten(label, 44))}</text>` +
+      `<text x="0" y="${y + 15}" class="chart-label">${escapeHtml(s.step)}</text>` +
       `<text x="100%" y="${y + 15}" text-anchor="end" class="chart-value">${escapeHtml(fmt.percent(s.paidWithin, s.invoices))}</text>` +
       stackedBar(
         y + 22,
@@ -97,7 +100,8 @@ export function effectivenessChart(steps: readonly StepEffect[], fmt: ReportForm
           { value: s.waiting, color: WAITING_COLOR, title: w.waiting(s.waiting) },
         ],
         s.invoices,
-      );
+      ) +
+      `<text x="0" y="${y + 51}" class="chart-note">${escapeHtml(counts)}</text>`;
   });
-  return svg('chart-effectiveness', w.effectiveness, steps.length * ROW, body);
+  return svg('chart-effectiveness', w.effectiveness, steps.length * STEP_ROW, body);
 }

@@ -65,8 +65,10 @@ function headline(f: ReportFigures, options: PageOptions, fmt: ReportFormat): st
   const moneyChange = (now: Cents, before: Cents | undefined): string => (before === undefined ? '' : change(now - before, fmt.moneyChange(now - before), since, w.unchanged));
   const dsoValue = f.dso.tenths === null ? '–' : w.days(fmt.tenths(f.dso.tenths));
   const dsoChange = p === null || p.dsoTenths === null || f.dso.tenths === null ? '' : change(f.dso.tenths - p.dsoTenths, `${f.dso.tenths >= p.dsoTenths ? '+' : ''}${fmt.tenths(f.dso.tenths - p.dsoTenths)}`, since, w.unchanged);
+  // Big amounts get a smaller type rather than a line break inside the number.
+  const size = (value: string): string => (value.length > 19 ? ' longer' : value.length > 13 ? ' long' : '');
   const card = (id: string, label: string, value: string, sub: string, delta: string): string =>
-    `<div class="card" id="${id}"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div><div class="muted small">${esc(sub)}</div>${delta}</div>`;
+    `<div class="card" id="${id}"><div class="label">${esc(label)}</div><div class="value${size(value)}">${esc(value)}</div><div class="muted small">${esc(sub)}</div>${delta}</div>`;
   const cards = [
     card('fig-due', w.due, fmt.money(h.due), w.invoices(h.dueCount), moneyChange(h.due, p?.due)),
     card('fig-overdue', w.overdue, fmt.money(h.overdue), w.invoices(h.overdueCount), moneyChange(h.overdue, p?.overdue)),
@@ -88,8 +90,8 @@ function agingSection(f: ReportFigures, fmt: ReportFormat): string {
   if (f.headline.dueCount === 0) return `<section id="aging"><h2>${esc(w.aging)}</h2><p>${esc(w.nothingOwed)}</p></section>`;
   const legend = AGING_BUCKETS.map(
     (b) =>
-      `<li><span class="swatch" style="background:${BUCKET_COLORS[b]}"></span><span class="what">${esc(w.buckets[b])}</span>` +
-      `<span class="num">${esc(fmt.money(f.aging[b].amount))}<br><span class="muted small">${esc(w.invoices(f.aging[b].count))}</span></span></li>`,
+      `<li><span class="swatch" style="background:${BUCKET_COLORS[b]}"></span><span class="what">${esc(w.buckets[b])}<br>` +
+      `<span class="num">${esc(fmt.money(f.aging[b].amount))}</span><br><span class="muted small">${esc(w.invoices(f.aging[b].count))}</span></span></li>`,
   ).join('');
   return `<section id="aging"><h2>${esc(w.aging)}</h2>${agingChart(f, fmt)}<ul class="legend">${legend}</ul></section>`;
 }
@@ -101,12 +103,13 @@ function debtorsSection(f: ReportFigures, fmt: ReportFormat): string {
   const items = top
     .map((c) => {
       const o = c.oldest;
-      const oldest = o === null ? '' : `<br><span class="muted">${esc(w.oldest(`${o.number}, ${fmt.date(o.dueDate)} (${w.daysLate(o.daysLate)})`))}</span>`;
-      const last = c.lastAction === null ? '' : `<br><span class="muted">${esc(w.lastAction(actionText(c.lastAction, fmt)))}</span>`;
+      // The words hold no markup: the escaped pieces go into them as they are.
+      const oldest = o === null ? '' : `<br><span class="muted">${w.oldest(`<span class="nw">${esc(o.number)}</span>, ${esc(fmt.date(o.dueDate))} (${esc(w.daysLate(o.daysLate))})`)}</span>`;
+      const last = c.lastAction === null ? '' : `<br><span class="muted">${w.lastAction(actionHtml(c.lastAction, fmt))}</span>`;
       return `<li><span class="who">${esc(c.client)}</span> — ${esc(fmt.money(c.balance))}${oldest}${last}</li>`;
     })
     .join('');
-  const legend = `<ul class="legend">${swatch(OVERDUE_COLOR, w.overduePart)}${swatch(NOT_DUE_COLOR, w.notDuePart)}</ul>`;
+  const legend = `<ul class="legend inline">${swatch(OVERDUE_COLOR, w.overduePart)}${swatch(NOT_DUE_COLOR, w.notDuePart)}</ul>`;
   return `<section id="debtors"><h2>${esc(w.topDebtors)}</h2><div class="grid2"><div>${debtorsChart(top, fmt)}${legend}</div><ol class="debtors">${items}</ol></div></section>`;
 }
 
@@ -114,8 +117,9 @@ function swatch(color: string, label: string): string {
   return `<li><span class="swatch" style="background:${color}"></span><span class="what">${esc(label)}</span></li>`;
 }
 
-function actionText(a: Action, fmt: ReportFormat): string {
-  return `${fmt.date(a.date)} · ${a.invoice} · ${fmt.action(a)}`;
+/** `22/11/2026 · F-2026-014 · e-mail envoyé (relance-2)`, the invoice number never broken at its hyphens. */
+function actionHtml(a: Action, fmt: ReportFormat): string {
+  return `${esc(fmt.date(a.date))} · <span class="nw">${esc(a.invoice)}</span> · ${esc(fmt.action(a))}`;
 }
 
 function effectivenessSection(f: ReportFigures, fmt: ReportFormat): string {
@@ -125,7 +129,7 @@ function effectivenessSection(f: ReportFigures, fmt: ReportFormat): string {
   const legend =
     e.steps.length === 0
       ? ''
-      : `<ul class="legend">${swatch(PAID_COLOR, w.paidLegend(PAID_WITHIN_DAYS))}${e.steps.some((s) => s.waiting > 0) ? swatch(WAITING_COLOR, w.waitingLegend(PAID_WITHIN_DAYS)) : ''}</ul>`;
+      : `<ul class="legend inline">${swatch(PAID_COLOR, w.paidLegend(PAID_WITHIN_DAYS))}${e.steps.some((s) => s.waiting > 0) ? swatch(WAITING_COLOR, w.waitingLegend(PAID_WITHIN_DAYS)) : ''}</ul>`;
   const median = e.medianDaysFromDue === null ? w.noPaid : w.median(w.days(fmt.number(e.medianDaysFromDue)), e.paidCount);
   return (
     `<section id="effectiveness"><h2>${esc(w.effectiveness)}</h2><p class="muted small">${esc(w.effectivenessIntro(PAID_WITHIN_DAYS))}</p>${chart}` +
@@ -141,14 +145,16 @@ function clientsSection(f: ReportFigures, limit: number, fmt: ReportFormat): str
   if (f.clients.length === 0) return '';
   const shown = f.clients.slice(0, limit);
   const rest = f.clients.slice(limit);
-  const th = (label: string, type: 'number' | 'text', extra = ''): string => `<th scope="col" data-type="${type}"${type === 'number' ? ' class="num"' : ''}${extra}><button type="button">${esc(label)}</button></th>`;
+  // Sorted as numbers (worst first) or as text; the last action sorts by its date but reads as text.
+  const th = (label: string, type: 'number' | 'text', extra = ''): string => `<th scope="col" data-type="${type}"${extra}><button type="button">${esc(label)}</button></th>`;
+  const num = ' class="num"';
   const head =
     th(w.colClient, 'text') +
-    th(w.colInvoices, 'number') +
-    th(w.colBalance, 'number', ' aria-sort="descending"') +
-    th(w.colOverdue, 'number') +
-    th(w.colOldest, 'number') +
-    th(w.colClaimable, 'number') +
+    th(w.colInvoices, 'number', num) +
+    th(w.colBalance, 'number', `${num} aria-sort="descending"`) +
+    th(w.colOverdue, 'number', num) +
+    th(w.colOldest, 'number', num) +
+    th(w.colClaimable, 'number', num) +
     th(w.colLast, 'number') +
     `<th scope="col">${esc(w.colHistory)}</th>`;
   const rows = shown.map((c) => clientRow(c, fmt)).join('\n');
@@ -165,15 +171,15 @@ function clientRow(c: ClientFigures, fmt: ReportFormat): string {
   const history =
     c.actions.length === 0
       ? `<span class="muted">${esc(w.noActions)}</span>`
-      : `<details><summary>${esc(w.actionsCount(c.actions.length))}</summary><ol>${latest.map((a) => `<li>${esc(actionText(a, fmt))}</li>`).join('')}</ol></details>`;
+      : `<details><summary>${esc(w.actionsCount(c.actions.length))}</summary><ol>${latest.map((a) => `<li>${actionHtml(a, fmt)}</li>`).join('')}</ol></details>`;
   return (
     `<tr><td class="client" data-v="${esc(c.client)}">${esc(c.client)}</td>` +
-    num(c.invoices, String(c.invoices), w.colInvoices) +
+    num(c.invoices, fmt.count(c.invoices), w.colInvoices) +
     num(c.balance, fmt.money(c.balance), w.colBalance) +
     num(c.overdue, fmt.money(c.overdue), w.colOverdue) +
-    num(c.oldest?.daysLate ?? 0, c.oldest === null ? '–' : String(Math.max(0, c.oldest.daysLate)), w.colOldest) +
+    num(c.oldest?.daysLate ?? 0, c.oldest === null ? '–' : fmt.count(Math.max(0, c.oldest.daysLate)), w.colOldest) +
     num(c.interest + c.flatFees, fmt.money(c.interest + c.flatFees), w.colClaimable) +
-    `<td class="last" data-v="${last?.date ?? -1}" data-label="${esc(w.colLast)}">${last === null ? '–' : esc(`${fmt.date(last.date)} · ${last.invoice} · ${fmt.action(last)}`)}</td>` +
+    `<td class="last" data-v="${last?.date ?? -1}" data-label="${esc(w.colLast)}">${last === null ? '–' : actionHtml(last, fmt)}</td>` +
     `<td>${history}</td></tr>`
   );
 }

@@ -15,7 +15,7 @@ import type { PreviousReport } from '../io/report-files.js';
 /** The worst clients shown as bars: the "top debtors". */
 export const TOP_DEBTORS = 10;
 /** Actions listed for one client: the latest ones (the count says how many there are in all). */
-export const ACTIONS_PER_CLIENT = 20;
+export const ACTIONS_PER_CLIENT = 10;
 
 export interface ReportOptions {
   language: Language;

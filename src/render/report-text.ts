@@ -9,6 +9,11 @@ import { formatEurosEn, formatEurosFr } from '../domain/money.js';
 import type { Action } from '../domain/report-actions.js';
 import type { AgingBucket } from '../domain/status.js';
 
+const NBSP = '\u00a0';
+/** Counts with their thousands grouped: `83 580` / `83,580`. */
+const groupFr = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+const groupEn = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 const FR = {
   title: 'Encours clients',
   on: 'au',
@@ -17,7 +22,7 @@ const FR = {
   overdue: 'En retard',
   claimable: 'Intérêts et indemnités exigibles',
   dso: 'DSO (délai moyen de paiement)',
-  invoices: (n: number) => `${n} facture${n < 2 ? '' : 's'}`,
+  invoices: (n: number) => `${groupFr(n)} facture${n < 2 ? '' : 's'}`,
   interestAndFees: (i: string, f: string) => `intérêts ${i} · indemnités ${f}`,
   dsoSub: (r: string, s: string, d: number) => `${r} ÷ ${s} × ${d}\u00a0j`,
   noSales: 'aucune vente sur la période',
@@ -35,17 +40,17 @@ const FR = {
   notDuePart: 'pas encore échu',
   oldest: (what: string) => `Plus ancienne impayée : ${what}`,
   lastAction: (what: string) => `Dernière action : ${what}`,
-  daysLate: (n: number) => (n > 0 ? `${n} j de retard` : 'pas encore échue'),
+  daysLate: (n: number) => (n > 0 ? `${groupFr(n)} j de retard` : 'pas encore échue'),
   effectiveness: 'Efficacité des relances',
   effectivenessIntro: (w: number) => `Parmi les factures qui ont reçu chaque étape sur la période, celles réglées dans les ${w} jours qui ont suivi.`,
-  stepRow: (n: number, paid: number) => `${paid} sur ${n} réglée${paid < 2 ? '' : 's'}`,
-  waiting: (n: number) => `${n} en attente`,
+  stepRow: (n: number, paid: number) => `${groupFr(paid)} sur ${groupFr(n)} réglée${paid < 2 ? '' : 's'}`,
+  waiting: (n: number) => `${groupFr(n)} en attente`,
   paidLegend: (days: number) => `réglées dans les ${days} jours`,
   waitingLegend: (days: number) => `en attente : relancées il y a ${days} jours ou moins, pas encore réglées`,
   noSteps: 'Aucune relance sur la période.',
-  median: (m: string, n: number) => `Délai médian de l’échéance au paiement : ${m} (${n} facture${n < 2 ? '' : 's'} réglée${n < 2 ? '' : 's'} sur la période)`,
+  median: (m: string, n: number) => `Délai médian de l’échéance au paiement : ${m} (${groupFr(n)} facture${n < 2 ? '' : 's'} réglée${n < 2 ? '' : 's'} sur la période)`,
   noPaid: 'Aucune facture réglée sur la période.',
-  undated: (n: number) => `${n} facture${n < 2 ? '' : 's'} réglée${n < 2 ? '' : 's'} sans date de paiement n’${n < 2 ? 'est' : 'sont'} pas comptée${n < 2 ? '' : 's'}.`,
+  undated: (n: number) => `${groupFr(n)} facture${n < 2 ? '' : 's'} réglée${n < 2 ? '' : 's'} sans date de paiement n’${n < 2 ? 'est' : 'sont'} pas comptée${n < 2 ? '' : 's'}.`,
   clients: 'Par client',
   sortHint: 'Cliquez un en-tête pour trier.',
   colClient: 'Client',
@@ -56,16 +61,16 @@ const FR = {
   colClaimable: 'Intérêts + indemnités',
   colLast: 'Dernière action',
   colHistory: 'Historique',
-  actionsCount: (n: number) => `${n} action${n < 2 ? '' : 's'}`,
+  actionsCount: (n: number) => `${groupFr(n)} action${n < 2 ? '' : 's'}`,
   noActions: 'aucune',
-  more: (n: number, amount: string) => `… et ${n} autre${n < 2 ? '' : 's'} client${n < 2 ? '' : 's'}, qui doi${n < 2 ? 't' : 'vent'} ${amount} en tout (relance report --limit pour les voir).`,
+  more: (n: number, amount: string) => `… et ${groupFr(n)} autre${n < 2 ? '' : 's'} client${n < 2 ? '' : 's'}, qui doi${n < 2 ? 't' : 'vent'} ${amount} en tout (relance report --limit pour les voir).`,
   method: 'Méthode',
   methodDso: (r: string, s: string, d: number, v: string) =>
     `DSO = encours ÷ ventes de la période × jours de la période = ${r} ÷ ${s} × ${d} = ${v}. L’encours est le total restant dû aujourd’hui (factures non soldées et non annulées, échues ou non) ; les ventes, le total TTC des factures émises sur la période.`,
-  methodNoIssue: (n: number) => ` ${n} facture${n < 2 ? '' : 's'} sans date d’émission ne ${n < 2 ? 'peut' : 'peuvent'} être placée${n < 2 ? '' : 's'} dans la période : hors des ventes.`,
+  methodNoIssue: (n: number) => ` ${groupFr(n)} facture${n < 2 ? '' : 's'} sans date d’émission ne ${n < 2 ? 'peut' : 'peuvent'} être placée${n < 2 ? '' : 's'} dans la période : hors des ventes.`,
   methodAging: 'L’ancienneté compte les jours depuis l’échéance ; les intérêts et l’indemnité de 40 € sont ceux que relance status montre pour les factures en retard.',
   methodEffect: (w: number) => `Une facture est « réglée après une étape » quand son solde tombe à zéro dans les ${w} jours qui suivent (dates de paiement du fichier, ou relance record … paid-by-hand).`,
-  issuedLater: (n: number) => ` ${n} facture${n < 2 ? '' : 's'} émise${n < 2 ? '' : 's'} après la date du rapport ${n < 2 ? 'est laissée' : 'sont laissées'} de côté.`,
+  issuedLater: (n: number) => ` ${groupFr(n)} facture${n < 2 ? '' : 's'} émise${n < 2 ? '' : 's'} après la date du rapport ${n < 2 ? 'est laissée' : 'sont laissées'} de côté.`,
   footer: (v: string) => `Écrit par relance ${v}. Aucune ressource externe : cette page s’ouvre hors ligne.`,
   actions: {
     sent: 'e-mail envoyé',
@@ -92,7 +97,7 @@ const EN: ReportWords = {
   overdue: 'Overdue',
   claimable: 'Interest and fees claimable',
   dso: 'DSO (days sales outstanding)',
-  invoices: (n) => `${n} invoice${n === 1 ? '' : 's'}`,
+  invoices: (n) => `${groupEn(n)} invoice${n === 1 ? '' : 's'}`,
   interestAndFees: (i, f) => `interest ${i} · fees ${f}`,
   dsoSub: (r, s, d) => `${r} ÷ ${s} × ${d}\u00a0d`,
   noSales: 'no sales in the period',
@@ -110,17 +115,17 @@ const EN: ReportWords = {
   notDuePart: 'not yet due',
   oldest: (what) => `Oldest unpaid: ${what}`,
   lastAction: (what) => `Last action: ${what}`,
-  daysLate: (n) => (n > 0 ? `${n} d late` : 'not yet due'),
+  daysLate: (n) => (n > 0 ? `${groupEn(n)} d late` : 'not yet due'),
   effectiveness: 'Reminder effectiveness',
   effectivenessIntro: (w) => `Of the invoices that got each step in the period, those paid within ${w} days after it.`,
-  stepRow: (n, paid) => `${paid} of ${n} paid`,
-  waiting: (n) => `${n} waiting`,
+  stepRow: (n, paid) => `${groupEn(paid)} of ${groupEn(n)} paid`,
+  waiting: (n) => `${groupEn(n)} waiting`,
   paidLegend: (days) => `paid within ${days} days`,
   waitingLegend: (days) => `waiting: reminded ${days} days ago or less, not paid yet`,
   noSteps: 'No reminders in the period.',
-  median: (m, n) => `Median days from due date to payment: ${m} (${n} invoice${n === 1 ? '' : 's'} paid in the period)`,
+  median: (m, n) => `Median days from due date to payment: ${m} (${groupEn(n)} invoice${n === 1 ? '' : 's'} paid in the period)`,
   noPaid: 'No invoice was paid in the period.',
-  undated: (n) => `${n} paid invoice${n === 1 ? '' : 's'} without a payment date ${n === 1 ? 'is' : 'are'} not counted.`,
+  undated: (n) => `${groupEn(n)} paid invoice${n === 1 ? '' : 's'} without a payment date ${n === 1 ? 'is' : 'are'} not counted.`,
   clients: 'By client',
   sortHint: 'Click a heading to sort.',
   colClient: 'Client',
@@ -131,16 +136,16 @@ const EN: ReportWords = {
   colClaimable: 'Interest + fees',
   colLast: 'Last action',
   colHistory: 'History',
-  actionsCount: (n) => `${n} action${n === 1 ? '' : 's'}`,
+  actionsCount: (n) => `${groupEn(n)} action${n === 1 ? '' : 's'}`,
   noActions: 'none',
-  more: (n, amount) => `… and ${n} more client${n === 1 ? '' : 's'}, owing ${amount} in all (relance report --limit shows them).`,
+  more: (n, amount) => `… and ${groupEn(n)} more client${n === 1 ? '' : 's'}, owing ${amount} in all (relance report --limit shows them).`,
   method: 'Method',
   methodDso: (r, s, d, v) =>
     `DSO = receivables ÷ sales of the period × days of the period = ${r} ÷ ${s} × ${d} = ${v}. Receivables: everything still due today (invoices not settled and not cancelled, due or not); sales: the total, tax included, of the invoices issued in the period.`,
-  methodNoIssue: (n) => ` ${n} invoice${n === 1 ? '' : 's'} without an issue date cannot be placed in the period: not in the sales.`,
+  methodNoIssue: (n) => ` ${groupEn(n)} invoice${n === 1 ? '' : 's'} without an issue date cannot be placed in the period: not in the sales.`,
   methodAging: 'Aging counts the days since the due date; interest and the €40 fee are those relance status shows for the overdue invoices.',
   methodEffect: (w) => `An invoice is "paid after a step" when its balance reaches zero within ${w} days after it (payment dates from the file, or relance record … paid-by-hand).`,
-  issuedLater: (n) => ` ${n} invoice${n === 1 ? '' : 's'} issued after the report's date ${n === 1 ? 'is' : 'are'} left out.`,
+  issuedLater: (n) => ` ${groupEn(n)} invoice${n === 1 ? '' : 's'} issued after the report's date ${n === 1 ? 'is' : 'are'} left out.`,
   footer: (v) => `Written by relance ${v}. Nothing external: this page opens offline.`,
   actions: {
     sent: 'e-mail sent',
@@ -159,8 +164,6 @@ const EN: ReportWords = {
 
 export const WORDS: Record<Language, ReportWords> = { fr: FR, en: EN };
 
-const NBSP = '\u00a0';
-
 const MONTHS: Record<Language, readonly string[]> = {
   fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -178,6 +181,8 @@ export interface ReportFormat {
   /** A number of days with one decimal, from tenths: `41,3` / `41.3`. */
   tenths(tenths: number): string;
   number(n: number): string;
+  /** A whole number with its thousands grouped. */
+  count(n: number): string;
   percent(part: number, whole: number): string;
   action(a: Action): string;
 }
@@ -202,6 +207,7 @@ export function reportFormat(language: Language): ReportFormat {
     },
     tenths: (t) => decimal(`${Math.floor(Math.abs(t) / 10)}.${Math.abs(t) % 10}`).replace(/^/, t < 0 ? '−' : ''),
     number: (n) => decimal(String(n)),
+    count: (n) => (fr ? groupFr(n) : groupEn(n)),
     percent: (part, whole) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}${fr ? `${NBSP}%` : '%'}`),
     action(a) {
       const label = a.kind === 'issued' ? words.actions.issued[a.channel ?? 'task'] : words.actions[a.kind];

@@ -8,6 +8,7 @@ import { SHIPPED_RATES } from '../../src/domain/rates.js';
 import { actionOf } from '../../src/domain/report-actions.js';
 import type { ReportFigures } from '../../src/domain/report-figures.js';
 import { ReportTally, median, settlementOf } from '../../src/domain/report-figures.js';
+import type { InvoiceFields } from '../helpers/factories.js';
 import { day, invoice } from '../helpers/factories.js';
 
 // ---------------------------------------------------------------- factories
@@ -155,7 +156,7 @@ describe('clients: most owed first, with the oldest unpaid invoice and the last 
 
 describe('reminder effectiveness: paid within 15 days after each step of the period', () => {
   // Every invoice due 1 October and reminded (relance-1) on 3 October; today 30 November.
-  const reminded = (number: string, o: Partial<Invoice> = {}) => invoice({ number, amount: 10_000, issue: '2026-09-01', due: '2026-10-01', ...o });
+  const reminded = (number: string, o: InvoiceFields = {}) => invoice({ number, amount: 10_000, issue: '2026-09-01', due: '2026-10-01', ...o });
   const cases = [
     { what: 'paid on the 15th day after the step: counted', inv: reminded('A', { payments: [paidOn('2026-10-18', 10_000)] }), paid: 1, waiting: 0, days: [17] },
     { what: 'paid on the 16th day: not counted', inv: reminded('B', { payments: [paidOn('2026-10-19', 10_000)] }), paid: 0, waiting: 0, days: [18] },
