@@ -159,7 +159,8 @@ function clientsSection(f: ReportFigures, limit: number, fmt: ReportFormat): str
     `<th scope="col">${esc(w.colHistory)}</th>`;
   const rows = shown.map((c) => clientRow(c, fmt)).join('\n');
   const more = rest.length === 0 ? '' : `<p class="muted small" id="clients-more">${esc(w.more(rest.length, fmt.money(rest.reduce((s, c) => s + c.balance, 0))))}</p>`;
-  return `<section id="per-client"><h2>${esc(w.clients)}</h2><p class="muted small">${esc(w.sortHint)}</p><div class="table-wrap"><table id="clients"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>${more}</section>`;
+  const table = shown.length === 0 ? '' : `<p class="muted small">${esc(w.sortHint)}</p><div class="table-wrap"><table id="clients"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
+  return `<section id="per-client"><h2>${esc(w.clients)}</h2>${table}${more}</section>`;
 }
 
 function clientRow(c: ClientFigures, fmt: ReportFormat): string {
