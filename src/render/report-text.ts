@@ -205,7 +205,7 @@ export function reportFormat(language: Language): ReportFormat {
       const name = MONTHS[language][month - 1]!;
       return fr ? `${day} ${name} ${year}` : `${name} ${day}, ${year}`;
     },
-    tenths: (t) => decimal(`${Math.floor(Math.abs(t) / 10)}.${Math.abs(t) % 10}`).replace(/^/, t < 0 ? '−' : ''),
+    tenths: (t) => `${t < 0 ? '−' : ''}${decimal(`${Math.floor(Math.abs(t) / 10)}.${Math.abs(t) % 10}`)}`,
     number: (n) => decimal(String(n)),
     count: (n) => (fr ? groupFr(n) : groupEn(n)),
     percent: (part, whole) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}${fr ? `${NBSP}%` : '%'}`),
