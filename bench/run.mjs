@@ -8,20 +8,21 @@
 //   BENCH_RUNS=5          runs of each side per row (penalty: 3× as many, it is short)
 //   BENCH_RUNS_SLOW=3     runs for the slow rows: 1M rows, the YAML file, the 10k drafts, the FEC
 //   BENCH_SIZES=10k,100k  status sizes to run (default 10k,100k,1M); the YAML row comes with 100k
-//   BENCH_ONLY=status,yaml,penalty,send,smtp,xlsx,fec   rows to run (default: all)
+//   BENCH_ONLY=status,yaml,penalty,send,smtp,xlsx,fec,report   rows to run (default: all)
 //   BENCH_TIMEOUT=600     seconds before a single process is killed
 //   node bench/run.mjs --no-save   do not write bench/RESULTS.md
 
 import { fork } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_DIR, SEND_COUNT, SIZES, SMTP_COUNT, TODAY, XLSX_SIZE, YAML_SIZE, ensureData } from './generate.mjs';
 import { FEC_LINES, ensureFecData } from './generate-fec.mjs';
 import { RSS_METHOD, measure } from './measure.mjs';
+import { ensureReportData } from './report-data.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -36,7 +37,7 @@ const SIZES_WANTED = (process.env.BENCH_SIZES ?? Object.keys(SIZES).join(','))
   .map((s) => s.trim())
   .filter(Boolean)
   .map((s) => Object.keys(SIZES).find((k) => k.toLowerCase() === s.toLowerCase()) ?? fail(`BENCH_SIZES: unknown size "${s}" (sizes: ${Object.keys(SIZES).join(', ')})`));
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'status,yaml,penalty,send,smtp,xlsx,fec').split(',').map((s) => s.trim()).filter(Boolean));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'status,yaml,penalty,send,smtp,xlsx,fec,report').split(',').map((s) => s.trim()).filter(Boolean));
 const SAVE = !process.argv.includes('--no-save');
 
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -160,6 +161,7 @@ async function buildRows(dirs) {
       b: { args: [join(BENCH, 'baseline-fec.mjs'), dirs.fec], captureStdout: true, check: (r) => expectCount(r, FEC_LINES + 1, 'records') },
     });
   }
+  if (ONLY.has('report')) rows.push(reportRow(await ensureReportData('100k', log)));
   return rows;
 }
 
@@ -183,6 +185,33 @@ async function xlsxRow(dir) {
     a: { args: status(file) },
     b: { args: [join(BENCH, 'baseline-xlsx.mjs'), file], captureStdout: true, check: (r) => expectCount(r, SIZES[XLSX_SIZE] + 1, 'rows') },
   };
+}
+
+/** The report page of the 100k invoices and their journal; the page's size goes into the figure. */
+function reportRow(dir) {
+  const page = join(dir, 'page.html');
+  const config = join(dir, 'relance.yaml');
+  const row = {
+    id: 'report-100k',
+    figure: 'report (the HTML page), 100k CSV rows + a 180-day journal',
+    baseline: 'status --format json, same files',
+    runs: RUNS_SLOW,
+    warmup: false,
+    metric: 'time',
+    target: null,
+    a: {
+      args: relance('report', '--today', TODAY, '--config', config, '--out', page),
+      before: () => rm(page, { force: true }),
+      check: async () => {
+        const size = (await stat(page).catch(() => null))?.size;
+        if (!size) return `no page written at ${rel(page)}`;
+        row.figure = `report (the HTML page, ${Math.round(size / 1024)} KB), 100k CSV rows + a 180-day journal`;
+        return null;
+      },
+    },
+    b: { args: relance('status', '--format', 'json', '--quiet', '--today', TODAY, '--config', config) },
+  };
+  return row;
 }
 
 function expectCount(result, expected, what) {
