@@ -24,6 +24,8 @@ export interface TestSmtpOptions {
   drop?: { afterMessages: number; at: 'mail' | 'data' };
   /** Called as each message's data arrives, before it is answered (e.g. to look at the journal). */
   onArrival?: (message: ReceivedMessage) => void;
+  /** No message is answered before this settles (after `delay`): a run held mid-send. */
+  gate?: Promise<unknown>;
 }
 
 export interface ReceivedMessage {
@@ -104,8 +106,9 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
           received.push(message);
           callback(null, `2.0.0 Ok: queued as ${received.length}`);
         };
-        if (delay > 0) setTimeout(accept, delay);
-        else accept();
+        const answer = () => (options.gate ? void options.gate.then(accept, accept) : accept());
+        if (delay > 0) setTimeout(answer, delay);
+        else answer();
       });
     },
   });

@@ -88,12 +88,16 @@ describe('relance send over SMTP', () => {
   });
 
   it('two runs at once: the second exits 3 and names the first', async () => {
-    const smtp = await server({ delay: 400 });
+    // The server answers nothing until the second run is over: the first holds its lock
+    // however slowly the machine starts the second.
+    let release!: () => void;
+    const smtp = await server({ gate: new Promise<void>((resolve) => (release = resolve)) });
     const dir = await folder(4);
     const env = { RELANCE_SMTP_URL: smtp.url() };
     const first = runRelance(['send', '--today', TODAY], { cwd: dir, env });
     while (smtp.connections() === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     const second = await runRelance(['send', '--today', TODAY], { cwd: dir, env });
+    release();
     expect(second.code).toBe(3);
     expect(second.stderr).toMatch(
       /^relance: another "relance send" is running on this journal \(pid \d+, started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\): wait for it to end; if it is not running, delete \.relance\/journal\.jsonl\.lock\n$/,
