@@ -171,7 +171,8 @@ function addressOf(text: (field: DirectoryField) => string, fail: (field: Direct
     if (control !== null) return fail(field, `${quote(value)} contains ${control}`, 'remove it: each part of an address is plain text');
   }
   const lines = (['address', 'address_2', 'address_3'] as const).flatMap((f) => values.get(f)!.split(/\r?\n/)).map((l) => l.trim()).filter((l) => l !== '');
-  const postcode = values.get('postcode')!;
+  // A spreadsheet keeps 01000 as the number 1000: a French postcode has five digits.
+  const postcode = /^\d{4}$/.test(values.get('postcode')!) && countryOf(values.get('country')!) === null ? `0${values.get('postcode')!}` : values.get('postcode')!;
   const city = values.get('city')!;
   const country = countryOf(values.get('country')!);
   if (lines.length === 0 && postcode === '' && city === '' && country === null) return null;
@@ -189,6 +190,11 @@ export type ClientMatch = { kind: 'none' } | { kind: 'one'; entry: ClientEntry; 
 
 const NONE: ClientMatch = { kind: 'none' };
 
+/** A code or a name as the index compares it: case, accents, spaces and punctuation aside, œ as oe. */
+function keyOf(text: string): string {
+  return normalizeName(text.replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').replace(/Æ/g, 'AE')) || text;
+}
+
 /** The directory's rows, indexed by code and by name (case, accents, spaces and punctuation aside). */
 export class ClientDirectory {
   private readonly byCode = new Map<string, ClientEntry>();
@@ -198,7 +204,7 @@ export class ClientDirectory {
   /** Adds a row; a code given twice is an error at the second row. */
   add(entry: ClientEntry, issues: Issue[]): void {
     if (entry.code !== null) {
-      const key = normalizeName(entry.code) || entry.code;
+      const key = keyOf(entry.code);
       const first = this.byCode.get(key);
       if (first !== undefined) {
         issues.push(error(entry.file, entry.lines.client_code ?? entry.line, 'client_code', `the client code ${quote(entry.code)} is already at ${first.file}:${first.lines.client_code ?? first.line}`, 'one row per client: merge the two rows, or correct the code'));
@@ -207,7 +213,7 @@ export class ClientDirectory {
       this.byCode.set(key, entry);
     }
     if (entry.name !== null) {
-      const key = normalizeName(entry.name) || entry.name;
+      const key = keyOf(entry.name);
       const list = this.byName.get(key);
       if (list) list.push(entry);
       else this.byName.set(key, [entry]);
@@ -226,10 +232,10 @@ export class ClientDirectory {
    */
   match(code: string | null, name: string): ClientMatch {
     if (code !== null) {
-      const entry = this.byCode.get(normalizeName(code) || code);
+      const entry = this.byCode.get(keyOf(code));
       if (entry !== undefined) return { kind: 'one', entry, by: 'code' };
     }
-    const named = this.byName.get(normalizeName(name) || name);
+    const named = this.byName.get(keyOf(name));
     if (named === undefined) return NONE;
     const candidates = code === null ? named : named.filter((e) => e.code === null);
     if (candidates.length === 0) return NONE;

@@ -33,6 +33,8 @@ export interface InvoiceSources {
   clients?: readonly string[];
   /** The account prefixes of a FEC's receivables (`fec: accounts:`). */
   fecAccounts?: readonly string[] | null;
+  /** Told, once every file is read, how many rows the directory has and how many some invoice used. */
+  onDirectory?: (rows: number, used: number) => void;
 }
 
 /**
@@ -76,7 +78,10 @@ export async function readInvoices(sources: InvoiceSources, onInvoice: (invoice:
       issues.push(fileError(e, file));
     }
   }
-  join?.finish();
+  if (join !== null) {
+    join.finish();
+    sources.onDirectory?.(directory!.directory.size, join.rowsUsed);
+  }
   return issues;
 }
 
