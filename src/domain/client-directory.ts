@@ -199,19 +199,14 @@ function keyOf(text: string): string {
 export class ClientDirectory {
   private readonly byCode = new Map<string, ClientEntry>();
   private readonly byName = new Map<string, ClientEntry[]>();
+  /** Every code seen, kept rows or not, and where. */
+  private readonly codes = new Map<string, string>();
   private count = 0;
 
   /** Adds a row; a code given twice is an error at the second row. */
   add(entry: ClientEntry, issues: Issue[]): void {
-    if (entry.code !== null) {
-      const key = keyOf(entry.code);
-      const first = this.byCode.get(key);
-      if (first !== undefined) {
-        issues.push(error(entry.file, entry.lines.client_code ?? entry.line, 'client_code', `the client code ${quote(entry.code)} is already at ${first.file}:${first.lines.client_code ?? first.line}`, 'one row per client: merge the two rows, or correct the code'));
-        return;
-      }
-      this.byCode.set(key, entry);
-    }
+    if (entry.code !== null && !this.claim(entry.code, entry.file, entry.lines.client_code ?? entry.line, issues)) return;
+    if (entry.code !== null) this.byCode.set(keyOf(entry.code), entry);
     if (entry.name !== null) {
       const key = keyOf(entry.name);
       const list = this.byName.get(key);
@@ -219,6 +214,23 @@ export class ClientDirectory {
       else this.byName.set(key, [entry]);
     }
     this.count += 1;
+  }
+
+  /** A row with problems is not kept, but its code is taken: a second row with it is told too. */
+  addRejected(code: string, file: string, line: number, issues: Issue[]): void {
+    if (code.trim() !== '') this.claim(code.trim(), file, line, issues);
+  }
+
+  /** Whether the code was free (and now is this row's); a code seen before is an error naming the first row. */
+  private claim(code: string, file: string, line: number, issues: Issue[]): boolean {
+    const key = keyOf(code);
+    const first = this.codes.get(key);
+    if (first !== undefined) {
+      issues.push(error(file, line, 'client_code', `the client code ${quote(code)} is already at ${first}`, 'one row per client: merge the two rows, or correct the code'));
+      return false;
+    }
+    this.codes.set(key, `${file}:${line}`);
+    return true;
   }
 
   get size(): number {

@@ -34,6 +34,7 @@ export async function readClientDirectory(paths: readonly string[], cwd: string)
     const onRow = (row: DirectoryRow): void => {
       const entry: ClientEntry | null = readEntry(row);
       if (entry !== null) directory.add(entry, issues);
+      else directory.addRejected(row.text('client_code'), file, row.lineOf('client_code'), issues);
     };
     try {
       const sniffed = await sniffFile(path);

@@ -75,7 +75,7 @@ describe('a directory file', () => {
   });
 
   it('says every problem of every file at once', async () => {
-    const csv = await put('a.csv', 'Code client;Client;Email;Type client\nC1;Alpha;alpha@x.example;b2b\nC2;Beta;beta@@x;grossiste\nC1;Alpha bis;;\n;;x@y.example;\n');
+    const csv = await put('a.csv', 'Code client;Client;Email;Type client\nC1;Alpha;alpha@x.example;b2b\nC2;Beta;beta@@x;grossiste\nC1;Alpha bis;;\n;;x@y.example;\nC2;Beta bis;;\n');
     const yaml = await put('b.yaml', '- client_code: C2\n  client: [un, [deux]]\n- just a text\n');
     const pdf = await put('c.csv', '%PDF-1.7\n%âãÏÓ\n');
     const noKey = await put('d.csv', 'SIREN;Email\n123;x@y.example\n');
@@ -85,6 +85,8 @@ describe('a directory file', () => {
       'a.csv:3: client_type: "grossiste" is not understood — use b2b (professionnel) or b2c (particulier)',
       'a.csv:4: client_code: the client code "C1" is already at a.csv:2 — one row per client: merge the two rows, or correct the code',
       'a.csv:5: client_code: neither a client code nor a client name: the row cannot be matched to any invoice — give the client code (the FEC’s CompAuxNum, e.g. C001) or the client name as the invoices write it',
+      // Told even though the first C2 had problems of its own.
+      'a.csv:6: client_code: the client code "C2" is already at a.csv:3 — one row per client: merge the two rows, or correct the code',
       'b.yaml:2: client: expected a single value or a list of values here — write the value on the same line as the key',
       'b.yaml:3: this entry is not a client (a map of fields) — write each client as "- client_code: …" followed by its fields, indented',
       'c.csv: this is a PDF, not a table of clients — export the invoices from your tool as CSV or Excel',
