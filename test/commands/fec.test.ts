@@ -147,6 +147,17 @@ describe('a FEC with a client directory, through relance.yaml', () => {
     expect(status.warnings.some((w) => w.includes('legal default'))).toBe(false);
   });
 
+  it('reads the accounts the config names: fec: accounts: [411] leaves 416 and 419 out', async () => {
+    const dir = await folder(SETUP);
+    await writeFile(join(dir, 'relance.yaml'), `${await readFile(join(dir, 'relance.yaml'), 'utf8')}fec:\n  accounts: [411]\n`);
+    const status = await statusJson(TODAY, dir);
+    const numbers = status.invoices.map((r) => [r.number, r.balance]);
+    // F2026-008 left 411 for 416 (lettered AE there): not listed. C005's advance on 419 is not
+    // read: F2026-050 is 3 600 − 400 (the OD's 411 side) = 3 200.
+    expect(numbers.find(([n]) => n === 'F2026-008')).toBeUndefined();
+    expect(numbers.find(([n]) => n === 'F2026-050')).toEqual(['F2026-050', '3200.00']);
+  });
+
   it('reminds the FEC’s invoices at the directory’s addresses, and none that is disputed or paused', async () => {
     const dir = await folder(SETUP);
     const send = await runRelance(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: dir });
