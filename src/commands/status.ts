@@ -35,6 +35,7 @@ Examples:
   relance status --all --limit 200        every invoice, paid and not yet due too
   relance status --format json > status.json
   relance status --invoices export.csv    a file alone, no relance.yaml needed
+  relance status --invoices 123456789FEC20261231.txt   a client's FEC: its open receivables on its date
   relance status --today 2026-12-31       as it will stand on 31 December`;
 
 export function register(program: Command, cli: Cli): void {
