@@ -51,46 +51,72 @@ export function fecItemRecord(item: FecOpenItem, balancesAsOf: BalancesAsOf): Ra
   };
 }
 
+// Up to this many of a kind are told one by one (with their line); beyond, one line counts them.
+const ONE_BY_ONE = 5;
+
 /** What status must say of a FEC's items beyond their rows: unknown ages, doubtful ones, credits left over. */
 export function fecItemWarnings(items: readonly FecOpenItem[], credits: readonly FecCredit[], file: string): Issue[] {
   const issues: Issue[] = [];
-  for (const item of items) {
-    if (!isUnknownAge(item)) continue;
-    const open = item.amount - item.payments.reduce((s, p) => s + p.amount, 0);
+  const unknown = items.filter(isUnknownAge);
+  const openingHint = 'have the opening entries detailed per invoice (à-nouveaux détaillés) in the accounting software, or chase these balances by hand';
+  if (unknown.length <= ONE_BY_ONE) {
+    for (const item of unknown) {
+      const open = item.amount - item.payments.reduce((s, p) => s + p.amount, 0);
+      issues.push(
+        warning(
+          file,
+          item.lines[0],
+          'PieceRef',
+          `${item.customer} ${item.name}: an opening balance of ${formatEurosFr(item.amount)} (${formatEurosFr(open)} still open) of unknown age — no invoice number or date in the opening entry: listed as paused, aged from the opening of the books (${formatFrenchDay(item.entryDate)}), never reminded`,
+          openingHint.replace('these balances', 'this balance'),
+        ),
+      );
+    }
+  } else {
     issues.push(
       warning(
         file,
-        item.lines[0],
+        unknown[0]!.lines[0],
         'PieceRef',
-        `${item.customer} ${item.name}: an opening balance of ${formatEurosFr(item.amount)} (${formatEurosFr(open)} still open) of unknown age — no invoice number or date in the opening entry: listed as paused, aged from the opening of the books (${formatFrenchDay(item.entryDate)}), never reminded`,
-        'have the opening entries detailed per invoice (à-nouveaux détaillés) in the accounting software, or chase this balance by hand',
+        `${formatCount(unknown.length)} opening balances of unknown age (${named(unknown.map((i) => `${i.customer} ${i.name}`))}) — no invoice number or date in their opening entries: listed as paused, aged from the opening of the books, never reminded`,
+        openingHint,
       ),
     );
   }
   const doubtful = items.filter((i) => i.flags.includes('doubtful'));
   if (doubtful.length > 0) {
-    const named = doubtful.slice(0, 5).map((i) => i.number).join(', ');
-    const more = doubtful.length > 5 ? ` and ${formatCount(doubtful.length - 5)} more` : '';
     issues.push(
       warning(
         file,
         doubtful[0]!.lines[0],
         'CompteNum',
-        `${formatCount(doubtful.length)} invoice${doubtful.length === 1 ? '' : 's'} on account 416 (clients douteux): listed as disputed, never reminded (${named}${more})`,
+        `${formatCount(doubtful.length)} invoice${doubtful.length === 1 ? '' : 's'} on account 416 (clients douteux): listed as disputed, never reminded (${named(doubtful.map((i) => i.number))})`,
         'the books hold them doubtful: chase them by hand, or through a formal notice and the next steps',
       ),
     );
   }
-  for (const credit of credits) {
+  const creditHint = 'deduct it from the client’s next invoice or refund it; relance counts it nowhere';
+  if (credits.length <= ONE_BY_ONE) {
+    for (const credit of credits) {
+      issues.push(warning(file, credit.lines[0], 'Credit', `${credit.customer} ${credit.name}: ${formatEurosFr(credit.amount)} of credit (receipts or credit notes) not allocated to any open invoice`, creditHint));
+    }
+  } else {
+    const total = credits.reduce((s, c) => s + c.amount, 0);
     issues.push(
       warning(
         file,
-        credit.lines[0],
+        credits[0]!.lines[0],
         'Credit',
-        `${credit.customer} ${credit.name}: ${formatEurosFr(credit.amount)} of credit (receipts or credit notes) not allocated to any open invoice`,
-        'deduct it from the client’s next invoice or refund it; relance counts it nowhere',
+        `${formatCount(credits.length)} customers have credit (receipts or credit notes) not allocated to any open invoice, ${formatEurosFr(total)} in all (${named(credits.map((c) => `${c.customer} ${c.name} ${formatEurosFr(c.amount)}`))})`,
+        creditHint.replace('it from the client’s next invoice or refund it', 'each from that client’s next invoice or refund it'),
       ),
     );
   }
   return issues;
+}
+
+/** The first few of a list, and how many more. */
+function named(list: readonly string[]): string {
+  const more = list.length - ONE_BY_ONE;
+  return `${list.slice(0, ONE_BY_ONE).join(', ')}${more > 0 ? ` and ${formatCount(more)} more` : ''}`;
 }

@@ -49,6 +49,15 @@ describe('an open item as an invoice', () => {
       [45, 'Credit', 'C007 Pharmacie Girard: 20,00 € of credit (receipts or credit notes) not allocated to any open invoice'],
     ]);
   });
+
+  it('counts them in one line each when there are many', () => {
+    const items = Array.from({ length: 7 }, (_, i) => item({ customer: `C${i}`, name: `Client ${i}`, number: 'Solde à nouveau', issueDate: null, flags: ['opening-balance-unknown-age'], lines: [i + 2] }));
+    const credits = Array.from({ length: 6 }, (_, i) => ({ customer: `K${i}`, name: `Avoir ${i}`, amount: 1_000, lines: [i + 20] }));
+    expect(fecItemWarnings(items, credits, 'fec.txt').map((i) => [i.line, i.message])).toEqual([
+      [2, '7 opening balances of unknown age (C0 Client 0, C1 Client 1, C2 Client 2, C3 Client 3, C4 Client 4 and 2 more) — no invoice number or date in their opening entries: listed as paused, aged from the opening of the books, never reminded'],
+      [20, '6 customers have credit (receipts or credit notes) not allocated to any open invoice, 60,00 € in all (K0 Avoir 0 10,00 €, K1 Avoir 1 10,00 €, K2 Avoir 2 10,00 €, K3 Avoir 3 10,00 €, K4 Avoir 4 10,00 € and 1 more)'],
+    ]);
+  });
 });
 
 describe('a snapshot’s as-of day', () => {
