@@ -2,7 +2,8 @@
 // generated 1M-line FEC (bench/generate-fec.mjs): wall time and peak RSS of each, run in
 // turn A, B, A, B… (BENCH_RUNS, default 3), medians and the ratio. Build first:
 //   npm run build --silent && node bench/measure-fec.mjs
-// `npm run bench` has the same comparison as its "fec" row; this runs that row alone.
+// This is the reader alone; `npm run bench`'s "fec-1M" row measures `relance status` on the
+// same file against the same baseline (BENCH_ONLY=fec runs that row alone).
 
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';

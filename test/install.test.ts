@@ -83,7 +83,7 @@ describe('npm pack, npm install -g, then relance from anywhere', () => {
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('  wrote relance.yaml ');
     expect(init.stdout).toContain('  wrote templates/fr/  7 reminder templates in French, to edit');
-    expect((await readdir(work)).sort()).toEqual(['.gitignore', 'factures.csv', 'policy.yaml', 'relance.yaml', 'templates']);
+    expect((await readdir(work)).sort()).toEqual(['.gitignore', 'clients.csv', 'factures.csv', 'policy.yaml', 'relance.yaml', 'templates']);
 
     const check = await run(relance, ['check', ...today], work);
     expect(check.code).toBe(0);
@@ -96,6 +96,6 @@ describe('npm pack, npm install -g, then relance from anywhere', () => {
     const send = await run(relance, ['send', '--dry-run', ...today], work);
     expect(send.code).toBe(0);
     expect(send.stdout.split('\n')[0]).toBe('relance send --dry-run, 22/11/2026: 5 e-mails, 0 to-dos — nothing is sent, nothing recorded');
-    expect((await readdir(work)).sort()).toEqual(['.gitignore', 'factures.csv', 'policy.yaml', 'relance.yaml', 'templates']); // a dry run writes nothing
+    expect((await readdir(work)).sort()).toEqual(['.gitignore', 'clients.csv', 'factures.csv', 'policy.yaml', 'relance.yaml', 'templates']); // a dry run writes nothing
   });
 });

@@ -4,6 +4,7 @@
 // the archive, each template in each language the invoices use, and the SMTP login.
 
 import { Claims, isClaimed } from '../domain/claim.js';
+import { Snapshots, staleSnapshotIssues } from '../domain/balances-as-of.js';
 import { configRuleIssues, missingEmailIssue, prescriptionIssue, rateTableIssues, templatesOfPolicy, termsBeyondLimitIssue } from '../domain/checks.js';
 import { emptyHistory } from '../domain/history.js';
 import type { Invoice, Language } from '../domain/invoice.js';
@@ -40,6 +41,8 @@ export interface Checked {
   languages: Language[];
   journalEntries: number;
   smtp: string | null;
+  /** The client directory: its rows, and how many some invoice used; null without one. */
+  clients: { rows: number; used: number } | null;
 }
 
 export interface CheckReport {
@@ -50,7 +53,7 @@ export interface CheckReport {
 }
 
 export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckReport> {
-  const checked: Checked = { invoices: 0, claimed: 0, invoiceFiles: 0, steps: null, templates: 0, languages: [], journalEntries: 0, smtp: null };
+  const checked: Checked = { invoices: 0, claimed: 0, invoiceFiles: 0, steps: null, templates: 0, languages: [], journalEntries: 0, smtp: null, clients: null };
   const setup = await readSetupFor(opts, cli);
   const { config, today, policy, histories } = setup;
   const issues = setup.issues;
@@ -63,8 +66,11 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
   const claims = new Claims({ today, rates: setup.rates, rateMode: config.rateMode });
   const languages = new Map<Language, { first: string; count: number }>();
   const attachments: Invoice[] = [];
-  const invoiceIssues = await readInvoices(invoiceSources(config, cli.cwd), (invoice) => {
+  const sources = { ...invoiceSources(config, cli.cwd), onDirectory: (rows: number, used: number) => (checked.clients = { rows, used }) };
+  const snapshots = new Snapshots();
+  const invoiceIssues = await readInvoices(sources, (invoice) => {
     checked.invoices += 1;
+    snapshots.add(invoice);
     const seen = languages.get(invoice.language);
     if (seen) seen.count += 1;
     else languages.set(invoice.language, { first: invoice.number, count: 1 });
@@ -78,7 +84,7 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
     if (invoice.attachment !== null) attachments.push(invoice);
   });
   checked.invoiceFiles = config.invoices.length;
-  for (const issue of [...invoiceIssues, ...claims.missingRateIssues()]) issues.push(issue); // maybe 500 000: no spread
+  for (const issue of [...invoiceIssues, ...claims.missingRateIssues(), ...staleSnapshotIssues(snapshots.list(), today)]) issues.push(issue); // maybe 500 000: no spread
   // Where rates are fixed: the user's rates file, else the rates: setting relance.yaml would have.
   const ratesAt = config.rates !== null ? { file: displayPath(config.rates, cli.cwd) } : { file: config.display, field: 'rates' };
   issues.push(...rateTableIssues(setup.rates, today, claims.provisionalWarnings(), ratesAt));

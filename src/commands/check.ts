@@ -70,6 +70,7 @@ function summaryLine(errors: number, warnings: number, stopped: boolean): string
 function describeChecked(c: Checked): string {
   const parts = [
     `${plural(c.invoices, 'invoice')} in ${plural(c.invoiceFiles, 'file')}, ${c.claimed} still owed`,
+    c.clients === null ? null : `${plural(c.clients.rows, 'client')} in the directory (${formatCount(c.clients.used)} with invoices)`,
     c.steps === null ? null : `${plural(c.steps, 'policy step')}`,
     `${plural(c.templates, 'template')} in ${c.languages.join(' and ') || 'no language'}`,
     `${plural(c.journalEntries, 'journal entry', 'journal entries')}`,

@@ -16,6 +16,8 @@ import {
   DEFAULT_INVOICES_FILE,
   SAMPLE_INVOICE_COUNT,
   STARTER_GITIGNORE,
+  clientsFileFor,
+  sampleClientsCsv,
   sampleInvoicesCsv,
   sampleInvoicesYaml,
   starterConfig,
@@ -39,7 +41,8 @@ Examples:
   relance init --today 2026-11-22         sample invoices dated from that day
 
 Writes relance.yaml, policy.yaml, templates/fr/*.hbs and templates/en/*.hbs (copies of the
-shipped ones, to edit), sample invoices (factures.csv) and a .gitignore for .relance/.
+shipped ones, to edit), sample invoices (factures.csv), their client directory
+(clients.csv) and a .gitignore for .relance/.
 A file that is already there is kept as it is, and said so. Then:
   relance check              what to fix, file and line
   relance status             what is overdue
@@ -95,6 +98,7 @@ export async function init(dirArg: string, opts: InitOptions, cli: Cli): Promise
   for (const language of ['fr', 'en'] as const) written.push(...(await copyTemplates(dir, language)));
   const yaml = /\.ya?ml$/i.test(extname(answers.invoices));
   await put(answers.invoices, yaml ? sampleInvoicesYaml(today) : sampleInvoicesCsv(today), `${SAMPLE_INVOICE_COUNT} sample invoices dated from ${formatFrenchDay(today)}: replace them with yours`);
+  await put(clientsFileFor(answers.invoices), sampleClientsCsv(), `the client directory of these samples: e-mails, terms, postal addresses, contacts`);
   await put('.gitignore', STARTER_GITIGNORE, 'keeps the journal (.relance/) out of git');
 
   if (!opts.quiet) await writeOut(cli, await report(written, dirArg, dir));

@@ -15,7 +15,8 @@ import { planActions } from '../domain/plan.js';
 import { InputError, UsageError, EXIT_INTERNAL, EXIT_OK, EXIT_SEND_FAILED } from '../errors.js';
 import { redactSecrets } from '../render/redact.js';
 import { internalErrorText } from './internal-error.js';
-import { loadInvoices } from '../io/invoices.js';
+import { invoiceSources, loadInvoices } from '../io/invoices.js';
+import { Snapshots, staleSnapshotIssues } from '../domain/balances-as-of.js';
 import type { Lock } from '../io/lock.js';
 import type { Setup } from '../io/setup.js';
 import type { OutgoingEmail, Prepared, Todo } from '../mail/message.js';
@@ -90,10 +91,13 @@ export async function send(opts: SendOptions, cli: Cli): Promise<number> {
 async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: boolean, stop: AbortSignal | null): Promise<number> {
   const { config, today } = setup;
   const progress = readingProgress(cli, 'invoices');
-  const loaded = await loadInvoices({ files: config.invoices, cwd: cli.cwd, defaults: config.defaults, columns: config.columns }, progress.tick);
+  const loaded = await loadInvoices(invoiceSources(config, cli.cwd), progress.tick);
   progress.done();
   const issues: Issue[] = [...setup.warnings, ...loaded.issues];
   if (hasErrors(issues)) throw new InputError(issues);
+  const snapshots = new Snapshots();
+  for (const invoice of loaded.invoices) snapshots.add(invoice);
+  issues.push(...staleSnapshotIssues(snapshots.list(), today));
   const invoices = selectInvoices(loaded.invoices, opts.invoice, config.invoices.map((f) => displayPath(f, cli.cwd)).join(', '));
 
   const plan = planActions(invoices, setup.policy, setup.histories, today);

@@ -13,9 +13,11 @@ import { emptyHistory } from '../domain/history.js';
 import type { AgingBucket, StatusRow, Totals } from '../domain/status.js';
 import { AGING_BUCKETS, addToAging, addToTotals, emptyAging, emptyTotals, isOverdue, statusRow } from '../domain/status.js';
 import { StatusNotes } from '../domain/status-notes.js';
+import type { Snapshot } from '../domain/balances-as-of.js';
+import { Snapshots, snapshotLine, staleSnapshotIssues } from '../domain/balances-as-of.js';
 import { StatusTable } from '../domain/status-table.js';
 import { InputError, UsageError } from '../errors.js';
-import { readInvoices } from '../io/invoices.js';
+import { invoiceSources, readInvoices } from '../io/invoices.js';
 import { csvLine } from '../render/csv.js';
 import { MAX_ISSUES_SHOWN, formatIssue, moreLine, sortIssues } from '../render/issues.js';
 import { visible } from '../render/visible.js';
@@ -33,6 +35,7 @@ Examples:
   relance status --all --limit 200        every invoice, paid and not yet due too
   relance status --format json > status.json
   relance status --invoices export.csv    a file alone, no relance.yaml needed
+  relance status --invoices 123456789FEC20261231.txt   a client's FEC: its open receivables on its date
   relance status --today 2026-12-31       as it will stand on 31 December`;
 
 export function register(program: Command, cli: Cli): void {
@@ -58,6 +61,8 @@ export interface StatusReport {
   issues: Issue[];
   /** What the law says about particular invoices: limitation, provisional rates… */
   notes: string[];
+  /** The files that are snapshots (a FEC): their balances stand on a past day. */
+  snapshots: Snapshot[];
 }
 
 export async function status(opts: StatusOptions, cli: Cli): Promise<number> {
@@ -79,12 +84,14 @@ export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<Status
   const aging = emptyAging();
   const notes = new StatusNotes();
   const claims = new Claims(ctx);
+  const snapshots = new Snapshots();
   const progress = readingProgress(cli, 'invoices');
 
   const issues = await readInvoices(
-    { files: setup.config.invoices, cwd: cli.cwd, defaults: setup.config.defaults, columns: setup.config.columns },
+    invoiceSources(setup.config, cli.cwd),
     (invoice) => {
       progress.tick();
+      snapshots.add(invoice);
       const history = setup.histories.get(invoice.number) ?? emptyHistory(invoice.number);
       const claim = claims.of(invoice, history);
       if (isUncomputable(claim)) return;
@@ -98,9 +105,10 @@ export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<Status
   );
   progress.done();
   issues.push(...claims.missingRateIssues());
+  issues.push(...staleSnapshotIssues(snapshots.list(), setup.today));
   const all = [...setup.warnings, ...issues];
   if (hasErrors(all)) throw new InputError(all);
-  return { today: setup.today, table, order: table.worstFirst(), totals, aging, issues: sortIssues(all), notes: notes.lines() };
+  return { today: setup.today, table, order: table.worstFirst(), totals, aging, issues: sortIssues(all), notes: notes.lines(), snapshots: snapshots.list() };
 }
 
 /** The rows from `start` to `end` (worst first), as objects, one at a time. */
@@ -140,6 +148,8 @@ async function printJson(report: StatusReport, cli: Cli): Promise<void> {
     totals: { count: totals.count, balance: money(totals.balance), interest: money(totals.interest), flat_fee: money(totals.flatFee), total: money(totals.total), provisional: totals.provisional },
     aging: Object.fromEntries(AGING_BUCKETS.map((b) => [b, money(aging[b])])),
     warnings: [...report.issues.map(formatIssue), ...report.notes],
+    // Only for snapshots (a FEC): the day each file's balances stand on.
+    ...(report.snapshots.length === 0 ? {} : { balances_as_of: report.snapshots.map((s) => ({ file: s.file, date: formatIsoDay(s.asOf.day), from: s.asOf.from })) }),
   };
   await writeOut(cli, `],\n${JSON.stringify(tail).slice(1, -1)}}\n`);
 }
@@ -166,6 +176,7 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
   const count = report.order.length;
   const title = options.all ? 'All invoices' : 'Overdue invoices';
   const lines: string[] = [c.bold(`${title} on ${formatFrenchDay(report.today)}`)];
+  for (const snapshot of report.snapshots) lines.push(visible(snapshotLine(snapshot, report.today)));
   if (count === 0) {
     lines.push(options.all ? 'No invoices.' : 'Nothing overdue.');
   } else {

@@ -48,6 +48,10 @@ export interface FecOpenItem {
   flags: FecFlag[];
   /** The FEC lines it comes from: the invoice's, then those of the credits that paid it. */
   lines: number[];
+  /** The EcritureDate of its line (for an opening balance, the day the books were opened). */
+  entryDate: Day;
+  /** From a due-date column a tool added after the 18 fields; null: none (terms decide). */
+  dueDate: Day | null;
 }
 
 /** What a customer has paid or been credited beyond its open invoices. */
@@ -233,6 +237,8 @@ class CustomerBook {
       payments: [],
       flags,
       lines: [l.line],
+      entryDate: l.entryDate,
+      dueDate: l.dueDate,
     };
     this.items.push(item);
     return item;

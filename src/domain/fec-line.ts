@@ -15,6 +15,8 @@ import type { Issue } from './issue.js';
 import { error } from './issue.js';
 import type { Cents } from './money.js';
 import { quote } from './user-text.js';
+import { normalizeName } from './invoice-fields.js';
+import { fieldForHeader } from './vocabulary.js';
 
 /** The 18 fields of art. A47 A-1 LPF, in their order. */
 export const FEC_FIELDS = [
@@ -49,6 +51,8 @@ export interface FecLayout {
   amounts: FecAmounts;
   /** The number of fields of the header: 18, or more with extra columns after the standard ones. */
   width: number;
+  /** The column of a due date a tool added after the 18 (`due_date`, `DateEcheance`), or null. */
+  dueDate: number | null;
 }
 
 /** One kept line (a customer account's), every field as the file gives it, dates and amounts read. */
@@ -75,6 +79,8 @@ export interface FecLine {
   letterDate: Day | null;
   /** Idevise in capitals, '' when the file leaves it empty. */
   currency: string;
+  /** From a due-date column after the 18 standard ones; null when there is none or it is empty. */
+  dueDate: Day | null;
 }
 
 const fold = (name: string): string =>
@@ -87,14 +93,20 @@ const fold = (name: string): string =>
 const STANDARD = FEC_FIELDS.map(fold);
 const SIGNED = SIGNED_FIELDS.map(fold);
 
+/** A due date a tool added after the standard fields, named as invoice files name it (`due_date`, `Date d'échéance`, `DateEcheance`). */
+function dueDateColumn(names: readonly string[]): number | null {
+  for (let i = FEC_FIELDS.length; i < names.length; i++) if (fieldForHeader(names[i]!) === 'due_date' || normalizeName(names[i]!) === 'dateecheance') return i;
+  return null;
+}
+
 /** The layout of a FEC from its first line (without BOM or line end), or null when it is no FEC header. */
 export function fecLayoutOf(headerLine: string): FecLayout | null {
   for (const delimiter of ['\t', '|'] as const) {
     const names = headerLine.split(delimiter);
     if (names.length < FEC_FIELDS.length) continue;
     const folded = names.slice(0, FEC_FIELDS.length).map(fold);
-    if (folded.every((n, i) => n === STANDARD[i])) return { delimiter, amounts: 'debit-credit', width: names.length };
-    if (folded.every((n, i) => n === SIGNED[i])) return { delimiter, amounts: 'montant-sens', width: names.length };
+    if (folded.every((n, i) => n === STANDARD[i])) return { delimiter, amounts: 'debit-credit', width: names.length, dueDate: dueDateColumn(names) };
+    if (folded.every((n, i) => n === SIGNED[i])) return { delimiter, amounts: 'montant-sens', width: names.length, dueDate: dueDateColumn(names) };
   }
   return null;
 }
@@ -210,6 +222,7 @@ export class FecLineReader {
     const entryDate = this.date(3, true);
     const pieceDate = this.date(9, false);
     const letterDate = this.date(14, false);
+    const dueDate = this.layout.dueDate === null ? null : this.date(this.layout.dueDate, false, 'due_date');
     const amount = this.layout.amounts === 'debit-credit' ? this.debitCredit() : this.signed();
     if (issues.length > before || entryDate === null || amount === null) return null;
     const journal = this.field(0);
@@ -233,6 +246,7 @@ export class FecLineReader {
       letter: this.field(13),
       letterDate,
       currency: currency === '' ? '' : currency.toUpperCase(),
+      dueDate,
     };
   }
 
@@ -247,13 +261,13 @@ export class FecLineReader {
     return null;
   }
 
-  private date(i: number, required: boolean): Day | null {
+  private date(i: number, required: boolean, name: string = FEC_FIELDS[i]!): Day | null {
     const text = this.field(i);
-    if (text === '') return required ? this.fail(FEC_FIELDS[i]!, 'no date', DATE_HINT) : null;
+    if (text === '') return required ? this.fail(name, 'no date', DATE_HINT) : null;
     const day = parseFecDate(text);
     if (day !== null) return day;
     const real = /^\d{8}$/.test(text);
-    return this.fail(FEC_FIELDS[i]!, real ? `${quote(text)} is not a real date` : `${quote(text)} is not a date AAAAMMJJ`, DATE_HINT);
+    return this.fail(name, real ? `${quote(text)} is not a real date` : `${quote(text)} is not a date AAAAMMJJ`, DATE_HINT);
   }
 
   private debitCredit(): Cents | null {

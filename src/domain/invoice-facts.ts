@@ -19,6 +19,8 @@ import { trim } from './record-view.js';
 import { MAX_FIELD_LENGTH, controlCharacterIn, formatCount, quote } from './user-text.js';
 import type { PaymentTerms } from './payment-terms.js';
 import { parsePaymentTerms } from './payment-terms.js';
+import type { ClientAddress } from './client-address.js';
+import { parseAddressText } from './client-address.js';
 import { CLIENT_TYPE_WORDS, LANGUAGE_WORDS, STATUS_WORDS } from './vocabulary.js';
 
 /** An invoice as its record gives it: what the file does not say is null. */
@@ -54,6 +56,7 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
   const languages = new Cache<Language | null>((t) => LANGUAGE_WORDS[normalizeName(t)] ?? null);
   const emailLists = new Cache(parseEmails);
   const tagLists = new Cache<readonly string[]>(parseTags);
+  const addresses = new Cache<ClientAddress | null>(parseAddressText);
   let errors = 0;
   const failAt = (line: number, field: InvoiceField, message: string, hint: string): null => {
     issues.push(error(file, line, field, message, hint));
@@ -97,6 +100,9 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
     const number = plainText('number', 'a number');
     const client = plainText('client', 'a client');
     const amountText = required('amount', 'an amount');
+    const clientCode = text('client_code');
+    const codeControl = clientCode === '' ? null : controlCharacterIn(clientCode);
+    if (codeControl !== null) fail('client_code', `${quote(clientCode)} contains ${codeControl}`, 'remove it: a client code is one line of plain text');
     const amount = amountText === null ? null : amountOf('amount', amountText);
 
     const emailText = row.text('email');
@@ -147,6 +153,7 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
       return null;
     }
     const attachment = text('attachment');
+    const addressText = text('client_address');
     // A collective proceeding opened: whatever the status column says, individual recovery
     // stops (art. L622-21 C. com.), so no reminders, and status shows the claim deadline.
     const opened = insolvencyDate !== undefined && insolvencyDate !== null && status !== 'paid' && status !== 'cancelled';
@@ -172,6 +179,10 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
       attachment: attachment === '' ? null : attachment,
       penaltyRate,
       source: { file, line: row.line },
+      clientCode: clientCode === '' ? null : clientCode,
+      clientAddress: addressText === '' ? null : addresses.get(addressText),
+      contactName: null,
+      balancesAsOf: row.balancesAsOf ?? null,
     };
   };
 }

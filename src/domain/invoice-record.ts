@@ -61,11 +61,15 @@ export function completeInvoice(facts: InvoiceFacts, defaults: InvoiceDefaults, 
   };
 }
 
-/** Both steps, for a file read with the config's defaults and nothing else. */
-export function createInvoiceValidator(file: string, defaults: InvoiceDefaults, issues: Issue[]): (view: RecordView) => Invoice | null {
+/**
+ * Both steps, for one file: its records read into facts, filled by `between` when given
+ * (the client directory: client-fill.ts; null drops the record), then completed.
+ */
+export function createInvoiceValidator(file: string, defaults: InvoiceDefaults, issues: Issue[], between?: (facts: InvoiceFacts) => InvoiceFacts | null): (view: RecordView) => Invoice | null {
   const readFacts = createFactsReader(file, issues);
   return (view) => {
-    const facts = readFacts(view);
+    const read = readFacts(view);
+    const facts = read === null || between === undefined ? read : between(read);
     return facts === null ? null : completeInvoice(facts, defaults, issues);
   };
 }

@@ -2,6 +2,7 @@
 
 import type { Cents, Rate } from './money.js';
 import type { Day } from './dates.js';
+import type { ClientAddress } from './client-address.js';
 
 export type ClientType = 'b2b' | 'b2c';
 export type Language = 'fr' | 'en';
@@ -38,6 +39,21 @@ export interface Invoice {
   penaltyRate: Rate | null;
   /** Where the record was read: for messages that point the user at it. */
   source: { file: string; line: number };
+  /** The client's account or code (`C001`, `411DUPONT`): joins the client directory. */
+  clientCode: string | null;
+  /** The client's postal address, for letters. */
+  clientAddress: ClientAddress | null;
+  /** The person the reminders are for (`Mme Anne Roux`), from the client directory. */
+  contactName: string | null;
+  /** The day the file's balances stand on when it is a snapshot (a FEC); null: kept up to date. */
+  balancesAsOf: BalancesAsOf | null;
+}
+
+/** A file that shows the books on one day: payments after it are not in it. */
+export interface BalancesAsOf {
+  day: Day;
+  /** Where that day was read: the closing date in the FEC's name, or its last entry. */
+  from: 'file-name' | 'last-entry';
 }
 
 export function paidTotal(invoice: Pick<Invoice, 'payments'>): Cents {

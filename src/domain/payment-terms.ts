@@ -48,3 +48,9 @@ export function dueDateFromTerms(issueDate: Day, terms: PaymentTerms, rule: EndO
   if (terms.endOfMonthFirst || rule === 'eom-then-days') return endOfMonth(issueDate) + terms.days;
   return endOfMonth(issueDate + terms.days);
 }
+
+/** Terms as a French invoice writes them: `30 jours`, `45 jours fin de mois`, `fin de mois + 45 jours`, `à réception`. */
+export function formatPaymentTerms(terms: PaymentTerms): string {
+  if (!terms.endOfMonth) return terms.days === 0 ? 'à réception' : `${terms.days} jours`;
+  return terms.endOfMonthFirst ? `fin de mois + ${terms.days} jours` : `${terms.days} jours fin de mois`;
+}

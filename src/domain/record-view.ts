@@ -2,6 +2,7 @@
 // ones): one record's text field by field, with the line each was read on. A tabular
 // reader moves one view along its rows (no object per row); a YAML entry gets its own.
 
+import type { BalancesAsOf } from './invoice.js';
 import type { InvoiceField } from './invoice-fields.js';
 
 /** One field's text and the line it was read on. */
@@ -21,6 +22,8 @@ export interface RawInvoice {
   fields: Partial<Record<InvoiceField, RawField>>;
   /** A YAML invoice's `payments:` list. */
   payments?: RawPayment[];
+  /** A snapshot's day (a FEC's records): carried onto the invoice. */
+  balancesAsOf?: BalancesAsOf;
 }
 
 /**
@@ -34,6 +37,8 @@ export interface RecordView {
   text(field: InvoiceField): string;
   lineOf(field: InvoiceField): number;
   readonly payments?: readonly RawPayment[] | undefined;
+  /** The day the file's balances stand on, when it is a snapshot (a FEC). */
+  readonly balancesAsOf?: BalancesAsOf | undefined;
 }
 
 export function rawInvoiceView(raw: RawInvoice): RecordView {
@@ -42,6 +47,7 @@ export function rawInvoiceView(raw: RawInvoice): RecordView {
     text: (field) => raw.fields[field]?.text ?? '',
     lineOf: (field) => raw.fields[field]?.line ?? raw.line,
     payments: raw.payments,
+    balancesAsOf: raw.balancesAsOf,
   };
 }
 

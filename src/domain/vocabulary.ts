@@ -31,6 +31,8 @@ export const HEADER_NAMES: Readonly<Record<InvoiceField, readonly string[]>> = {
   language: ['Langue', 'Language', 'Lang'],
   attachment: ['PDF', 'Fichier', 'Pièce jointe', 'Attachment', 'File'],
   penalty_rate: ['Taux de pénalités', 'Taux pénalités', 'Taux de pénalité', "Taux d'intérêt de retard", 'Penalty rate', 'Late payment rate', 'Interest rate'],
+  client_code: ['Code client', 'N° client', 'Numéro client', 'Numéro de client', 'Réf client', 'Référence client', 'Compte client', 'Compte auxiliaire', 'Customer code', 'Customer ID', 'Customer number', 'Client code'],
+  client_address: ['Adresse', 'Adresse client', 'Adresse du client', 'Adresse de facturation', 'Adresse postale', 'Address', 'Billing address', 'Client address', 'Customer address'],
 };
 
 // Words found in the "Statut" column of French and English exports, normalised.

@@ -17,6 +17,8 @@ import { InputError } from '../errors.js';
 import type { AttachmentRules } from './attachment-rules.js';
 import { DEFAULT_ATTACHMENT_RULES, readAttachmentRules } from './attachment-rules.js';
 import { expandEnv } from './config-env.js';
+import { CLIENT_KEYS, readClientFiles } from './config-clients.js';
+import { FEC_KEYS, readFecAccounts } from './config-fec.js';
 import { readInvoiceSettings, INVOICE_KEYS } from './config-invoices.js';
 import type { MailSettings } from './config-mail.js';
 import { NO_MAIL, readMail } from './config-mail.js';
@@ -46,10 +48,14 @@ export interface Config {
   defaults: InvoiceDefaults;
   /** Where attachments may come from, and how big they may be. */
   attachments: AttachmentRules;
+  /** The client directory's files (absolute); empty when there is none. */
+  clients: string[];
+  /** The account prefixes a FEC's receivables are on; null: 411, 416, 419. */
+  fecAccounts: string[] | null;
 }
 
 // Every key the top of the file may hold; each section adds its own.
-const TOP_KEYS = ['policy', 'templates', 'journal', 'timezone', 'rates', 'rate_mode', 'creditor', 'mail', 'attachments', 'attachment_max_size', ...INVOICE_KEYS] as const;
+const TOP_KEYS = ['policy', 'templates', 'journal', 'timezone', 'rates', 'rate_mode', 'creditor', 'mail', 'attachments', 'attachment_max_size', ...INVOICE_KEYS, ...CLIENT_KEYS, ...FEC_KEYS] as const;
 
 /** A config for `--invoices FILE` with no relance.yaml: shipped policy and templates. */
 export function configForInvoicesFile(invoices: string, cwd: string): Config {
@@ -69,6 +75,8 @@ export function configForInvoicesFile(invoices: string, cwd: string): Config {
     columns: new Map(),
     defaults: DEFAULT_INVOICE_DEFAULTS,
     attachments: DEFAULT_ATTACHMENT_RULES,
+    clients: [],
+    fecAccounts: null,
   };
 }
 
@@ -159,6 +167,8 @@ export async function readConfig(path: string, cwd: string, env: Readonly<Record
     columns,
     defaults,
     attachments,
+    clients: readClientFiles(reader),
+    fecAccounts: readFecAccounts(reader),
   };
   return { config: hasErrors(reader.issues) ? null : config, issues: reader.issues, lineOf };
 }

@@ -7,8 +7,11 @@
 import { extname } from 'node:path';
 import type { Issue } from '../domain/issue.js';
 import type { InvoiceField } from '../domain/invoice-fields.js';
+import type { PaymentTerms } from '../domain/payment-terms.js';
 import type { RecordView } from '../domain/record-view.js';
 import { readCsvInvoices } from './csv-invoices.js';
+import { fecLayoutOfStart } from './fec-file.js';
+import { readFecInvoices } from './fec-invoices.js';
 import { openUserFile } from './user-file.js';
 import { readYamlInvoices } from './yaml-invoices.js';
 
@@ -17,6 +20,8 @@ export interface ReaderOptions {
   columns?: ReadonlyMap<string, InvoiceField>;
   /** Whether a missing due date column is fine (default payment terms in the config). */
   hasDefaultTerms: boolean;
+  /** The account prefixes a FEC's receivables are on (`fec: accounts:`); default 411, 416, 419. */
+  fecAccounts?: readonly string[] | undefined;
 }
 
 export interface InvoiceReader {
@@ -26,6 +31,11 @@ export interface InvoiceReader {
   recognises(head: Buffer, path: string): boolean;
   /** Reads the file, calling `onRecord` for each record; returns the file-level problems. */
   read(path: string, file: string, options: ReaderOptions, onRecord: (row: RecordView) => void): Promise<Issue[]>;
+  /**
+   * The terms of a record when neither it, the client directory nor the config give any:
+   * a FEC holds no due dates, so the law's default applies (30 days, art. L441-10 I C. com.).
+   */
+  readonly fallbackTerms?: PaymentTerms;
 }
 
 // A YAML list of invoices starts with "- " or "invoices:", after comments and blank lines.
@@ -37,6 +47,14 @@ const yamlReader: InvoiceReader = {
   read: (path, file, options, onRecord) => readYamlInvoices(path, file, options.columns, onRecord),
 };
 
+const fecReader: InvoiceReader = {
+  format: 'FEC',
+  // Told by its header line (the 18 standard names in order), whatever the file's name.
+  recognises: (head) => fecLayoutOfStart(head.toString('latin1')) !== null,
+  read: (path, file, options, onRecord) => readFecInvoices(path, file, options.fecAccounts, onRecord),
+  fallbackTerms: { days: 30, endOfMonth: false, endOfMonthFirst: false },
+};
+
 const csvReader: InvoiceReader = {
   format: 'CSV',
   // The one that takes any text: an export with ";", ",", tab or "|" separators.
@@ -45,7 +63,7 @@ const csvReader: InvoiceReader = {
 };
 
 /** Tried in order: the first that recognises a file reads it. */
-export const INVOICE_READERS: readonly InvoiceReader[] = [yamlReader, csvReader];
+export const INVOICE_READERS: readonly InvoiceReader[] = [yamlReader, fecReader, csvReader];
 
 /** The reader for a file, from its first bytes; throws what opening it throws (a missing file…). */
 export async function readerFor(path: string): Promise<InvoiceReader> {

@@ -94,7 +94,9 @@ export async function readUserText(path: string): Promise<{ text: string } | { p
     for (let at = bytes.indexOf(0x0a); at !== -1 && at < verdict.problem.byte - 1; at = bytes.indexOf(0x0a, at + 1)) line++;
     return { problem: { ...verdict.problem, line } };
   }
-  const text = new TextDecoder(verdict.encoding).decode(bytes);
+  // Streamed even for one chunk: Node 20's one-shot decode takes windows-1252 for Latin-1 (0x9C → U+009C, not œ).
+  const decoder = new TextDecoder(verdict.encoding);
+  const text = decoder.decode(bytes, { stream: true }) + decoder.decode();
   return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
 }
 

@@ -13,6 +13,7 @@ import { formatCents } from '../domain/money.js';
 import { isProvisional } from '../domain/penalty.js';
 import type { Step } from '../domain/policy.js';
 import type { Creditor } from '../domain/creditor.js';
+import { formatAddress } from '../domain/client-address.js';
 import type { ReminderContext, ReminderInvoice } from './template-types.js';
 
 export interface ReminderSubject {
@@ -40,7 +41,16 @@ export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs
   const notice = subject.invoices.map((i) => inputs.claims.get(i.number)?.noticeDate ?? null).find((d) => d !== null) ?? null;
   return {
     language: subject.language,
-    client: { name: subject.client, email: subject.emails.join(', '), type, is_b2b: type === 'b2b', is_b2c: type === 'b2c' },
+    client: {
+      name: subject.client,
+      email: subject.emails.join(', '),
+      type,
+      is_b2b: type === 'b2b',
+      is_b2c: type === 'b2c',
+      code: first.clientCode,
+      contact: first.contactName,
+      address: first.clientAddress === null ? null : formatAddress(first.clientAddress),
+    },
     creditor: { ...inputs.creditor },
     invoices,
     invoice: invoices[0]!,

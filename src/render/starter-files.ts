@@ -8,6 +8,12 @@ import { formatFrenchDay, formatIsoDay } from '../domain/dates.js';
 import { PLACEHOLDERS } from '../domain/creditor.js';
 
 export const DEFAULT_INVOICES_FILE = 'factures.csv';
+export const DEFAULT_CLIENTS_FILE = 'clients.csv';
+
+/** The sample directory's name: clients.csv, unless the invoices file already has that name. */
+export function clientsFileFor(invoices: string): string {
+  return invoices.toLowerCase() === DEFAULT_CLIENTS_FILE ? 'annuaire-clients.csv' : DEFAULT_CLIENTS_FILE;
+}
 
 export interface StarterAnswers {
   /** The creditor's name: signs the reminders. */
@@ -35,6 +41,11 @@ export function starterConfig(answers: StarterAnswers, today: Day): string {
 #   invoices: [factures.csv, particuliers.yaml]
 # The sample written by init has dates relative to the day it was written: replace it.
 invoices: ${yamlValue(answers.invoices)}
+
+# Your client directory (CSV, .xlsx or YAML; a list for several): one row per client, keyed by
+# its code (Code client, the FEC's CompAuxNum) or its name — e-mails, client type, language,
+# payment terms, postal address, contact, tags. Invoices take from it what they lack.
+clients: ${yamlValue(clientsFileFor(answers.invoices))}
 
 policy: policy.yaml        # the reminder steps and their days (without this line: the shipped policy)
 templates: templates       # your templates, templates/<fr|en>/<name>.hbs (then the shipped ones)
@@ -126,6 +137,26 @@ export function sampleInvoicesCsv(today: Day): string {
     s.language,
     '',
   ]);
+  return `\uFEFF${[header, ...rows].map((r) => r.join(';')).join('\r\n')}\r\n`;
+}
+
+// The sample clients' postal addresses and contacts: what an invoicing export rarely has.
+const SAMPLE_CLIENTS: Readonly<Record<string, { code: string; address: string; postcode: string; city: string; country: string; contact: string }>> = {
+  'Atelier Martin': { code: 'C001', address: '8 rue de la Forge', postcode: '69007', city: 'Lyon', country: '', contact: 'M. Luc Martin' },
+  'Boulangerie Leroy': { code: 'C002', address: '2 place du Marché', postcode: '35000', city: 'Rennes', country: '', contact: 'Mme Julie Leroy' },
+  'Northwind Ltd': { code: 'C003', address: '221 Baker Street', postcode: 'NW1 6XE', city: 'London', country: 'United Kingdom', contact: 'Accounts payable' },
+  'Mme Claire Fontaine': { code: 'C004', address: '3 allée des Tilleuls', postcode: '33000', city: 'Bordeaux', country: '', contact: '' },
+  'Studio Nova': { code: 'C005', address: '14 boulevard Voltaire', postcode: '75011', city: 'Paris', country: '', contact: 'Service comptabilité' },
+  'Librairie Page': { code: 'C006', address: '5 rue des Écoles', postcode: '21000', city: 'Dijon', country: '', contact: '' },
+};
+
+/** The sample clients as a directory: the same e-mails and types as the invoices, and what they lack. */
+export function sampleClientsCsv(): string {
+  const header = ['Code client', 'Client', 'Email', 'Type client', 'Langue', 'Conditions de paiement', 'Adresse', 'Code postal', 'Ville', 'Pays', 'Contact'];
+  const rows = SAMPLES.map((s) => {
+    const c = SAMPLE_CLIENTS[s.client]!;
+    return [c.code, s.client, s.email, s.type, s.language, '30 jours', c.address, c.postcode, c.city, c.country, c.contact];
+  });
   return `\uFEFF${[header, ...rows].map((r) => r.join(';')).join('\r\n')}\r\n`;
 }
 

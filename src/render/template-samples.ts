@@ -25,7 +25,7 @@ export function fullContext(language: Language): ReminderContext {
   const second: ReminderInvoice = { ...FULL_INVOICE, number: 'F-2026-015', issue_date: null, paid: '100.00', balance: '1100.00', total: '1148.41', interest: '8.41', provisional: true, attachment: null };
   return {
     language,
-    client: { name: 'Atelier Martin', email: 'compta@martin.example', type: 'b2b', is_b2b: true, is_b2c: false },
+    client: { name: 'Atelier Martin', email: 'compta@martin.example', type: 'b2b', is_b2b: true, is_b2c: false, code: 'C001', contact: 'M. Luc Martin', address: '8 rue de la Forge, 69007 Lyon' },
     creditor: {
       name: 'Atelier Dupont SARL',
       email: 'compta@atelier-dupont.example',
@@ -50,7 +50,7 @@ function sparseContext(language: Language): ReminderContext {
   const invoice: ReminderInvoice = { ...FULL_INVOICE, issue_date: null, interest: '0.00', flat_fee: '0.00', total: '1200.00', attachment: null };
   return {
     ...fullContext(language),
-    client: { name: 'Jeanne Petit', email: '', type: 'b2c', is_b2b: false, is_b2c: true },
+    client: { name: 'Jeanne Petit', email: '', type: 'b2c', is_b2b: false, is_b2c: true, code: null, contact: null, address: null },
     creditor: { name: null, email: null, phone: null, address: null, siren: null, iban: null, payment_link: null },
     invoices: [invoice],
     invoice,

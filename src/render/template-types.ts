@@ -34,6 +34,12 @@ export interface ReminderContext {
     type: ClientType;
     is_b2b: boolean;
     is_b2c: boolean;
+    /** From the invoice or the client directory; each may be null. */
+    code: string | null;
+    /** The person the reminder is for (`Mme Anne Roux`). */
+    contact: string | null;
+    /** The postal address on one line: `4 place du Marché, 69002 Lyon`. */
+    address: string | null;
   };
   /** From the config; each may be null. */
   creditor: Creditor;

@@ -46,6 +46,7 @@ describe('relance init in an empty folder', () => {
       '  wrote templates/fr/  7 reminder templates in French, to edit',
       '  wrote templates/en/  7 reminder templates in English, to edit',
       '  wrote factures.csv   6 sample invoices dated from 22/11/2026: replace them with yours',
+      '  wrote clients.csv    the client directory of these samples: e-mails, terms, postal addresses, contacts',
       '  wrote .gitignore     keeps the journal (.relance/) out of git',
       ...NEXT,
     ]);
@@ -66,6 +67,7 @@ describe('relance init in an empty folder', () => {
   it('writes a commented relance.yaml naming the files, placeholders marked, SMTP commented out', async () => {
     const config = await readFile(join(dir, 'relance.yaml'), 'utf8');
     expect(config).toMatch(/^invoices: factures\.csv$/m);
+    expect(config).toMatch(/^clients: clients\.csv$/m);
     expect(config).toMatch(/^policy: policy\.yaml {2,}#/m);
     expect(config).toMatch(/^templates: templates {2,}#/m);
     expect(config).toMatch(/^ {2}name: "Votre Société SARL" {2,}# CHANGE ME: your company’s name$/m);
@@ -89,11 +91,25 @@ describe('relance init in an empty folder', () => {
     ]);
   });
 
+  it('writes the sample clients as a directory: the invoices’ e-mails and types, and what they lack', async () => {
+    const csv = await readFile(join(dir, 'clients.csv'), 'utf8');
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFFCode client;Client;Email;Type client;Langue;Conditions de paiement;Adresse;Code postal;Ville;Pays;Contact',
+      'C001;Atelier Martin;compta@atelier-martin.example;professionnel;fr;30 jours;8 rue de la Forge;69007;Lyon;;M. Luc Martin',
+      'C002;Boulangerie Leroy;leroy@boulangerie-leroy.example;professionnel;fr;30 jours;2 place du Marché;35000;Rennes;;Mme Julie Leroy',
+      'C003;Northwind Ltd;accounts@northwind.example;professionnel;en;30 jours;221 Baker Street;NW1 6XE;London;United Kingdom;Accounts payable',
+      'C004;Mme Claire Fontaine;claire.fontaine@mail.example;particulier;fr;30 jours;3 allée des Tilleuls;33000;Bordeaux;;',
+      'C005;Studio Nova;hello@studio-nova.example;professionnel;fr;30 jours;14 boulevard Voltaire;75011;Paris;;Service comptabilité',
+      'C006;Librairie Page;librairie@page.example;professionnel;fr;30 jours;5 rue des Écoles;21000;Dijon;;',
+      '',
+    ]);
+  });
+
   it('works at once: check (the placeholders to edit), status and send --dry-run', async () => {
     const check = await runRelance(['check', ...TODAY], { cwd: dir });
     expect(check.stdout.split('\n')).toEqual([
-      'relance.yaml:20: warning: creditor.name: "Votre Société SARL" is the placeholder relance init wrote — put your company’s name: it signs every reminder',
-      'relance.yaml:21: warning: creditor.email: "compta@votre-societe.example" is the placeholder relance init wrote — put the address your clients should reply to: the e-mails go out from it',
+      'relance.yaml:25: warning: creditor.name: "Votre Société SARL" is the placeholder relance init wrote — put your company’s name: it signs every reminder',
+      'relance.yaml:26: warning: creditor.email: "compta@votre-societe.example" is the placeholder relance init wrote — put the address your clients should reply to: the e-mails go out from it',
       'relance check: 0 errors, 2 warnings',
       '',
     ]);
@@ -130,6 +146,7 @@ describe('relance init in an empty folder', () => {
       ...['mise-en-demeure.hbs', 'rappel.hbs', 'relance-1-fidele.hbs', 'relance-1.hbs', 'relance-1.html.hbs', 'relance-2.hbs', 'relance-2.html.hbs'].map((f) => `  kept templates/fr/${f} (already there)`),
       ...['mise-en-demeure.hbs', 'rappel.hbs', 'relance-1-fidele.hbs', 'relance-1.hbs', 'relance-1.html.hbs', 'relance-2.hbs', 'relance-2.html.hbs'].map((f) => `  kept templates/en/${f} (already there)`),
       '  kept factures.csv (already there)',
+      '  kept clients.csv (already there)',
       '  kept .gitignore (already there)',
     ]);
     expect(await readFile(join(dir, 'relance.yaml'), 'utf8')).toBe('invoices: factures.csv\n# edited by hand\n');
@@ -144,14 +161,14 @@ describe('relance init, other cases', () => {
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe(`relance init: ${join(cwd, 'clients/relances')}`);
     expect(stdout).toContain('\nNext:\n  cd clients/relances\n  relance check ');
-    expect((await readdir(join(cwd, 'clients/relances'))).sort()).toEqual(['.gitignore', 'factures.csv', 'policy.yaml', 'relance.yaml', 'templates']);
+    expect((await readdir(join(cwd, 'clients/relances'))).sort()).toEqual(['.gitignore', 'clients.csv', 'factures.csv', 'policy.yaml', 'relance.yaml', 'templates']);
   });
 
   it('takes the common flags: --config names the settings file, its folder is set up; --no-color is accepted', async () => {
     const cwd = await emptyFolder();
     const { code } = await runRelance(['init', '--config', 'compta/relances.yaml', '--no-color', '--quiet', ...TODAY], { cwd });
     expect(code).toBe(0);
-    expect((await readdir(join(cwd, 'compta'))).sort()).toEqual(['.gitignore', 'factures.csv', 'policy.yaml', 'relances.yaml', 'templates']);
+    expect((await readdir(join(cwd, 'compta'))).sort()).toEqual(['.gitignore', 'clients.csv', 'factures.csv', 'policy.yaml', 'relances.yaml', 'templates']);
     const status = await runRelance(['status', '--config', 'compta/relances.yaml', ...TODAY], { cwd });
     expect(status.code).toBe(0);
     const both = await runRelance(['init', 'ailleurs', '--config', 'compta/relances.yaml', ...TODAY], { cwd });
@@ -186,7 +203,15 @@ describe('relance init, other cases', () => {
     expect(config).toMatch(/^ {2}name: Atelier Dupont SARL$/m);
     expect(config).toMatch(/^ {2}email: compta@atelier-dupont\.fr$/m);
     const check = await runRelance(['check', ...TODAY], { cwd: dir });
-    expect(check).toEqual({ code: 0, stdout: 'relance check: all good (6 invoices in 1 file, 5 still owed, 6 policy steps, 5 templates in fr and en, 0 journal entries)\n', stderr: '' });
+    expect(check).toEqual({ code: 0, stdout: 'relance check: all good (6 invoices in 1 file, 5 still owed, 6 clients in the directory (6 with invoices), 6 policy steps, 5 templates in fr and en, 0 journal entries)\n', stderr: '' });
+  });
+
+  it('names the sample directory otherwise when the invoices file is called clients.csv', async () => {
+    const dir = await emptyFolder();
+    const init = await runRelance(['init', '--yes', '--invoices', 'clients.csv', ...TODAY], { cwd: dir });
+    expect(init.stdout).toContain('  wrote annuaire-clients.csv  the client directory of these samples');
+    expect(await readFile(join(dir, 'relance.yaml'), 'utf8')).toMatch(/^clients: annuaire-clients\.csv$/m);
+    expect((await runRelance(['status', ...TODAY], { cwd: dir })).code).toBe(0);
   });
 
   it('keeps an existing .gitignore and says to add .relance/ to it', async () => {

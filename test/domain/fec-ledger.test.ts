@@ -38,6 +38,7 @@ function l(line: number, o: LineFields): FecLine {
     letter: '',
     letterDate: lettered ? day(lettered) : null,
     currency: '',
+    dueDate: null,
     ...rest,
   };
 }

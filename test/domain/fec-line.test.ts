@@ -11,13 +11,14 @@ const STANDARD = FEC_FIELDS.join('|');
 
 describe('fecLayoutOf', () => {
   it.each<[string, string, FecLayout | null]>([
-    ['the 18 names, "|"', STANDARD, { delimiter: '|', amounts: 'debit-credit', width: 18 }],
-    ['the 18 names, TAB', FEC_FIELDS.join('\t'), { delimiter: '\t', amounts: 'debit-credit', width: 18 }],
-    ['in capitals', STANDARD.toUpperCase(), { delimiter: '|', amounts: 'debit-credit', width: 18 }],
-    ['with accents and spaces around the separators', STANDARD.replace('EcritureDate', ' ÉcritureDate ').replace('Debit', 'Débit'), { delimiter: '|', amounts: 'debit-credit', width: 18 }],
-    ['extra columns after the 18', `${STANDARD}|CodeEtablissement|DateRglt`, { delimiter: '|', amounts: 'debit-credit', width: 20 }],
-    ['a separator at the end', `${STANDARD}|`, { delimiter: '|', amounts: 'debit-credit', width: 19 }],
-    ['Montant and Sens for Debit and Credit', STANDARD.replace('Debit|Credit', 'Montant|Sens'), { delimiter: '|', amounts: 'montant-sens', width: 18 }],
+    ['the 18 names, "|"', STANDARD, { delimiter: '|', amounts: 'debit-credit', width: 18, dueDate: null }],
+    ['the 18 names, TAB', FEC_FIELDS.join('\t'), { delimiter: '\t', amounts: 'debit-credit', width: 18, dueDate: null }],
+    ['in capitals', STANDARD.toUpperCase(), { delimiter: '|', amounts: 'debit-credit', width: 18, dueDate: null }],
+    ['with accents and spaces around the separators', STANDARD.replace('EcritureDate', ' ÉcritureDate ').replace('Debit', 'Débit'), { delimiter: '|', amounts: 'debit-credit', width: 18, dueDate: null }],
+    ['extra columns after the 18', `${STANDARD}|CodeEtablissement|DateRglt`, { delimiter: '|', amounts: 'debit-credit', width: 20, dueDate: null }],
+    ['a separator at the end', `${STANDARD}|`, { delimiter: '|', amounts: 'debit-credit', width: 19, dueDate: null }],
+    ['a due date a tool added after the 18', `${STANDARD}|CodeEtablissement|Date d'échéance`, { delimiter: '|', amounts: 'debit-credit', width: 20, dueDate: 19 }],
+    ['Montant and Sens for Debit and Credit', STANDARD.replace('Debit|Credit', 'Montant|Sens'), { delimiter: '|', amounts: 'montant-sens', width: 18, dueDate: null }],
     ['two names swapped', STANDARD.replace('PieceRef|PieceDate', 'PieceDate|PieceRef'), null],
     ['17 names', FEC_FIELDS.slice(0, 17).join('|'), null],
     ['";" separated', FEC_FIELDS.join(';'), null],
@@ -81,7 +82,7 @@ describe('isOpeningJournal', () => {
 });
 
 describe('FecLineReader', () => {
-  const layout: FecLayout = { delimiter: '|', amounts: 'debit-credit', width: 18 };
+  const layout: FecLayout = { delimiter: '|', amounts: 'debit-credit', width: 18, dueDate: null };
   const values = (text: string) => text.split('|');
 
   it('reads every field, trimming the spaces some tools pad with', () => {
@@ -105,6 +106,7 @@ describe('FecLineReader', () => {
       letter: 'aB',
       letterDate: day('2026-01-10'),
       currency: 'USD',
+      dueDate: null,
     });
   });
 

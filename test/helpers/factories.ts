@@ -35,6 +35,10 @@ export function invoice(o: InvoiceFields = {}): Invoice {
     attachment: null,
     penaltyRate: null,
     source: { file: 'factures.csv', line: 2 },
+    clientCode: null,
+    clientAddress: null,
+    contactName: null,
+    balancesAsOf: null,
     ...rest,
   };
 }

@@ -34,6 +34,19 @@ describe('loadConfig', () => {
     expect(config.invoices).toEqual([join(dir, 'f.csv')]);
   });
 
+  it('reads the client directory’s files and the FEC’s accounts, relative to the config', async () => {
+    await writeFile(join(dir, 'clients.yaml'), 'invoices: 123456789FEC20261231.txt\nclients: [clients.csv, ../partages/clients.xlsx]\nfec:\n  accounts: [411, 416]\n');
+    const { config } = await loadConfig('clients.yaml', dir, {});
+    expect(config.clients).toEqual([join(dir, 'clients.csv'), join(dir, '../partages/clients.xlsx')]);
+    expect(config.fecAccounts).toEqual(['411', '416']);
+    await writeFile(join(dir, 'one.yaml'), 'invoices: f.csv\nclients: annuaire.csv\n');
+    expect((await loadConfig('one.yaml', dir, {})).config).toMatchObject({ clients: [join(dir, 'annuaire.csv')], fecAccounts: null });
+    expect(await problems('bad-fec.yaml', 'invoices: f.csv\nfec:\n  accounts: [411, clients]\n  journal: VE\n')).toEqual([
+      'bad-fec.yaml:4: warning: journal: unknown setting, ignored — known settings: accounts',
+      'bad-fec.yaml:3: fec.accounts.1: "clients" is not an account number — write the account prefixes of the customer accounts, e.g. accounts: [411, 416]',
+    ]);
+  });
+
   it('reads a section whose lines are all commented out as empty', async () => {
     await writeFile(join(dir, 'empty-mail.yaml'), 'invoices: f.csv\nmail:\n  # smtp: smtp://…\n');
     const { config } = await loadConfig('empty-mail.yaml', dir, {});

@@ -116,6 +116,7 @@ describe('the fixture FEC, read with no options', () => {
       letter: '',
       letterDate: null,
       currency: 'USD',
+      dueDate: null,
     });
     expect(read.lines.find((l) => l.line === 30)).toMatchObject({ amount: -100_000, letter: 'AC', letterDate: day('2026-04-09') });
     expect(read.lines.find((l) => l.line === 3)).toMatchObject({ journal: 'AN', opening: true });

@@ -222,6 +222,14 @@ describe('small files', () => {
     expect(issues).toEqual(['balance.csv:2: balance: 150,00 € left to pay on an invoice of 100,00 € — check the two amounts: what is left cannot be more than the invoice']);
   });
 
+  it('reads the client code and the postal address an export gives (CSV ", " or YAML lines)', async () => {
+    const csv = await loadText('adresses.csv', 'Facture;Client;Code client;Adresse de facturation;Échéance;Montant\nA-1;Un;C009;"12 rue des Lilas, Bât. B, 75011 Paris";01/10/2026;1\n');
+    expect(csv.issues).toEqual([]);
+    expect(csv.invoices[0]).toMatchObject({ clientCode: 'C009', clientAddress: { lines: ['12 rue des Lilas', 'Bât. B'], postcode: '75011', city: 'Paris', country: null }, contactName: null });
+    const yaml = await loadText('adresses.yaml', '- number: A-2\n  client: Deux\n  client_code: "411DEUX"\n  client_address: |\n    Rue Neuve 1\n    1000 Bruxelles\n    Belgique\n  due_date: 2026-10-01\n  amount: 1\n');
+    expect(yaml.invoices[0]).toMatchObject({ clientCode: '411DEUX', clientAddress: { lines: ['Rue Neuve 1'], postcode: '1000', city: 'Bruxelles', country: 'Belgique' } });
+  });
+
   it('finds duplicates across two files', async () => {
     await writeFile(join(dir, 'a.csv'), 'Facture;Client;Échéance;Montant\nD-1;Un;01/10/2026;1\n');
     await writeFile(join(dir, 'b.yaml'), '- { number: D-1, client: Deux, due_date: 2026-10-01, amount: 2 }\n');

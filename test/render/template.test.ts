@@ -63,7 +63,7 @@ function context(over: { language?: Language; b2c?: boolean; invoices?: Reminder
   const { b2c: _b2c, ...rest } = over;
   return {
     language: over.language ?? 'fr',
-    client: { name: 'Atelier Martin', email: 'compta@martin.example', type: b2c ? 'b2c' : 'b2b', is_b2b: !b2c, is_b2c: b2c },
+    client: { name: 'Atelier Martin', email: 'compta@martin.example', type: b2c ? 'b2c' : 'b2b', is_b2b: !b2c, is_b2c: b2c, code: null, contact: null, address: null },
     creditor: FULL_CREDITOR,
     invoices,
     invoice: invoices[0]!,
@@ -327,7 +327,7 @@ describe('templates in a config folder', () => {
 
   it('a misspelt variable names the file and its line in the file', async () => {
     expect(await problems(`${HEAD}Bonjour,\n\n{{client.nme}}\n`)).toEqual([
-      'mytpl/fr/essai.hbs:6: unknown variable "client.nme" — check the spelling; client has: name, email, type, is_b2b, is_b2c',
+      'mytpl/fr/essai.hbs:6: unknown variable "client.nme" — check the spelling; client has: name, email, type, is_b2b, is_b2c, code, contact, address',
     ]);
   });
 
