@@ -25,6 +25,8 @@ export const INVOICE_FIELDS = [
   'language',
   'attachment',
   'penalty_rate',
+  'delivery_date',
+  'sector',
 ] as const;
 
 export type InvoiceField = (typeof INVOICE_FIELDS)[number];

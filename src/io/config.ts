@@ -18,6 +18,9 @@ import type { AttachmentRules } from './attachment-rules.js';
 import { DEFAULT_ATTACHMENT_RULES, readAttachmentRules } from './attachment-rules.js';
 import { expandEnv } from './config-env.js';
 import { readInvoiceSettings, INVOICE_KEYS } from './config-invoices.js';
+import { LAW_KEYS, readLaw } from './config-law.js';
+import type { LawSettings } from '../domain/law-settings.js';
+import { DEFAULT_LAW } from '../domain/law-settings.js';
 import type { MailSettings } from './config-mail.js';
 import { NO_MAIL, readMail } from './config-mail.js';
 import { ConfigReader, isRecord } from './config-reader.js';
@@ -46,10 +49,12 @@ export interface Config {
   defaults: InvoiceDefaults;
   /** Where attachments may come from, and how big they may be. */
   attachments: AttachmentRules;
+  /** The readings of the law chosen, and what it needs to know of the creditor. */
+  law: LawSettings;
 }
 
 // Every key the top of the file may hold; each section adds its own.
-const TOP_KEYS = ['policy', 'templates', 'journal', 'timezone', 'rates', 'rate_mode', 'creditor', 'mail', 'attachments', 'attachment_max_size', ...INVOICE_KEYS] as const;
+const TOP_KEYS = ['policy', 'templates', 'journal', 'timezone', 'rates', 'rate_mode', 'creditor', 'mail', 'attachments', 'attachment_max_size', ...INVOICE_KEYS, ...LAW_KEYS] as const;
 
 /** A config for `--invoices FILE` with no relance.yaml: shipped policy and templates. */
 export function configForInvoicesFile(invoices: string, cwd: string): Config {
@@ -69,6 +74,7 @@ export function configForInvoicesFile(invoices: string, cwd: string): Config {
     columns: new Map(),
     defaults: DEFAULT_INVOICE_DEFAULTS,
     attachments: DEFAULT_ATTACHMENT_RULES,
+    law: DEFAULT_LAW,
   };
 }
 
@@ -135,7 +141,9 @@ export async function readConfig(path: string, cwd: string, env: Readonly<Record
   const rawCreditor = reader.section('creditor', CREDITOR_KEYS);
   for (const key of CREDITOR_KEYS) creditor[key] = reader.text(['creditor', key], rawCreditor[key]);
   const mail = readMail(reader);
-  const { invoices, columns, defaults } = readInvoiceSettings(reader);
+  const { invoices, columns, defaults: invoiceDefaults } = readInvoiceSettings(reader);
+  const law = readLaw(reader);
+  const defaults = { ...invoiceDefaults, sector: law.sector };
 
   const templates = reader.path('templates');
   if (templates !== null && !(await isFolder(templates))) {
@@ -159,6 +167,7 @@ export async function readConfig(path: string, cwd: string, env: Readonly<Record
     columns,
     defaults,
     attachments,
+    law,
   };
   return { config: hasErrors(reader.issues) ? null : config, issues: reader.issues, lineOf };
 }

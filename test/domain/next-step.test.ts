@@ -47,12 +47,12 @@ describe('checkStep', () => {
 
   it.each(['petites-creances', 'injonction', 'agence', 'declaration'] as const)('refuses a time-barred invoice for %s, naming it', (step) => {
     const f = facts({ invoices: [{ number: 'F-0', dueDate: day('2021-11-15') }], insolvency: { judgment: day('2026-11-01'), bodacc: day('2026-11-10') } });
-    expect(messages(step, f)[0]).toBe('invoice F-0 is time-barred since 2026-11-16 (5 years from the due date, L110-4 C. com.) — leave F-0 out of the dossier: no step can recover it');
+    expect(messages(step, f)[0]).toBe('invoice F-0 is time-barred since 2026-11-16 (5 years from the due date, art. L110-4 C. com.) — leave F-0 out of the dossier: no step can recover it');
   });
 
   it('counts 2 years against a consumer', () => {
     const f = facts({ regime: 'b2c', invoices: [{ number: 'F-9', dueDate: day('2024-11-21') }] });
-    expect(messages('injonction', f)).toEqual(['invoice F-9 is time-barred since 2026-11-22 (2 years from the due date, L218-2 C. conso.) — leave F-9 out of the dossier: no step can recover it']);
+    expect(messages('injonction', f)).toEqual(['invoice F-9 is time-barred since 2026-11-22 (2 years from the due date, art. L218-2 C. conso.) — leave F-9 out of the dossier: no step can recover it']);
   });
 
   it.each(['petites-creances', 'injonction', 'agence'] as const)('refuses a dispute with no end for %s', (step) => {
