@@ -90,13 +90,13 @@ export function statusRow(invoice: Invoice, history: History | undefined, claim:
       const deadline = declarationDeadline(invoice.bodaccDate, outside);
       const relief = reliefDeadline(invoice.bodaccDate);
       const rule = `${outside ? '4 months from the BODACC publication, the creditor being outside metropolitan France' : '2 months from the BODACC publication'}, art. R622-24 C. com.`;
-      const when =
+      const late =
         deadline >= today
-          ? `by ${formatIsoDay(deadline)}`
+          ? ''
           : relief >= today
-            ? `by ${formatIsoDay(deadline)} — passed: ask the juge-commissaire for relief from foreclosure ("relevé de forclusion") by ${formatIsoDay(relief)}, 6 months from the BODACC publication (art. L622-26 C. com.)`
-            : `by ${formatIsoDay(deadline)} — passed, and so did the 6 months to ask for relief from foreclosure, on ${formatIsoDay(relief)} (art. L622-26 C. com.)`;
-      note('law', `collective proceeding — declare the claim to the court-appointed representative ${when} (${rule})`);
+            ? ` — passed: ask the juge-commissaire for relief from foreclosure ("relevé de forclusion") by ${formatIsoDay(relief)}, 6 months from the BODACC publication (art. L622-26 C. com.)`
+            : ` — passed, and so did the 6 months to ask for relief from foreclosure, on ${formatIsoDay(relief)} (art. L622-26 C. com.)`;
+      note('law', `collective proceeding — declare the claim to the court-appointed representative by ${formatIsoDay(deadline)} (${rule})${late}`);
     } else if (invoice.insolvencyDate === null) {
       note('law', 'status insolvency without a judgment date: interest is shown up to today — add insolvency_date to stop it at the judgment (art. L622-28 C. com.)');
     }

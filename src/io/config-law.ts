@@ -17,6 +17,10 @@ import type { ConfigReader } from './config-reader.js';
 export const LAW_KEYS = ['imputation', 'floor', 'send_days', 'region', 'sector'] as const;
 
 export function readLaw(reader: ConfigReader): LawSettings {
+  const imputation = reader.oneOf<Imputation>('imputation', IMPUTATIONS, DEFAULT_LAW.imputation);
+  const floor = reader.oneOf<FloorRule>('floor', FLOOR_RULES, DEFAULT_LAW.floor);
+  const sendDays = reader.oneOf<SendDays>('send_days', SEND_DAYS, DEFAULT_LAW.sendDays);
+  const region = reader.oneOf<HolidayRegion>('region', HOLIDAY_REGIONS, DEFAULT_LAW.region);
   const sectorText = reader.text(['sector']);
   let sector: Sector | null = null;
   if (sectorText !== null) {
@@ -24,12 +28,5 @@ export function readLaw(reader: ConfigReader): LawSettings {
     if (sector === null) reader.fail(['sector'], `${quote(sectorText)} is not a sector relance knows`, `write one of: ${SECTORS.join(', ')} — or leave it out for the general limits`);
   }
   const country = reader.text(['creditor', 'country']);
-  return {
-    imputation: reader.oneOf<Imputation>('imputation', IMPUTATIONS, DEFAULT_LAW.imputation),
-    floor: reader.oneOf<FloorRule>('floor', FLOOR_RULES, DEFAULT_LAW.floor),
-    sendDays: reader.oneOf<SendDays>('send_days', SEND_DAYS, DEFAULT_LAW.sendDays),
-    region: reader.oneOf<HolidayRegion>('region', HOLIDAY_REGIONS, DEFAULT_LAW.region),
-    sector,
-    creditorOutsideMetropole: isOutsideMetropole(country === null ? null : normalizeName(country)),
-  };
+  return { imputation, floor, sendDays, region, sector, creditorOutsideMetropole: isOutsideMetropole(country === null ? null : normalizeName(country)) };
 }

@@ -130,7 +130,7 @@ describe('relance status on the examples', () => {
 
 describe('relance status past the rate tables (LAW.md § Beyond the tables)', () => {
   const CARRIED =
-    '2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, write 2027-H1 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 January 2027 and the legal interest rates published in the Journal officiel';
+    '2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 January 2027, or write 2027-H1 in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel';
 
   it('carries the last known rates forward, stars the provisional figures and says so once (exit 0)', async () => {
     const { code, stdout: raw, stderr } = await runRelance(['status', '--config', 'examples/relance.yaml', '--today', '2027-01-05'], { cwd: dir });
@@ -170,7 +170,7 @@ describe('relance status past the rate tables (LAW.md § Beyond the tables)', ()
     const doc = JSON.parse(h2.stdout);
     expect(doc.totals.provisional).toBe(true);
     expect(doc.warnings).toContain(
-      '2027-H2 is not in the rate tables yet: its rates are carried forward from 2027-H1 (ECB rate 2.15 %, B2B rate 12.15 %, legal rate 2.60 %) and the amounts computed with them are provisional — to confirm them, write 2027-H2 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 July 2027 and the legal interest rates published in the Journal officiel',
+      '2027-H2 is not in the rate tables yet: its rates are carried forward from 2027-H1 (ECB rate 2.15 %, B2B rate 12.15 %, legal rate 2.60 %) and the amounts computed with them are provisional — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 July 2027, or write 2027-H2 in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel',
     );
   });
 });

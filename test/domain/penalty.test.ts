@@ -91,7 +91,7 @@ const provisionalLegal = (halfYear: string, rate: string): string =>
   `the legal interest rate for ${halfYear} (${rate} %) is provisional: confirm the legal rate in the Journal officiel, or set ${halfYear} in a rates file`;
 /** The warning for a half-year past the tables, whose rates are the last known ones carried forward. */
 const carried = (halfYear: string, from = '2026-H2', [mro, b2b, legal] = ['2.40', '12.40', '2.75']): string =>
-  `${halfYear} is not in the rate tables yet: its rates are carried forward from ${from} (ECB rate ${mro} %, B2B rate ${b2b} %, legal rate ${legal} %) and the amounts computed with them are provisional — to confirm them, write ${halfYear} in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 ${halfYear.endsWith('H1') ? 'January' : 'July'} ${halfYear.slice(0, 4)} and the legal interest rates published in the Journal officiel`;
+  `${halfYear} is not in the rate tables yet: its rates are carried forward from ${from} (ECB rate ${mro} %, B2B rate ${b2b} %, legal rate ${legal} %) and the amounts computed with them are provisional — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 ${halfYear.endsWith('H1') ? 'January' : 'July'} ${halfYear.slice(0, 4)}, or write ${halfYear} in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel`;
 const NO_NOTICE = 'no formal notice recorded: B2C interest will run from the day after a formal notice (mise en demeure, art. 1231-6 C. civ.)';
 
 describe('computePenalty: the published examples (LAW.md)', () => {
