@@ -44,7 +44,7 @@ describe.concurrent('relance check, one fixture per problem', () => {
     ],
     // The policy and the templates
     ['bad-policy-channel', [], 2, ['policy.yaml:7: steps[1].channel: unknown channel "sms" — use one of: email, letter, call, task', 'relance check: 1 error, 0 warnings']],
-    ['template-typo', [], 2, ['templates/fr/relance-1.hbs:8: unknown variable "client.nmae" — check the spelling; client has: name, email, type, is_b2b, is_b2c', 'relance check: 1 error, 0 warnings']],
+    ['template-typo', [], 2, ['templates/fr/relance-1.hbs:8: unknown variable "client.nmae" — check the spelling; client has: name, email, type, is_b2b, is_b2c, is_public', 'relance check: 1 error, 0 warnings']],
     [
       'template-missing-en',
       [],
