@@ -107,10 +107,12 @@ export function checkStep(step: NextStep, facts: ClaimFacts, today: Day): StepCh
 
   if (step === 'declaration') checkDeclaration(facts, today, refusals, warnings);
   else if (facts.insolvency !== null) {
-    refusals.push({
-      message: `a collective proceeding opened on ${formatIsoDay(facts.insolvency.judgment)}: it stops every individual recovery (L622-21 C. com.)`,
-      hint: facts.regime === 'b2b' ? 'declare the claim to the mandataire: --for declaration' : 'a consumer in a surendettement file: answer the commission de surendettement instead',
-    });
+    // A consumer is not subject to the Code de commerce's proceedings: the judgment date is a surendettement file's.
+    refusals.push(
+      facts.regime === 'b2c'
+        ? { message: `a surendettement file since ${formatIsoDay(facts.insolvency.judgment)}: enforcement against the consumer is suspended (art. L722-2 C. conso.)`, hint: 'answer the commission de surendettement: it sets what is paid, and when' }
+        : { message: `a collective proceeding opened on ${formatIsoDay(facts.insolvency.judgment)}: it stops every individual recovery (L622-21 C. com.)`, hint: 'declare the claim to the mandataire: --for declaration' },
+    );
   }
 
   if (step === 'petites-creances') {

@@ -89,6 +89,20 @@ describe('checkStep', () => {
     ]);
   });
 
+  it('a consumer with a judgment date is a surendettement file: no L622 wording', () => {
+    expect(messages('injonction', facts({ regime: 'b2c', insolvency: { judgment: day('2026-11-01'), bodacc: null } }))).toEqual([
+      'a surendettement file since 2026-11-01: enforcement against the consumer is suspended (art. L722-2 C. conso.) — answer the commission de surendettement: it sets what is paid, and when',
+    ]);
+  });
+
+  it('refuses an injonction or the procédure simplifiée against a public buyer, and names the administrative court', () => {
+    for (const step of ['injonction', 'petites-creances'] as const) {
+      expect(messages(step, facts({ regime: 'public' }))).toEqual([
+        'a public buyer is not reached by an injonction de payer nor the procédure simplifiée: ask the tribunal administratif for a référé-provision (art. R541-1 CJA) — relance does not prepare that request: it goes to the administrative court with the décompte and the formal notice',
+      ]);
+    }
+  });
+
   it.each<[string, Partial<ClaimFacts>, string]>([
     ['no judgment', {}, 'declaration needs the opening judgment of a collective proceeding, and none is recorded — set insolvency_date (and bodacc_date) on the invoice, from the BODACC notice'],
     ['no BODACC date', { insolvency: { judgment: day('2026-11-01'), bodacc: null } }, 'the declaration deadline runs from the BODACC publication, and its date is not recorded — set bodacc_date on the invoice, from the BODACC notice (bodacc.fr)'],
