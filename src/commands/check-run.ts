@@ -5,6 +5,7 @@
 
 import { Claims, isClaimed } from '../domain/claim.js';
 import { Snapshots, staleSnapshotIssues } from '../domain/balances-as-of.js';
+import { calendarOf } from '../domain/send-calendar.js';
 import { configRuleIssues, missingEmailIssue, prescriptionIssue, rateTableIssues, templatesOfPolicy, termsBeyondLimitIssue } from '../domain/checks.js';
 import { emptyHistory } from '../domain/history.js';
 import type { Invoice, Language } from '../domain/invoice.js';
@@ -63,7 +64,8 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
   issues.push(...configRuleIssues({ display: config.display, file: config.file, creditor: config.creditor, mailFrom: config.mail.from }, policy, setup.configLines));
 
   // The invoices, streamed: each is checked as it is read.
-  const claims = new Claims({ today, rates: setup.rates, rateMode: config.rateMode });
+  const claims = new Claims({ today, rates: setup.rates, rateMode: config.rateMode, law: config.law });
+  const calendar = calendarOf(config.law);
   const languages = new Map<Language, { first: string; count: number }>();
   const attachments: Invoice[] = [];
   const sources = { ...invoiceSources(config, cli.cwd), onDirectory: (rows: number, used: number) => (checked.clients = { rows, used }) };
@@ -79,7 +81,7 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
     const owed = claim.missingRate === null ? isClaimed(claim) : balanceOf(invoice) > 0 && STATE_RULES[invoice.status].owed;
     if (!owed) return;
     checked.claimed += 1;
-    const found = [termsBeyondLimitIssue(invoice), prescriptionIssue(invoice, today), policy ? missingEmailIssue(invoice, policy, history, today) : null];
+    const found = [termsBeyondLimitIssue(invoice), prescriptionIssue(invoice, today, history), policy ? missingEmailIssue(invoice, policy, history, today, calendar) : null];
     for (const issue of found) if (issue) issues.push(issue);
     if (invoice.attachment !== null) attachments.push(invoice);
   });

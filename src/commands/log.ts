@@ -22,6 +22,7 @@ import type { LogLine } from '../render/journal-lines.js';
 import { detailsOf, oneLine, summaryJson, summaryLines, whatOf } from '../render/journal-lines.js';
 import type { InvoiceSummary } from '../domain/invoice-summary.js';
 import { summaryOf } from '../domain/invoice-summary.js';
+import { calendarOf } from '../domain/send-calendar.js';
 import { policyStepIds } from '../domain/policy.js';
 import type { Cli, CommonOptions } from './common.js';
 import { addCommonOptions, printWarnings, setupFor, useColor, writeOut } from './common.js';
@@ -76,7 +77,7 @@ export async function log(invoiceArg: string | undefined, opts: LogOptions, cli:
     lines.push({ entry, uncertain: uncertain.has(entry) });
   });
   const summary =
-    number === undefined ? null : summaryOf(number, found, setup.policy, setup.histories.get(number) ?? emptyHistory(number), setup.today);
+    number === undefined ? null : summaryOf(number, found, setup.policy, setup.histories.get(number) ?? emptyHistory(number), setup.today, calendarOf(setup.config.law));
 
   if (opts.format === 'json') await printJson(lines, summary, cli);
   else if (opts.format === 'csv') await printCsv(lines, cli);

@@ -9,12 +9,15 @@ import { formatFrenchDay, formatIsoDay, parseDate } from '../domain/dates.js';
 import type { Payment } from '../domain/invoice.js';
 import type { Cents, Rate } from '../domain/money.js';
 import { formatCents, formatEurosFr, formatPercent, parseAmount, parsePercent } from '../domain/money.js';
-import type { Exemption, PenaltyInput, PenaltyResult, RateMode } from '../domain/penalty.js';
+import type { PenaltyInput, PenaltyResult, RateMode, Regime } from '../domain/penalty.js';
 import { MissingRateError, computePenalty } from '../domain/penalty.js';
+import type { FloorRule, Imputation } from '../domain/law-settings.js';
+import { DEFAULT_LAW, FLOOR_RULES, IMPUTATIONS } from '../domain/law-settings.js';
 import type { RateTable } from '../domain/rates.js';
 import { UsageError } from '../errors.js';
 import { formatIssue } from '../render/issues.js';
 import { textTable } from '../render/text-table.js';
+import { REGIME_TITLE, feeText, methodLine, noInterestReason } from '../render/penalty-method.js';
 import type { Cli, CommonOptions } from './common.js';
 import { addCommonOptions, resolveToday, useColor, writeOut } from './common.js';
 import { loadRatesInUse } from '../io/rates-in-use.js';
@@ -26,9 +29,12 @@ interface PenaltyOptions extends CommonOptions {
   rate?: string;
   rateMode?: string;
   b2c?: boolean;
+  public?: boolean;
   notice?: string;
   insolvency?: string;
   rates?: string;
+  imputation?: string;
+  floor?: string;
 }
 
 const EXAMPLES = `
@@ -41,6 +47,10 @@ Examples:
         a contractual rate of 15 %, as JSON
   relance penalty 600 --due 2025-01-31 --b2c --notice 2025-03-01
         a consumer: legal interest rate from the day after the formal notice, no €40
+  relance penalty 10000 --due 2025-03-31 --payment 2025-04-15:4000 --paid 2025-04-30 --imputation interest-first
+        the 4 000 € pay the interest accrued first, then the principal (art. 1343-1 C. civ.)
+  relance penalty 10000 --due 2025-03-31 --paid 2025-07-31 --public
+        a public buyer: ECB rate of the half-year interest began in + 8 points, fixed, plus €40
 
 Interest = balance × annual rate × days / 365, from the day after the due date to the
 payment date (or today while unpaid), split at each 1 January / 1 July and each payment,
@@ -55,6 +65,9 @@ export function register(program: Command, cli: Cli): void {
     .option('--rate <percent>', 'a contractual annual rate, e.g. 12 or 12,5 (at least 3 × the legal rate)')
     .option('--rate-mode <mode>', 'half-year: each half-year’s rate (default) · fixed: the rate of the half-year the delay began in')
     .option('--b2c', 'the debtor is a consumer: legal interest rate from the formal notice, no €40')
+    .option('--public', 'the debtor is a public buyer: ECB rate + 8 points fixed at the half-year interest began in, plus €40 (R2192-31 C. commande publique)')
+    .option('--imputation <reading>', 'principal-first: partial payments reduce the principal (default) · interest-first: they pay the interest accrued first (art. 1343-1 C. civ.)')
+    .option('--floor <reading>', 'a contractual rate below 3 × the legal rate: raise it to that floor (default) · void: the clause falls, ECB + 10 applies')
     .option('--notice <date>', 'with --b2c: the date of the formal notice (mise en demeure)')
     .option('--insolvency <date>', 'opening judgment of a collective proceeding: interest stops that day')
     .option('-r, --rates <file>', 'a rates file of your own (instead of the one relance.yaml names)')
@@ -69,7 +82,8 @@ export async function penalty(amountText: string, opts: PenaltyOptions, cli: Cli
   const inUse = await loadRatesInUse(opts, cli);
   // The clock matters only while unpaid; a bad --today is refused either way.
   const today = flags.paid === null || opts.today !== undefined ? await resolveToday(opts.today, cli, inUse.config?.timezone) : null;
-  const input = penaltyInput(flags, flags.paid ?? today!, flags.rateMode ?? inUse.config?.rateMode ?? 'half-year');
+  const law = inUse.config?.law ?? DEFAULT_LAW;
+  const input = penaltyInput(flags, flags.paid ?? today!, flags.rateMode ?? inUse.config?.rateMode ?? 'half-year', flags.imputation ?? law.imputation, flags.floor ?? law.floor);
   const result = computeOrExplain(input, inUse.rates);
   const warnings = [...inUse.warnings.map(formatIssue), ...result.warnings.map((w) => w.text)];
 
@@ -90,9 +104,11 @@ interface PenaltyFlags {
   payments: Payment[];
   rate: Rate | null;
   rateMode: RateMode | null;
-  b2c: boolean;
+  regime: Regime;
   notice: Day | null;
   insolvency: Day | null;
+  imputation: Imputation | null;
+  floor: FloorRule | null;
 }
 
 const AMOUNT_HINT = 'write it like 1234.56, 1 234,56 or "1 234,56 €", e.g. relance penalty 1234.56 --due 2025-01-31';
@@ -121,6 +137,10 @@ function parseFlags(amountText: string, opts: PenaltyOptions): PenaltyFlags {
     rateMode = opts.rateMode;
   }
   const b2c = opts.b2c === true;
+  if (b2c && opts.public === true) throw new UsageError('--b2c and --public both given', 'a debtor is a consumer (--b2c) or a public buyer (--public), not both');
+  const regime: Regime = b2c ? 'b2c' : opts.public === true ? 'public' : 'b2b';
+  const imputation = readingFlag<Imputation>('--imputation', opts.imputation, IMPUTATIONS, 'principal-first (partial payments reduce the principal, the default) or interest-first (they pay the interest accrued first, art. 1343-1 C. civ.)');
+  const floor = readingFlag<FloorRule>('--floor', opts.floor, FLOOR_RULES, 'raise (a contractual rate below 3 × the legal rate is raised to it, the default) or void (the clause falls and ECB + 10 applies)');
   const notice = opts.notice === undefined ? null : dateFlag('--notice', opts.notice, '2025-03-01');
   if (notice !== null && !b2c) {
     throw new UsageError(`--notice ${opts.notice} applies to a consumer only`, 'add --b2c, or leave --notice out: B2B interest runs from the day after the due date without any notice');
@@ -138,7 +158,13 @@ function parseFlags(amountText: string, opts: PenaltyOptions): PenaltyFlags {
   if (paidSum > principal) {
     throw new UsageError(`--payment: the payments add up to ${formatCents(paidSum)}, more than the amount ${formatCents(principal)}`, 'check the amounts: each --payment is one payment received');
   }
-  return { principal, due, paid, payments, rate, rateMode, b2c, notice, insolvency };
+  return { principal, due, paid, payments, rate, rateMode, regime, notice, insolvency, imputation, floor };
+}
+
+function readingFlag<T extends string>(flag: string, text: string | undefined, allowed: readonly T[], hint: string): T | null {
+  if (text === undefined) return null;
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw new UsageError(`${flag} "${text}" is not one of ${allowed.join(', ')}`, `write ${flag} ${hint}`);
 }
 
 function dateFlag(flag: string, text: string, example: string): Day {
@@ -161,7 +187,7 @@ function paymentFlag(text: string): Payment {
 }
 
 /** With --paid, the invoice is settled that day: what remains is one more payment on it. */
-function penaltyInput(flags: PenaltyFlags, endDate: Day, rateMode: RateMode): PenaltyInput {
+function penaltyInput(flags: PenaltyFlags, endDate: Day, rateMode: RateMode, imputation: Imputation, floor: FloorRule): PenaltyInput {
   const payments = [...flags.payments].sort((a, b) => a.date! - b.date!);
   if (flags.paid !== null) {
     const rest = flags.principal - payments.reduce((sum, p) => sum + p.amount, 0);
@@ -172,11 +198,13 @@ function penaltyInput(flags: PenaltyFlags, endDate: Day, rateMode: RateMode): Pe
     dueDate: flags.due,
     payments,
     endDate,
-    regime: flags.b2c ? 'b2c' : 'b2b',
+    regime: flags.regime,
     contractualRate: flags.rate,
     rateMode,
     noticeDate: flags.notice,
     insolvencyDate: flags.insolvency,
+    imputation,
+    floor,
   };
 }
 
@@ -201,6 +229,7 @@ function jsonDocument(r: PenaltyResult, flags: PenaltyFlags, warnings: readonly 
     end_date: iso(r.endDate),
     days_late: r.daysLate,
     rate_mode: r.rateMode,
+    readings: { rate_mode: r.rateMode, imputation: r.imputation, floor: r.floor },
     ...(flags.rate !== null && { contractual_rate: formatPercent(flags.rate) }),
     ...(flags.payments.length > 0 && {
       payments: [...flags.payments].sort((a, b) => a.date! - b.date!).map((p) => ({ date: iso(p.date!), amount: money(p.amount) })),
@@ -217,8 +246,10 @@ function jsonDocument(r: PenaltyResult, flags: PenaltyFlags, warnings: readonly 
       provisional: p.provisional,
     })),
     interest: money(r.interest),
+    interest_paid: money(r.interestPaid),
     flat_fee: money(r.flatFee),
     balance: money(r.balance),
+    principal_left: money(r.principalLeft),
     total: money(r.total),
     warnings,
   };
@@ -229,7 +260,7 @@ async function printTable(r: PenaltyResult, flags: PenaltyFlags, options: { colo
   const fr = formatFrenchDay;
   const end = flags.paid !== null ? `paid ${fr(r.endDate)}` : `unpaid on ${fr(r.endDate)}`;
   const late = r.daysLate === 0 ? 'not late' : `${r.daysLate} day${r.daysLate === 1 ? '' : 's'} late`;
-  const lines: string[] = [c.bold(`${r.regime === 'b2c' ? 'B2C' : 'B2B'} penalty on ${formatEurosFr(r.principal)} due ${fr(r.dueDate)}, ${end} (${late})`), ''];
+  const lines: string[] = [c.bold(`${REGIME_TITLE[r.regime]} penalty on ${formatEurosFr(r.principal)} due ${fr(r.dueDate)}, ${end} (${late})`), ''];
 
   if (r.periods.length > 0) {
     const anyProvisional = r.periods.some((p) => p.provisional);
@@ -255,43 +286,17 @@ async function printTable(r: PenaltyResult, flags: PenaltyFlags, options: { colo
   }
 
   // Amounts right-aligned in one column; a "none — …" fee starts where they do.
-  const width = Math.max(...[r.interest, r.flatFee, r.balance, r.total].map((x) => formatEurosFr(x).length));
+  const width = Math.max(...[r.interest, r.flatFee, r.balance, r.total, r.principalLeft].map((x) => formatEurosFr(x).length));
   const line = (label: string, value: string | Cents, note = ''): string =>
     `${label.padEnd(24)}${typeof value === 'number' ? formatEurosFr(value).padStart(width) : value}${note}`;
   const exemption = r.exemption;
   lines.push(line('Interest', r.interest, noInterestReason(r, exemption)));
+  if (r.interestPaid > 0) lines.push(line('  paid by the payments', r.interestPaid, ' (imputed to the interest first, art. 1343-1 C. civ.)'));
   lines.push(line('€40 recovery indemnity', r.flatFee > 0 ? r.flatFee : feeText(r, exemption)));
   lines.push(line('Balance still due', r.balance));
+  if (r.interestPaid > 0) lines.push(line('  principal left', r.principalLeft, ' (what the payments did not pay of it)'));
   lines.push(c.bold(line('Total claimable', r.total)));
   lines.push('');
   lines.push(c.dim(methodLine(r, flags, options.file)));
   await writeOut(cli, `${lines.join('\n')}\n`);
-}
-
-const NO_INTEREST: Record<NonNullable<Exemption>, string> = {
-  'not-due': ' (not late yet)',
-  'paid-on-time': ' (paid on time)',
-  'collective-proceeding': ' (collective proceeding opened by the due date)',
-  'no-notice': ' (no formal notice yet: --notice DATE)',
-};
-
-function noInterestReason(r: PenaltyResult, exemption: Exemption): string {
-  return r.periods.length === 0 && exemption !== null ? NO_INTEREST[exemption] : '';
-}
-
-/** Why there is no €40 fee. */
-function feeText(r: PenaltyResult, exemption: Exemption): string {
-  if (r.regime === 'b2c') return 'none — B2C';
-  if (exemption === 'collective-proceeding') return 'none — collective proceeding opened by the due date';
-  return exemption === 'not-due' ? 'none — not late yet' : 'none — paid on time';
-}
-
-function methodLine(r: PenaltyResult, flags: PenaltyFlags, file: string | null): string {
-  const rates = file === null ? '' : `; rates from ${file}`;
-  if (r.regime === 'b2c') {
-    return `How: balance × legal interest rate ("autres cas") × days / 365 from the day after the formal notice, split by half-year and at each payment, rounded once (art. 1231-6 C. civ., L313-2 CMF)${rates}.`;
-  }
-  const split = r.rateMode === 'fixed' ? 'at the rate of the half-year the delay began in, split at each payment' : 'split by half-year and at each payment';
-  const rate = flags.rate === null ? 'ECB rate + 10 points' : `contractual rate ${formatPercent(flags.rate)} %, at least 3 × the legal rate`;
-  return `How: balance × rate × days / 365 (${rate}), ${split}, rounded once; €40 fee once per invoice (art. L441-10 C. com.)${rates}.`;
 }

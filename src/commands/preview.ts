@@ -12,6 +12,8 @@ import { emptyHistory } from '../domain/history.js';
 import { hasErrors } from '../domain/issue.js';
 import type { Action } from '../domain/plan.js';
 import { nextStep } from '../domain/plan.js';
+import { timeBarredSince } from '../domain/invoice-state.js';
+import { calendarOf } from '../domain/send-calendar.js';
 import { stepsFor } from '../domain/policy.js';
 import { InputError, UsageError } from '../errors.js';
 import { invoiceSources, loadInvoices } from '../io/invoices.js';
@@ -57,12 +59,17 @@ export async function preview(number: string, opts: PreviewOptions, cli: Cli): P
   if (opts.step !== undefined && !step) {
     throw new UsageError(`no step "${opts.step}" in the policy`, suggestion(opts.step, steps.map((s) => s.id), `the steps are ${steps.map((s) => s.id).join(', ')}`));
   }
-  const next = step ? null : nextStep(invoice, setup.policy, history, setup.today);
+  // A time-barred claim gets no reminder, and never a letter threatening court action.
+  const barred = timeBarredSince(invoice, history, setup.today);
+  if (barred !== null) {
+    throw new UsageError(`${invoice.number} is time-barred since ${formatFrenchDay(barred)}: relance sends no reminder for it, and no letter that threatens court action`, 'the client may still pay of their own accord: write to them yourself if you wish, without demanding payment in court');
+  }
+  const next = step ? null : nextStep(invoice, setup.policy, history, setup.today, calendarOf(setup.config.law));
   step ??= next?.step;
   if (!step) throw new UsageError(`${invoice.number} has no next step (${invoice.status}, or every step done)`, `name one to see it anyway: --step ${steps[0]?.id ?? 'ID'}`);
 
   const action: Action = { step, channel: step.channel, template: step.template, client: invoice.client, emails: invoice.emails, language: invoice.language, invoices: [invoice] };
-  const book = new Claims({ today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode });
+  const book = new Claims({ today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode, law: setup.config.law });
   const claims = book.byNumber([invoice], setup.histories);
   if (hasErrors(book.missingRateIssues())) throw new InputError([...setup.warnings, ...book.missingRateIssues()]);
   const { prepared, issues: renderIssues } = await prepareActions([action], {

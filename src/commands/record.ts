@@ -15,6 +15,7 @@ import { displayPath } from '../io/paths.js';
 import type { Cli, CommonOptions } from './common.js';
 import { addCommonOptions, printWarnings, setupFor, useColor, writeOut } from './common.js';
 import { confirmation } from '../domain/record-confirmation.js';
+import { calendarOf } from '../domain/send-calendar.js';
 
 export interface RecordOptions extends CommonOptions {
   date?: string;
@@ -123,7 +124,7 @@ export async function record(invoiceArg: string, eventArg: string, opts: RecordO
     for (const p of check.warnings) cli.stderr.write(`warning: ${p.message}${p.hint ? ` — ${p.hint}` : ''}\n`);
   }
   const after = historyOf(number, [...setup.journal, entry]);
-  const line = confirmation(entry, invoice, setup.policy, after, setup.today);
+  const line = confirmation(entry, invoice, setup.policy, after, setup.today, calendarOf(setup.config.law));
   if (opts.format === 'json') {
     await writeOut(cli, `${serializeEntry(entry)}\n`);
     if (!opts.quiet) cli.stderr.write(`${line}\n`);

@@ -72,7 +72,7 @@ export async function report(opts: ReportOptions, cli: Cli): Promise<number> {
   const setup = await setupFor(setupOptions, cli);
   const { today } = setup;
   const from = periodStart(opts.from, today);
-  const ctx = { today, from, rates: setup.rates, rateMode: setup.config.rateMode, policy: setup.policy };
+  const ctx = { today, from, rates: setup.rates, rateMode: setup.config.rateMode, policy: setup.policy, law: setup.config.law };
   const tally = new ReportTally(ctx, groupByInvoice(setup.journal));
   const claims = new Claims(ctx);
   const progress = readingProgress(cli, 'invoices');

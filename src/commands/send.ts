@@ -11,7 +11,12 @@ import { invoiceNotFound } from '../domain/find-invoice.js';
 import type { Issue } from '../domain/issue.js';
 import { hasErrors } from '../domain/issue.js';
 import type { Invoice } from '../domain/invoice.js';
+import type { MovedStep } from '../domain/plan.js';
 import { planActions } from '../domain/plan.js';
+import type { SendCalendar } from '../domain/send-calendar.js';
+import { calendarOf, dayOffName } from '../domain/send-calendar.js';
+import { businessDayOnOrAfter } from '../domain/holidays.js';
+import type { Day } from '../domain/dates.js';
 import { InputError, UsageError, EXIT_INTERNAL, EXIT_OK, EXIT_SEND_FAILED } from '../errors.js';
 import { redactSecrets } from '../render/redact.js';
 import { internalErrorText } from './internal-error.js';
@@ -100,8 +105,9 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   issues.push(...staleSnapshotIssues(snapshots.list(), today));
   const invoices = selectInvoices(loaded.invoices, opts.invoice, config.invoices.map((f) => displayPath(f, cli.cwd)).join(', '));
 
-  const plan = planActions(invoices, setup.policy, setup.histories, today);
-  const book = new Claims({ today, rates: setup.rates, rateMode: config.rateMode });
+  const calendar = calendarOf(config.law);
+  const plan = planActions(invoices, setup.policy, setup.histories, today, calendar);
+  const book = new Claims({ today, rates: setup.rates, rateMode: config.rateMode, law: config.law });
   // In the files' order, as status reads them: a missing rate is named on the same invoice.
   const planned = new Set(plan.actions.flatMap((a) => a.invoices.map((i) => i.number)));
   const claims = book.byNumber(invoices.filter((i) => planned.has(i.number)), setup.histories);
@@ -127,7 +133,11 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   const todos = prepared.filter((p): p is Todo => p.kind === 'todo');
   const print = (text: string) => writeOut(cli, text);
   if (dryRun && !json && !opts.quiet) {
-    await print(`relance send --dry-run, ${formatFrenchDay(today)}: ${count(emails.length, 'e-mail')}, ${count(todos.length, 'to-do')} — nothing is sent, nothing recorded\n\n`);
+    await print(`relance send --dry-run, ${formatFrenchDay(today)}: ${count(emails.length, 'e-mail')}, ${count(todos.length, 'to-do')} — nothing is sent, nothing recorded\n`);
+    const days = sendDaysLines(plan.moved, today, calendar);
+    await print(`${days.map((l) => `${l}\n`).join('')}\n`);
+  } else if (!opts.quiet) {
+    for (const line of sendDaysLines(plan.moved, today, calendar)) cli.stderr.write(`relance: ${line}\n`);
   }
   const outbox = await chooseOutbox(setup, opts, cli, dryRun, json ? null : print, stop);
 
@@ -169,6 +179,26 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   }
   const problems = all.some((r) => r.status === 'failed' || r.status === 'uncertain') || incidents.length > 0 || stop?.aborted === true;
   return problems ? EXIT_SEND_FAILED : EXIT_OK;
+}
+
+/**
+ * What `send_days: business` did to today's run: a day off sends nothing, and the steps
+ * it holds wait for the next business day; on a business day, the steps that fell due on
+ * a day off go out now.
+ */
+function sendDaysLines(moved: readonly MovedStep[], today: Day, calendar: SendCalendar): string[] {
+  if (calendar.days === 'any') return [];
+  const lines: string[] = [];
+  const off = dayOffName(today, calendar.region);
+  const waiting = moved.filter((m) => m.to > today);
+  if (off !== null) {
+    const next = waiting[0]?.to ?? businessDayOnOrAfter(today, calendar.region);
+    lines.push(`${formatFrenchDay(today)} is not a business day (${off}; send_days: business): nothing goes out today${waiting.length > 0 ? `, ${count(waiting.length, 'step')} wait for ${formatFrenchDay(next)}` : ''}`);
+  }
+  for (const m of moved.filter((x) => x.to === today)) {
+    lines.push(`${m.invoice} ${m.step}: fell due on ${formatFrenchDay(m.from)} (${dayOffName(m.from, calendar.region) ?? 'a day off'}), goes out today, the next business day (send_days: business)`);
+  }
+  return lines;
 }
 
 /** An action a crashed outbox never reported: its e-mail may have gone out. */

@@ -23,6 +23,8 @@ import { MAX_ISSUES_SHOWN, formatIssue, moreLine, sortIssues } from '../render/i
 import { visible } from '../render/visible.js';
 import type { Cli, SetupOptions } from './common.js';
 import { addCommonOptions, readingProgress, setupFor, useColor, writeOut } from './common.js';
+import type { Imputation } from '../domain/law-settings.js';
+import { calendarOf } from '../domain/send-calendar.js';
 
 interface StatusOptions extends SetupOptions {
   all?: boolean;
@@ -63,6 +65,17 @@ export interface StatusReport {
   notes: string[];
   /** The files that are snapshots (a FEC): their balances stand on a past day. */
   snapshots: Snapshot[];
+  /** The reading applied for each rule of the law that has two (LAW.md § Finer points). */
+  readings: Readings;
+  /** Some invoice listed was paid in part: how its payments were imputed is said. */
+  partlyPaid: boolean;
+}
+
+interface Readings {
+  rate_mode: string;
+  imputation: Imputation;
+  floor: string;
+  end_of_month: string;
 }
 
 export async function status(opts: StatusOptions, cli: Cli): Promise<number> {
@@ -78,7 +91,8 @@ export async function status(opts: StatusOptions, cli: Cli): Promise<number> {
 
 export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<StatusReport> {
   const setup = await setupFor(opts, cli);
-  const ctx = { today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode, policy: setup.policy };
+  const { law } = setup.config;
+  const ctx = { today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode, policy: setup.policy, law, calendar: calendarOf(law), creditorOutsideMetropole: law.creditorOutsideMetropole };
   const table = new StatusTable();
   const totals = emptyTotals();
   const aging = emptyAging();
@@ -86,6 +100,7 @@ export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<Status
   const claims = new Claims(ctx);
   const snapshots = new Snapshots();
   const progress = readingProgress(cli, 'invoices');
+  let partlyPaid = false;
 
   const issues = await readInvoices(
     invoiceSources(setup.config, cli.cwd),
@@ -100,6 +115,7 @@ export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<Status
       if (!opts.all && !isOverdue(row)) return;
       for (const note of found) notes.add(note);
       addToTotals(totals, row);
+      if (row.partlyPaid) partlyPaid = true;
       table.push(row);
     },
   );
@@ -108,7 +124,8 @@ export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<Status
   issues.push(...staleSnapshotIssues(snapshots.list(), setup.today));
   const all = [...setup.warnings, ...issues];
   if (hasErrors(all)) throw new InputError(all);
-  return { today: setup.today, table, order: table.worstFirst(), totals, aging, issues: sortIssues(all), notes: notes.lines(), snapshots: snapshots.list() };
+  const readings = { rate_mode: setup.config.rateMode, imputation: law.imputation, floor: law.floor, end_of_month: setup.config.defaults.endOfMonthRule };
+  return { today: setup.today, table, order: table.worstFirst(), totals, aging, issues: sortIssues(all), notes: notes.lines(), snapshots: snapshots.list(), readings, partlyPaid };
 }
 
 /** The rows from `start` to `end` (worst first), as objects, one at a time. */
@@ -127,7 +144,8 @@ function jsonRow(r: StatusRow): string {
     `"interest":"${money(r.interest)}","flat_fee":"${money(r.flatFee)}","total":"${money(r.total)}",` +
     `"last_step":${jsonOrNull(r.lastStep)},"last_date":${jsonOrNull(day(r.lastDate))},` +
     `"next_step":${jsonOrNull(r.nextStep)},"next_date":${jsonOrNull(day(r.nextDate))},` +
-    `"limitation_date":"${formatIsoDay(r.limitation)}","provisional":${r.provisional}}`
+    `"limitation_date":"${formatIsoDay(r.limitation)}","provisional":${r.provisional},` +
+    `"interest_paid":"${money(r.interestPaid)}","principal_left":"${money(r.principalLeft)}"}`
   );
 }
 
@@ -137,7 +155,7 @@ function jsonOrNull(text: string | null): string {
 
 async function printJson(report: StatusReport, cli: Cli): Promise<void> {
   const { totals, aging } = report;
-  await writeOut(cli, `{"today":${JSON.stringify(formatIsoDay(report.today))},\n"invoices":[`);
+  await writeOut(cli, `{"today":${JSON.stringify(formatIsoDay(report.today))},"readings":${JSON.stringify(report.readings)},\n"invoices":[`);
   // Written in slices: a million rows never sit in memory as one string.
   for (let i = 0; i < report.order.length; i += 2000) {
     let slice = '';
@@ -154,14 +172,14 @@ async function printJson(report: StatusReport, cli: Cli): Promise<void> {
   await writeOut(cli, `],\n${JSON.stringify(tail).slice(1, -1)}}\n`);
 }
 
-const CSV_HEADER = ['number', 'client', 'status', 'balance', 'due_date', 'days_late', 'interest', 'flat_fee', 'total', 'last_step', 'last_date', 'next_step', 'next_date', 'limitation_date', 'provisional'];
+const CSV_HEADER = ['number', 'client', 'status', 'balance', 'due_date', 'days_late', 'interest', 'flat_fee', 'total', 'last_step', 'last_date', 'next_step', 'next_date', 'limitation_date', 'provisional', 'interest_paid', 'principal_left'];
 
 async function printCsv(report: StatusReport, cli: Cli): Promise<void> {
   await writeOut(cli, csvLine(CSV_HEADER));
   for (let i = 0; i < report.order.length; i += 2000) {
     let lines = '';
     for (const r of rowsOf(report, i, i + 2000)) {
-      lines += csvLine([r.number, r.client, r.status, money(r.balance), formatIsoDay(r.dueDate), r.daysLate, money(r.interest), money(r.flatFee), money(r.total), r.lastStep, day(r.lastDate), r.nextStep, day(r.nextDate), formatIsoDay(r.limitation), String(r.provisional)]);
+      lines += csvLine([r.number, r.client, r.status, money(r.balance), formatIsoDay(r.dueDate), r.daysLate, money(r.interest), money(r.flatFee), money(r.total), r.lastStep, day(r.lastDate), r.nextStep, day(r.nextDate), formatIsoDay(r.limitation), String(r.provisional), money(r.interestPaid), money(r.principalLeft)]);
     }
     await writeOut(cli, lines);
   }
@@ -230,8 +248,15 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
   );
   lines.push(`Aging of unpaid balances: ${AGING_BUCKETS.map((b) => `${AGING_LABELS[b]} ${formatEurosFr(aging[b])}`).join(' · ')}`);
   if (totals.provisional) lines.push(c.yellow(PROVISIONAL_LEGEND));
+  if (report.partlyPaid) lines.push(IMPUTATION_LEGEND[report.readings.imputation]);
   await writeOut(cli, `${lines.join('\n')}\n`);
 }
+
+// Said whenever a listed invoice was paid in part: the reading changes the interest (art. 1343-1 C. civ.).
+const IMPUTATION_LEGEND: Record<Imputation, string> = {
+  'principal-first': 'Partial payments are imputed to the principal (imputation: principal-first); imputation: interest-first imputes them to the interest accrued first (art. 1343-1 C. civ.)',
+  'interest-first': 'Partial payments are imputed to the interest accrued first, then the principal (imputation: interest-first, art. 1343-1 C. civ.): the JSON gives interest_paid and principal_left',
+};
 
 const PROVISIONAL_LEGEND = '* provisional: the interest uses rates not confirmed yet (carried forward past the rate tables, or marked provisional) — the warning says which and how to confirm them';
 

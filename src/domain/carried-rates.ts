@@ -31,7 +31,7 @@ function carriedRates(last: HalfYearRates, from: string, halfYear: HalfYear): Ha
 /** How a user confirms a half-year's rates: the primary sources, and where to write them. */
 export function howToConfirm(halfYear: HalfYear): string {
   const start = halfYear.half === 1 ? `1 January ${halfYear.year}` : `1 July ${halfYear.year}`;
-  return `write ${halfYearKey(halfYear)} in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on ${start} and the legal interest rates published in the Journal officiel`;
+  return `run relance rates --update for the ECB main refinancing rate in force on ${start}, or write ${halfYearKey(halfYear)} in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel`;
 }
 
 /**

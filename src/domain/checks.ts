@@ -16,7 +16,11 @@ import { carriedHalfYears, carriedRatesWarning, howToConfirm, ratesOrCarried } f
 import type { Policy } from './policy.js';
 import { stepsFor } from './policy.js';
 import { nextStep } from './plan.js';
-import { prescriptionOf } from './prescription.js';
+import { limitationRule } from './prescription.js';
+import { limitationOf } from './invoice-state.js';
+import { emptyHistory } from './history.js';
+import type { SendCalendar } from './send-calendar.js';
+import { LEGAL_TERM_DAYS } from './payment-terms.js';
 
 /**
  * The latest due date art. L441-10 I C. com. allows between businesses: 60 days from the
@@ -28,25 +32,76 @@ export function latestLegalDueDate(issueDate: Day): Day {
   return Math.max(issueDate + 60, endOfMonth(issueDate + 45), endOfMonth(issueDate) + 45);
 }
 
+/** The latest due date an invoice's terms may reach, and the rule that says so; null when none can be worked out. */
+export interface TermsCap {
+  latest: Day;
+  /** Which date the days are counted from, in words: `invoice date`, `delivery date`. */
+  from: string;
+  start: Day;
+  rule: string;
+}
+
+/** End of the ten-day period (décade: 1–10, 11–20, 21–end of month) a day falls in. */
+function endOfDecade(day: Day): Day {
+  const { day: d } = ymdFromDay(day);
+  return d <= 10 ? day + (10 - d) : d <= 20 ? day + (20 - d) : endOfMonth(day);
+}
+
+/**
+ * The cap on an invoice's terms: a public buyer's (30 days from the payment request, 50 for
+ * a public health establishment: R2192-10, R2192-11 C. commande publique), a sector's
+ * (L441-10 I for periodic invoices, L441-11 II for transport and food), else 60 days or 45
+ * days end of month (L441-10 I). A delivery date missing, the invoice date stands in.
+ */
+export function termsCap(invoice: Invoice): TermsCap | null {
+  if (invoice.clientType === 'b2c') return null;
+  const issue = invoice.issueDate;
+  const delivered = invoice.deliveryDate ?? issue;
+  const deliveryWord = invoice.deliveryDate !== null ? 'delivery date' : 'invoice date, standing in for the delivery date';
+  const at = (start: Day | null, word: string, latest: (d: Day) => Day, rule: string): TermsCap | null =>
+    start === null ? null : { start, from: word, latest: latest(start), rule };
+  if (invoice.clientType === 'public') {
+    const health = invoice.sector === 'public-health';
+    const days = health ? LEGAL_TERM_DAYS.publicHealth : LEGAL_TERM_DAYS.public;
+    return at(issue, 'invoice date', (d) => d + days, `${days} days from the payment request for a public buyer${health ? ' (a public health establishment)' : ''} (art. ${health ? 'R2192-11' : 'R2192-10'} C. commande publique)`);
+  }
+  switch (invoice.sector) {
+    case 'periodic':
+      return at(issue, 'invoice date', (d) => d + 45, 'the limit for a periodic invoice, 45 days from its date (art. L441-10 I C. com.)');
+    case 'transport':
+      return at(issue, 'invoice date', (d) => d + 30, 'the limit for road transport, vehicle rental, transport commission, freight forwarding and customs brokerage, 30 days from the invoice date (art. L441-11 II 5° C. com.)');
+    case 'perishable':
+      return at(delivered, deliveryWord, (d) => d + 30, 'the limit for perishable food, 30 days after delivery (art. L441-11 II 1° C. com.)');
+    case 'perishable-periodic':
+      return at(delivered, deliveryWord, (d) => endOfDecade(d) + 30, 'the limit for perishable food on a periodic invoice, 30 days after the end of the ten-day period of delivery (art. L441-11 II 1° b C. com.)');
+    case 'livestock':
+      return at(delivered, deliveryWord, (d) => d + 20, 'the limit for livestock for slaughter and fresh meat, 20 days after the day of delivery (art. L441-11 II 2° C. com.)');
+    case 'alcohol':
+      return at(delivered, deliveryWord, (d) => endOfMonth(d) + 30, 'the limit for alcoholic drinks subject to excise duties, 30 days after the end of the month of delivery (art. L441-11 II 3° C. com.)');
+    default:
+      return at(issue, 'invoice date', latestLegalDueDate, 'the legal limit between businesses, 60 days from the invoice date or 45 days end of month');
+  }
+}
+
 export function termsBeyondLimitIssue(invoice: Invoice): Issue | null {
-  if (invoice.clientType !== 'b2b' || invoice.issueDate === null) return null;
-  const latest = latestLegalDueDate(invoice.issueDate);
-  if (invoice.dueDate <= latest) return null;
+  const cap = termsCap(invoice);
+  if (cap === null || invoice.dueDate <= cap.latest) return null;
+  const general = invoice.clientType === 'b2b' && (invoice.sector === null || invoice.sector === 'public-health');
+  const law = general ? `, here ${formatIsoDay(cap.latest)} at the latest (art. L441-10 I C. com.)` : `: ${formatIsoDay(cap.latest)} at the latest`;
   return warning(
     invoice.source.file,
     invoice.source.line,
     'due_date',
-    `${invoice.number} is due ${invoice.dueDate - invoice.issueDate} days after its invoice date (${formatIsoDay(invoice.issueDate)} → ${formatIsoDay(invoice.dueDate)}): beyond the legal limit between businesses, 60 days from the invoice date or 45 days end of month, here ${formatIsoDay(latest)} at the latest (art. L441-10 I C. com.)`,
+    `${invoice.number} is due ${invoice.dueDate - cap.start} days after its ${cap.from} (${formatIsoDay(cap.start)} → ${formatIsoDay(invoice.dueDate)}): beyond ${cap.rule}${law}`,
     'check the due date; if it is right, agree shorter terms with this client',
   );
 }
 
-const LIMITATION_LAW = { b2b: '5 years from the due date, art. L110-4 C. com.', b2c: '2 years from the due date, art. L218-2 C. conso.' } as const;
-
 /** Warns in the 6 months before the claim is time-barred, and once it is. */
-export function prescriptionIssue(invoice: Invoice, today: Day): Issue | null {
-  const { limit, state } = prescriptionOf(invoice.clientType, invoice.dueDate, today);
-  const law = LIMITATION_LAW[invoice.clientType];
+export function prescriptionIssue(invoice: Invoice, today: Day, history: History = emptyHistory(invoice.number)): Issue | null {
+  const limitation = limitationOf(invoice, history, today);
+  const { limit, state } = limitation;
+  const law = limitationRule(invoice.clientType, limitation);
   if (state === 'near') {
     const days = limit - today;
     return warning(
@@ -54,7 +109,9 @@ export function prescriptionIssue(invoice: Invoice, today: Day): Issue | null {
       invoice.source.line,
       'due_date',
       `${invoice.number} can be claimed in court until ${formatIsoDay(limit)} (${law}), ${days} day${days === 1 ? '' : 's'} from now`,
-      'a reminder does not stop the clock: only a claim in court (e.g. an injonction de payer) or the client’s acknowledgement of the debt does (art. 2240–2241 C. civ.)',
+      invoice.clientType === 'public'
+        ? 'a written claim to the buyer (a reminder, a letter) starts the 4 years again from the next 1 January (art. 2, loi n° 68-1250)'
+        : 'a reminder does not stop the clock: only a claim in court (e.g. an injonction de payer) or the client’s acknowledgement of the debt does (art. 2240–2241 C. civ.)',
     );
   }
   if (state === 'past') {
@@ -63,16 +120,16 @@ export function prescriptionIssue(invoice: Invoice, today: Day): Issue | null {
       invoice.source.line,
       'due_date',
       `${invoice.number} has been time-barred since ${formatIsoDay(limit + 1)} (${law})`,
-      'a court would dismiss the claim; the client may still pay of their own accord (set its status to cancelled to stop the reminders)',
+      'a court would dismiss the claim: relance sends no more reminders for it; the client may still pay of their own accord',
     );
   }
   return null;
 }
 
 /** An open invoice with no address while e-mail steps are still to come: `send` will stop on it. */
-export function missingEmailIssue(invoice: Invoice, policy: Policy, history: History, today: Day): Issue | null {
+export function missingEmailIssue(invoice: Invoice, policy: Policy, history: History, today: Day, calendar?: SendCalendar): Issue | null {
   if (invoice.emails.length > 0) return null;
-  const next = nextStep(invoice, policy, history, today);
+  const next = nextStep(invoice, policy, history, today, calendar);
   if (next === null) return null;
   const steps = stepsFor(policy, invoice);
   const from = steps.findIndex((s) => s.id === next.step.id);

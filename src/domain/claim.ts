@@ -16,6 +16,7 @@ import type { Cents } from './money.js';
 import type { PenaltyInput, PenaltyResult, RateMode } from './penalty.js';
 import { MissingRateError, computePenalty } from './penalty.js';
 import type { RateTable } from './rates.js';
+import type { LawSettings } from './law-settings.js';
 
 export interface Claim {
   /** The status today, file and journal together. */
@@ -39,6 +40,8 @@ export interface ClaimContext {
   today: Day;
   rates: RateTable;
   rateMode: RateMode;
+  /** The readings chosen in relance.yaml (imputation, floor); the defaults without. */
+  law?: Pick<LawSettings, 'imputation' | 'floor'>;
 }
 
 /** The claim of one invoice; a missing rate is in `missingRate`, never thrown. */
@@ -65,6 +68,8 @@ export function claimOf(invoice: Invoice, history: History, ctx: ClaimContext): 
     rateMode: ctx.rateMode,
     noticeDate,
     insolvencyDate: invoice.insolvencyDate,
+    imputation: ctx.law?.imputation ?? 'principal-first',
+    floor: ctx.law?.floor ?? 'raise',
   };
   try {
     return { status, balance, penalty: computePenalty(input, ctx.rates), noticeDate, missingRate: null };

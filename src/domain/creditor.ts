@@ -9,12 +9,14 @@ export interface Creditor {
   siren: string | null;
   iban: string | null;
   payment_link: string | null;
+  /** Where the creditor is established (`FR` by default): outside metropolitan France it has 4 months to declare a claim (R622-24 C. com.). */
+  country: string | null;
 }
 
-export const CREDITOR_KEYS = ['name', 'email', 'phone', 'address', 'siren', 'iban', 'payment_link'] as const;
+export const CREDITOR_KEYS = ['name', 'email', 'phone', 'address', 'siren', 'iban', 'payment_link', 'country'] as const;
 
 export function emptyCreditor(): Creditor {
-  return { name: null, email: null, phone: null, address: null, siren: null, iban: null, payment_link: null };
+  return { name: null, email: null, phone: null, address: null, siren: null, iban: null, payment_link: null, country: null };
 }
 
 /** What `relance init` writes when nobody answers its questions; `check` warns while they remain. */

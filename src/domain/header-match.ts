@@ -37,7 +37,8 @@ export function matchHeader(header: readonly string[], file: string, line: numbe
     columns[field] = column;
   });
   const missing = REQUIRED.filter((f) => !seen.has(f));
-  if (!seen.has('due_date') && !seen.has('payment_terms') && !options.hasDefaultTerms) missing.push('due_date');
+  // A delivery date is enough: without agreed terms the legal term runs from it (L441-10 I).
+  if (!seen.has('due_date') && !seen.has('payment_terms') && !seen.has('delivery_date') && !options.hasDefaultTerms) missing.push('due_date');
   for (const field of missing) {
     const names = namesOf(field).slice(0, 3).map((n) => `"${n}"`).join(', ');
     issues.push(error(file, line, field, `no column for the ${field.replace('_', ' ')} (columns found: ${columnList(header)})`, `name one ${names}, or map yours under columns: in relance.yaml`));

@@ -21,10 +21,11 @@ import type { PaymentTerms } from './payment-terms.js';
 import { parsePaymentTerms } from './payment-terms.js';
 import type { ClientAddress } from './client-address.js';
 import { parseAddressText } from './client-address.js';
-import { CLIENT_TYPE_WORDS, LANGUAGE_WORDS, STATUS_WORDS } from './vocabulary.js';
+import { CLIENT_TYPE_WORDS, LANGUAGE_WORDS, SECTOR_WORDS, STATUS_WORDS } from './vocabulary.js';
+import type { Sector } from './invoice.js';
 
 /** An invoice as its record gives it: what the file does not say is null. */
-export interface InvoiceFacts extends Omit<Invoice, 'clientType' | 'language' | 'currency' | 'dueDate'> {
+export interface InvoiceFacts extends Omit<Invoice, 'clientType' | 'language' | 'currency' | 'dueDate' | 'dueDateSource'> {
   clientType: ClientType | null;
   language: Language | null;
   /** null: the file names no currency (euros, or the config's). */
@@ -57,6 +58,7 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
   const emailLists = new Cache(parseEmails);
   const tagLists = new Cache<readonly string[]>(parseTags);
   const addresses = new Cache<ClientAddress | null>(parseAddressText);
+  const sectors = new Cache<Sector | null>((t) => SECTOR_WORDS[normalizeName(t)] ?? null);
   let errors = 0;
   const failAt = (line: number, field: InvoiceField, message: string, hint: string): null => {
     issues.push(error(file, line, field, message, hint));
@@ -112,7 +114,7 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
       fail('email', broken ? `${quote(emailText)} contains a line break` : `${quote(bad)} is not an e-mail address`, 'write one address per recipient, separated by ";"');
     }
 
-    const clientType = fromWords('client_type', clientTypes, 'b2b (professionnel) or b2c (particulier)');
+    const clientType = fromWords('client_type', clientTypes, 'b2b (professionnel), b2c (particulier) or public (acheteur public, collectivité)');
     const language = fromWords('language', languages, 'fr or en');
     const statusText = text('status');
     const status = (statusText === '' ? 'open' : statuses.get(statusText)) ?? fail('status', `${quote(statusText)} is not a status`, 'use open, paid, disputed, paused, cancelled or insolvency (payée, litige, annulée… work too)');
@@ -124,6 +126,8 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
     const insolvencyDate = dateField('insolvency_date');
     const bodaccDate = dateField('bodacc_date');
     const paidDate = dateField('paid_date');
+    const deliveryDate = dateField('delivery_date');
+    const sector = fromWords('sector', sectors, 'periodic, transport, perishable, perishable-periodic, livestock, alcohol or public-health');
 
     // Terms matter only to a record without a due date: beside one, any text will do.
     const termsText = dueDateGiven === undefined ? text('payment_terms') : '';
@@ -144,7 +148,7 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
       issues.push(warning(file, row.lineOf('amount'), 'amount', `${formatEurosFr(amount)} on invoice ${number}: a credit note or an empty invoice, not chased`, 'remove the line, or set its status to cancelled, to silence this'));
       return null;
     }
-    if (errors > errorsBefore || number === null || client === null || amount === null || dueDateGiven === null || issueDate === null || payments === null || status === null || clientType === null || language === null) {
+    if (errors > errorsBefore || number === null || client === null || amount === null || dueDateGiven === null || issueDate === null || payments === null || status === null || clientType === null || language === null || deliveryDate === null || sector === null) {
       return null;
     }
     const currency = text('currency').toUpperCase();
@@ -183,6 +187,8 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
       clientAddress: addressText === '' ? null : addresses.get(addressText),
       contactName: null,
       balancesAsOf: row.balancesAsOf ?? null,
+      deliveryDate: deliveryDate ?? null,
+      sector: sector ?? null,
     };
   };
 }

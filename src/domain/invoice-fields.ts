@@ -27,6 +27,8 @@ export const INVOICE_FIELDS = [
   'penalty_rate',
   'client_code',
   'client_address',
+  'delivery_date',
+  'sector',
 ] as const;
 
 export type InvoiceField = (typeof INVOICE_FIELDS)[number];

@@ -5,11 +5,12 @@
 
 import type { Issue } from './issue.js';
 import { error, warning } from './issue.js';
-import type { ClientType, Invoice, Language } from './invoice.js';
+import type { ClientType, DueDateSource, Invoice, Language, Sector } from './invoice.js';
 import type { InvoiceFacts } from './invoice-facts.js';
 import { createFactsReader } from './invoice-facts.js';
 import type { EndOfMonthRule, PaymentTerms } from './payment-terms.js';
-import { dueDateFromTerms } from './payment-terms.js';
+import { dueDateFromTerms, legalDueDate } from './payment-terms.js';
+import { formatIsoDay } from './dates.js';
 import type { RecordView } from './record-view.js';
 
 /** What applies when a record does not say (from relance.yaml). */
@@ -19,6 +20,8 @@ export interface InvoiceDefaults {
   currency: string;
   paymentTerms: PaymentTerms | null;
   endOfMonthRule: EndOfMonthRule;
+  /** The creditor's activity (`sector:`), for invoices whose file does not say. */
+  sector: Sector | null;
 }
 
 export const DEFAULT_INVOICE_DEFAULTS: InvoiceDefaults = {
@@ -27,6 +30,7 @@ export const DEFAULT_INVOICE_DEFAULTS: InvoiceDefaults = {
   currency: 'EUR',
   paymentTerms: null,
   endOfMonthRule: 'days-then-eom',
+  sector: null,
 };
 
 /**
@@ -35,18 +39,34 @@ export const DEFAULT_INVOICE_DEFAULTS: InvoiceDefaults = {
  */
 export function completeInvoice(facts: InvoiceFacts, defaults: InvoiceDefaults, issues: Issue[]): Invoice | null {
   const { file, line } = facts.source;
+  const clientType = facts.clientType ?? defaults.clientType;
+  const sector = facts.sector ?? defaults.sector;
   let dueDate = facts.dueDate;
+  let dueDateSource: DueDateSource = 'file';
   if (dueDate === null) {
     const terms = facts.paymentTerms ?? defaults.paymentTerms;
-    if (terms === null) {
-      issues.push(error(file, line, 'due_date', 'no due date and no payment terms', 'add a due date (Échéance), payment terms (30 jours), or payment_terms: in relance.yaml'));
-      return null;
+    if (terms !== null) {
+      if (facts.issueDate === null) {
+        issues.push(error(file, line, 'issue_date', 'no invoice date to count the payment terms from', 'add the invoice date, or give the due date itself'));
+        return null;
+      }
+      dueDate = dueDateFromTerms(facts.issueDate, terms, defaults.endOfMonthRule);
+      dueDateSource = facts.paymentTerms !== null ? 'file-terms' : 'config-terms';
+    } else {
+      // Nothing agreed: the law's term (L441-10 I, R2192-10), or for a consumer the price is due on performance.
+      const legal = legalDueDate(clientType, sector, facts.issueDate, facts.deliveryDate);
+      if (legal === null) {
+        issues.push(error(file, line, 'due_date', 'no due date, no payment terms, and no delivery or invoice date to count the legal term from', 'add a due date (Échéance), payment terms (30 jours), payment_terms: in relance.yaml, or the delivery date (the legal 30 days run from it, art. L441-10 I C. com.)'));
+        return null;
+      }
+      dueDate = legal.day;
+      dueDateSource = legal.source;
+      if (legal.source === 'on-performance') {
+        issues.push(
+          warning(file, facts.dueDateLine, 'due_date', `${facts.number}: no due date and no payment terms for a consumer, and no legal term applies (the price is due on performance unless agreed): the ${facts.issueDate !== null ? 'invoice' : 'delivery'} date ${formatIsoDay(legal.day)} is taken as the due date`, 'add the due date or the terms agreed with the client'),
+        );
+      }
     }
-    if (facts.issueDate === null) {
-      issues.push(error(file, line, 'issue_date', 'no invoice date to count the payment terms from', 'add the invoice date, or give the due date itself'));
-      return null;
-    }
-    dueDate = dueDateFromTerms(facts.issueDate, terms, defaults.endOfMonthRule);
   }
   if (facts.issueDate !== null && dueDate < facts.issueDate) {
     issues.push(warning(file, facts.dueDateLine, 'due_date', 'the due date is before the invoice date', 'check both dates'));
@@ -54,10 +74,12 @@ export function completeInvoice(facts: InvoiceFacts, defaults: InvoiceDefaults, 
   const { paymentTerms: _terms, dueDateLine: _line, ...invoice } = facts;
   return {
     ...invoice,
-    clientType: facts.clientType ?? defaults.clientType,
+    clientType,
     language: facts.language ?? defaults.language,
     currency: facts.currency ?? defaults.currency,
     dueDate,
+    sector,
+    dueDateSource,
   };
 }
 

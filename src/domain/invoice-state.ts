@@ -8,6 +8,8 @@ import type { History } from './history.js';
 import type { Invoice, InvoiceStatus } from './invoice.js';
 import { balanceOf } from './invoice.js';
 import type { Cents } from './money.js';
+import type { Prescription } from './prescription.js';
+import { prescriptionOf } from './prescription.js';
 
 export interface StateRules {
   /** Reminders may go out for it: now, or once a pause its file names is over. */
@@ -21,13 +23,15 @@ export interface StateRules {
 /**
  * The table. `paused` and `disputed` are still owed but get no reminder while they last;
  * a collective proceeding (`insolvency`) stops individual recovery (art. L622-21 C. com.)
- * but the claim stands; `paid` and `cancelled` are done with.
+ * but the claim stands; so does a `time-barred` one, which leaves the cycle: a reminder
+ * would threaten an action a court would dismiss. `paid` and `cancelled` are done with.
  */
 export const STATE_RULES: Readonly<Record<InvoiceStatus, StateRules>> = {
   open: { chaseable: true, owed: true, closed: false },
   paused: { chaseable: true, owed: true, closed: false },
   disputed: { chaseable: false, owed: true, closed: false },
   insolvency: { chaseable: false, owed: true, closed: false },
+  'time-barred': { chaseable: false, owed: true, closed: false },
   paid: { chaseable: false, owed: false, closed: true },
   cancelled: { chaseable: false, owed: false, closed: true },
 };
@@ -89,6 +93,7 @@ export function holdOf(invoice: Pick<Invoice, 'status' | 'pausedUntil'> | null, 
 export function statusToday(invoice: Invoice, history: History, balance: Cents, today: Day): InvoiceStatus {
   if (invoice.status === 'cancelled' || invoice.status === 'insolvency') return invoice.status;
   if (balance === 0) return 'paid';
+  if (history.paidByHand === null && timeBarredSince(invoice, history, today) !== null) return 'time-barred';
   const hold = holdOf(invoice, history, today);
   if (hold !== null) return hold.reason === 'paid-by-hand' ? 'paid' : hold.reason;
   // A pause that has ended: the invoice is open again.
@@ -100,4 +105,20 @@ export function closedInFile(invoice: Invoice): string | null {
   if (invoice.status !== 'paid' && !STATE_RULES[invoice.status].chaseable) return `${invoice.status} in the invoice file`;
   if (invoice.status === 'paid' || balanceOf(invoice) === 0) return 'paid';
   return null;
+}
+
+/** The e-mails and letters sent about the invoice: the written claims that interrupt a public buyer's limitation. */
+export function writtenClaimsOf(history: History): Day[] {
+  return history.done.filter((d) => d.channel === 'email' || d.channel === 'letter' || (d.channel === null && d.by === 'sent')).map((d) => d.date);
+}
+
+/** The invoice's limitation today (prescription.ts), the journal's written claims counted. */
+export function limitationOf(invoice: Invoice, history: History, today: Day): Prescription {
+  return prescriptionOf(invoice, today, invoice.clientType === 'public' ? writtenClaimsOf(history) : []);
+}
+
+/** The first day the claim is time-barred, or null while it can still be brought to court. */
+export function timeBarredSince(invoice: Invoice, history: History, today: Day): Day | null {
+  const { limit, state } = limitationOf(invoice, history, today);
+  return state === 'past' ? limit + 1 : null;
 }

@@ -5,7 +5,8 @@ import type { Day } from './dates.js';
 import { formatFrenchDay } from './dates.js';
 import type { History } from './history.js';
 import type { Invoice } from './invoice.js';
-import { closedInFile, holdOf } from './invoice-state.js';
+import { closedInFile, holdOf, timeBarredSince } from './invoice-state.js';
+import type { SendCalendar } from './send-calendar.js';
 import type { NextStep } from './plan.js';
 import { nextStep } from './plan.js';
 import type { Policy } from './policy.js';
@@ -17,23 +18,26 @@ export interface NextStepView {
   /** `relance-2 on 27/11/2026`, `relance-2, due now`, or why there is none. */
   text: string;
   /** Why there is no next step: the hold and the closed invoice say so themselves. */
-  none: 'not-in-files' | 'closed' | 'held' | 'done' | null;
+  none: 'not-in-files' | 'closed' | 'held' | 'done' | 'time-barred' | null;
 }
 
 /** The invoice's next step and its day, as a sentence for people. */
-export function nextStepView(invoice: Invoice | null, policy: Policy, history: History, today: Day): NextStepView {
+export function nextStepView(invoice: Invoice | null, policy: Policy, history: History, today: Day, calendar?: SendCalendar): NextStepView {
   if (invoice === null) return { step: null, date: null, text: 'none: the invoice is not in the invoice files', none: 'not-in-files' };
-  const next: NextStep | null = nextStep(invoice, policy, history, today);
+  const next: NextStep | null = nextStep(invoice, policy, history, today, calendar);
   if (next !== null) {
     const id = next.step.id;
     if (next.reason === 'uncertain') {
       return { step: id, date: next.date, text: `${id}, uncertain since ${formatFrenchDay(next.date)}: settle it first`, none: null };
     }
-    const when = next.date <= today ? `${id}, due now (the next "relance send" does it)` : `${id} on ${formatFrenchDay(next.date)}`;
+    const moved = next.movedFrom != null ? ` (due ${formatFrenchDay(next.movedFrom)}, a day nothing goes out: send_days: business)` : '';
+    const when = next.date <= today ? `${id}, due now (the next "relance send" does it)` : `${id} on ${formatFrenchDay(next.date)}${moved}`;
     return { step: id, date: next.date, text: when, none: null };
   }
   const closed = closedInFile(invoice);
   if (closed !== null) return { step: null, date: null, text: `none: the invoice is ${closed}`, none: 'closed' };
+  const barred = timeBarredSince(invoice, history, today);
+  if (barred !== null) return { step: null, date: null, text: `none: the claim is time-barred since ${formatFrenchDay(barred)}, so no reminder goes out`, none: 'time-barred' };
   const hold = holdOf(invoice, history, today);
   if (hold !== null) return { step: null, date: null, text: `none while ${hold.reason === 'paid-by-hand' ? 'paid by hand' : hold.reason}`, none: 'held' };
   return { step: null, date: null, text: 'none: every step of the policy is done', none: 'done' };
@@ -42,7 +46,7 @@ export function nextStepView(invoice: Invoice | null, policy: Policy, history: H
 export interface InvoiceSummary {
   invoice: string;
   client: string | null;
-  /** One word: open, paid, cancelled, insolvency, disputed, paused, uncertain. */
+  /** One word: open, paid, cancelled, insolvency, time-barred, disputed, paused, uncertain. */
   state: string;
   history: History;
   /** The last day of a pause in force (file or journal); null for "until resume". */
@@ -53,12 +57,13 @@ export interface InvoiceSummary {
   next: NextStepView;
 }
 
-export function summaryOf(number: string, invoice: Invoice | null, policy: Policy, history: History, today: Day): InvoiceSummary {
+export function summaryOf(number: string, invoice: Invoice | null, policy: Policy, history: History, today: Day, calendar?: SendCalendar): InvoiceSummary {
   const hold = holdOf(invoice, history, today);
   const pause = hold?.reason === 'paused' ? { through: hold.until } : null;
   let state = 'open';
   if (invoice !== null && (invoice.status === 'cancelled' || invoice.status === 'insolvency')) state = invoice.status;
   else if (history.paidByHand !== null || (invoice !== null && closedInFile(invoice) === 'paid')) state = 'paid';
+  else if (invoice !== null && timeBarredSince(invoice, history, today) !== null) state = 'time-barred';
   else if (history.disputedSince !== null || invoice?.status === 'disputed') state = 'disputed';
   else if (history.uncertain.length > 0) state = 'uncertain';
   else if (pause !== null) state = 'paused';
@@ -71,6 +76,6 @@ export function summaryOf(number: string, invoice: Invoice | null, policy: Polic
     pause,
     notice,
     b2c: invoice?.clientType === 'b2c',
-    next: nextStepView(invoice, policy, history, today),
+    next: nextStepView(invoice, policy, history, today, calendar),
   };
 }

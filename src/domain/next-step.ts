@@ -10,7 +10,7 @@ import { addMonths, formatIsoDay } from './dates.js';
 import type { ClientType } from './invoice.js';
 import type { Cents } from './money.js';
 import { formatEurosFr } from './money.js';
-import { prescriptionOf } from './prescription.js';
+import { limitationRule, prescriptionOf } from './prescription.js';
 
 export const NEXT_STEPS = ['petites-creances', 'injonction', 'agence', 'declaration'] as const;
 export type NextStep = (typeof NEXT_STEPS)[number];
@@ -58,10 +58,13 @@ export function reliefDeadline(bodacc: Day): Day {
   return addMonths(bodacc, 6);
 }
 
-/** The court of an injonction de payer and its Cerfa form: commercial court for a business debtor, judicial court otherwise. */
+/** The court of an injonction de payer and its Cerfa form: commercial court for a business debtor, judicial court otherwise (a public buyer is refused by checkStep). */
 export function injonctionCourt(regime: ClientType): { court: string; cerfa: string } {
   return regime === 'b2b' ? { court: 'tribunal de commerce', cerfa: '12946' } : { court: 'tribunal judiciaire', cerfa: '12948' };
 }
+
+/** A public buyer is paid through its public accountant: no injonction de payer or small-claims procedure reaches it. */
+const PUBLIC_BUYER_COURT = 'a public buyer is not reached by an injonction de payer nor the procédure simplifiée: ask the tribunal administratif for a référé-provision (art. R541-1 CJA)';
 
 /** The step a claim is offered by default: the declaration in a collective proceeding, the small-claims procedure up to 5 000 €, else the court. */
 export function suggestedStep(facts: ClaimFacts): NextStep {
@@ -75,9 +78,10 @@ export function checkStep(step: NextStep, facts: ClaimFacts, today: Day): StepCh
   const warnings: StepProblem[] = [];
 
   for (const invoice of facts.invoices) {
-    const { limit, state } = prescriptionOf(facts.regime, invoice.dueDate, today);
+    const limitation = prescriptionOf({ clientType: facts.regime, dueDate: invoice.dueDate }, today);
+    const { limit, state } = limitation;
     if (state === 'past') {
-      const rule = facts.regime === 'b2b' ? '5 years from the due date, L110-4 C. com.' : '2 years from the due date, L218-2 C. conso.';
+      const rule = limitationRule(facts.regime, limitation);
       refusals.push({ message: `invoice ${invoice.number} is time-barred since ${formatIsoDay(limit + 1)} (${rule})`, hint: `leave ${invoice.number} out of the dossier: no step can recover it` });
     }
   }
@@ -87,6 +91,10 @@ export function checkStep(step: NextStep, facts: ClaimFacts, today: Day): StepCh
     // The declaration is due within its deadline whatever the dispute: the juge-commissaire settles it when claims are verified.
     if (step === 'declaration') warnings.push({ message: `${dispute}: the mandataire may contest the claim`, hint: 'declare it anyway within the deadline, with the documents that answer the dispute' });
     else refusals.push({ message: dispute, hint: 'settle it, then `relance record INVOICE resume`; a disputed claim goes to the court on its merits, not by these steps' });
+  }
+
+  if (facts.regime === 'public' && (step === 'injonction' || step === 'petites-creances')) {
+    refusals.push({ message: PUBLIC_BUYER_COURT, hint: 'relance does not prepare that request: it goes to the administrative court with the décompte and the formal notice' });
   }
 
   if (needsNotice.has(step)) {
@@ -99,10 +107,12 @@ export function checkStep(step: NextStep, facts: ClaimFacts, today: Day): StepCh
 
   if (step === 'declaration') checkDeclaration(facts, today, refusals, warnings);
   else if (facts.insolvency !== null) {
-    refusals.push({
-      message: `a collective proceeding opened on ${formatIsoDay(facts.insolvency.judgment)}: it stops every individual recovery (L622-21 C. com.)`,
-      hint: facts.regime === 'b2b' ? 'declare the claim to the mandataire: --for declaration' : 'a consumer in a surendettement file: answer the commission de surendettement instead',
-    });
+    // A consumer is not subject to the Code de commerce's proceedings: the judgment date is a surendettement file's.
+    refusals.push(
+      facts.regime === 'b2c'
+        ? { message: `a surendettement file since ${formatIsoDay(facts.insolvency.judgment)}: enforcement against the consumer is suspended (art. L722-2 C. conso.)`, hint: 'answer the commission de surendettement: it sets what is paid, and when' }
+        : { message: `a collective proceeding opened on ${formatIsoDay(facts.insolvency.judgment)}: it stops every individual recovery (L622-21 C. com.)`, hint: 'declare the claim to the mandataire: --for declaration' },
+    );
   }
 
   if (step === 'petites-creances') {

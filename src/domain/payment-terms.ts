@@ -4,6 +4,7 @@
 import type { Day } from './dates.js';
 import { endOfMonth } from './dates.js';
 import { normalizeName } from './invoice-fields.js';
+import type { ClientType, DueDateSource, Sector } from './invoice.js';
 
 export interface PaymentTerms {
   /** Days after the invoice date (0 for "à réception"). */
@@ -53,4 +54,34 @@ export function dueDateFromTerms(issueDate: Day, terms: PaymentTerms, rule: EndO
 export function formatPaymentTerms(terms: PaymentTerms): string {
   if (!terms.endOfMonth) return terms.days === 0 ? 'à réception' : `${terms.days} jours`;
   return terms.endOfMonthFirst ? `fin de mois + ${terms.days} jours` : `${terms.days} jours fin de mois`;
+}
+
+/** The legal term when none was agreed, in days: L441-10 I C. com.; R2192-10 and R2192-11 C. commande publique. */
+export const LEGAL_TERM_DAYS = { b2b: 30, public: 30, publicHealth: 50 } as const;
+
+/**
+ * The due date the law gives an invoice whose terms were not agreed, or null without a
+ * date to count from. Between businesses: 30 days after delivery (L441-10 I), the invoice
+ * date standing in for a delivery date not given. A public buyer: 30 days (50 for a public
+ * health establishment) from the payment request, so the invoice date, or the delivery
+ * when it came later (R2192-12, R2192-13). A consumer: no legal term, the price is due on
+ * performance (art. 1231-6 C. civ. runs from the formal notice anyway): the invoice date.
+ */
+export function legalDueDate(
+  clientType: ClientType,
+  sector: Sector | null,
+  issueDate: Day | null,
+  deliveryDate: Day | null,
+): { day: Day; source: DueDateSource } | null {
+  if (clientType === 'b2c') {
+    const day = issueDate ?? deliveryDate;
+    return day === null ? null : { day, source: 'on-performance' };
+  }
+  if (clientType === 'public') {
+    const from = issueDate === null ? deliveryDate : deliveryDate === null ? issueDate : Math.max(issueDate, deliveryDate);
+    const days = sector === 'public-health' ? LEGAL_TERM_DAYS.publicHealth : LEGAL_TERM_DAYS.public;
+    return from === null ? null : { day: from + days, source: 'legal-term' };
+  }
+  const from = deliveryDate ?? issueDate;
+  return from === null ? null : { day: from + LEGAL_TERM_DAYS.b2b, source: 'legal-term' };
 }

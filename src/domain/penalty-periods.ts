@@ -68,12 +68,12 @@ function cutPoints(window: InterestWindow, payments: readonly Counted[], rateMod
   return sorted ? starts : starts.sort((a, b) => a - b);
 }
 
-/** The periods of the window, and the exact sum of their numerators. */
+/** The periods of the window, and the exact sum of their numerators; `balanceOn` gets the interest accrued before its day. */
 export function periodsOf(
   window: InterestWindow,
   payments: readonly Counted[],
   rateMode: RateMode,
-  balanceOn: (day: Day) => Cents,
+  balanceOn: (day: Day, accrued: Numerator) => Cents,
   rateOf: (day: Day) => AppliedRate,
 ): { periods: PenaltyPeriod[]; exact: Numerator } {
   const starts = cutPoints(window, payments, rateMode);
@@ -81,7 +81,7 @@ export function periodsOf(
   let exact: Numerator = 0;
   starts.forEach((from, i) => {
     const to = (starts[i + 1] ?? window.last + 1) - 1;
-    const balance = balanceOn(from);
+    const balance = balanceOn(from, exact);
     // A settled stretch owes nothing and needs no rate (it may lie beyond the tables).
     if (balance <= 0) return;
     const { rate, provisional } = rateOf(from);

@@ -1,12 +1,14 @@
 // Which rate applies on a day of delay: the half-year's (or, in fixed mode, the first
-// half-year's) B2B or legal rate, a contractual rate raised to its floor, and what to say
-// when the rate is provisional. Past the tables' last row the last known rates carry
+// half-year's) B2B or legal rate, a public buyer's ECB rate + 8 points, a contractual rate
+// raised to its floor (or void below it), and what to say when the rate is provisional. Past the tables' last row the last known rates carry
 // forward (carried-rates.ts); before its first row there is nothing to carry.
 
 import type { Day, HalfYear } from './dates.js';
 import { halfYearKey, halfYearOf } from './dates.js';
 import type { Rate } from './money.js';
-import { formatPercent } from './money.js';
+import { RATE_ONE_PERCENT, formatPercent } from './money.js';
+import type { ClientType } from './invoice.js';
+import type { FloorRule } from './law-settings.js';
 import type { HalfYearRates, RateTable } from './rates.js';
 import { rateTableSpan } from './rates.js';
 import { carriedRatesWarning, ratesOrCarried } from './carried-rates.js';
@@ -15,6 +17,8 @@ import type { PenaltyWarnings } from './penalty-warnings.js';
 export type RateMode = 'half-year' | 'fixed';
 
 const FLOOR_MULTIPLE = 3;
+/** R2192-31 C. commande publique: the ECB rate + 8 points for a public buyer. */
+export const PUBLIC_MARGIN: Rate = 8 * RATE_ONE_PERCENT;
 
 /** A day of delay falls before the table's first half-year: nothing is known there to carry. */
 export class MissingRateError extends Error {
@@ -42,16 +46,19 @@ export interface AppliedRate {
 
 interface ChosenRate extends AppliedRate {
   /** Which rate it is, for the warning that names a provisional one. */
-  kind?: 'b2b' | 'legal' | 'floor';
+  kind?: 'b2b' | 'legal' | 'floor' | 'public';
 }
 
 export interface RateContext {
-  regime: 'b2b' | 'b2c';
+  regime: ClientType;
   rateMode: RateMode;
   contractual: Rate | null;
+  floor: FloorRule;
   rates: RateTable;
   firstDelayDay: Day;
   warnings: PenaltyWarnings;
+  /** Set once a contractual rate was found below its floor (the `floor` reading then mattered). */
+  floorMet?: { met: boolean };
 }
 
 /** The rate that applies on a day of delay, warning about floors and provisional values. */
@@ -60,7 +67,15 @@ export function rateChooser(ctx: RateContext): (day: Day) => AppliedRate {
     // Fixed mode keeps the rate of the half-year in which the delay began.
     const halfYear = ctx.rateMode === 'fixed' ? halfYearOf(ctx.firstDelayDay) : halfYearOf(day);
     const row = requireRates(ctx.rates, halfYear);
-    const applied: ChosenRate = ctx.regime === 'b2c' ? { rate: row.legalOther.rate, provisional: row.legalOther.provisional, kind: 'legal' } : b2bRate(row, halfYear, ctx);
+    const applied: ChosenRate =
+      ctx.regime === 'public'
+        ? { rate: row.mro.rate + PUBLIC_MARGIN, provisional: row.mro.provisional, kind: 'public' }
+        : ctx.regime === 'b2c'
+          ? // A consumer's contract may set its own rate (art. 1231-6 is a default rule): it runs from the notice.
+            ctx.contractual !== null
+            ? { rate: ctx.contractual, provisional: false }
+            : { rate: row.legalOther.rate, provisional: row.legalOther.provisional, kind: 'legal' }
+          : b2bRate(row, halfYear, ctx);
     if (applied.provisional) ctx.warnings.add('provisional', provisionalWarning(applied, row, halfYear));
     return { rate: applied.rate, provisional: applied.provisional };
   };
@@ -83,6 +98,9 @@ function provisionalSentence(applied: ChosenRate, row: HalfYearRates, halfYear: 
   if (row.carriedFrom !== undefined) return carriedRatesWarning(halfYear, row);
   const key = halfYearKey(halfYear);
   const rate = `${formatPercent(applied.rate)} %`;
+  if (applied.kind === 'public') {
+    return `the public-buyer rate for ${key} (${rate}: ECB rate ${formatPercent(row.mro.rate)} % + 8 points, art. R2192-31 C. commande publique) is provisional: confirm the ECB rate in force on 1 ${key.endsWith('H1') ? 'January' : 'July'}, or set ${key} in a rates file`;
+  }
   if (applied.kind === 'b2b') {
     return `the B2B rate for ${key} (${rate}: ECB rate ${formatPercent(row.mro.rate)} % + 10 points) is provisional: confirm the ECB rate in force on 1 ${key.endsWith('H1') ? 'January' : 'July'}, or set ${key} in a rates file`;
   }
@@ -109,9 +127,13 @@ function b2bRate(row: HalfYearRates, halfYear: HalfYear, ctx: RateContext): Chos
   // A contractual rate may not be below 3 × the legal rate; the default rate has no floor (L441-10).
   const floor = FLOOR_MULTIPLE * row.legalOther.rate;
   if (ctx.contractual >= floor) return { rate: ctx.contractual, provisional: false };
-  ctx.warnings.add(
-    'contractual-rate',
-    `the contractual rate ${formatPercent(ctx.contractual)} % is below the floor for ${halfYearKey(halfYear)}, 3 × the legal rate ${formatPercent(row.legalOther.rate)} % = ${formatPercent(floor)} % (art. L441-10 C. com.): ${formatPercent(floor)} % applied`,
-  );
+  if (ctx.floorMet) ctx.floorMet.met = true;
+  const below = `the contractual rate ${formatPercent(ctx.contractual)} % is below the floor for ${halfYearKey(halfYear)}, 3 × the legal rate ${formatPercent(row.legalOther.rate)} % = ${formatPercent(floor)} % (art. L441-10 C. com.)`;
+  if (ctx.floor === 'void') {
+    // The other reading: a clause below the legal minimum is void, so the default rate applies.
+    ctx.warnings.add('contractual-rate', `${below}: the clause is treated as void and the default rate, ECB rate + 10 points = ${formatPercent(row.b2b.rate)} %, applied (floor: void)`);
+    return { rate: row.b2b.rate, provisional: row.b2b.provisional, kind: 'b2b' };
+  }
+  ctx.warnings.add('contractual-rate', `${below}: ${formatPercent(floor)} % applied (floor: raise)`);
   return { rate: floor, provisional: row.legalOther.provisional, kind: 'floor' };
 }

@@ -13,8 +13,10 @@ export type PenaltyWarningKind =
   | 'contractual-rate'
   /** The fixed rate mode does not apply (consumers). */
   | 'rate-mode'
-  /** A collective proceeding stopped or prevented the interest. */
-  | 'insolvency';
+  /** A collective proceeding stopped or prevented the interest (or a consumer's surendettement file). */
+  | 'insolvency'
+  /** No €40 indemnity on a due date before 2013. */
+  | 'flat-fee';
 
 export interface PenaltyWarning {
   readonly kind: PenaltyWarningKind;

@@ -4,14 +4,16 @@
 
 import type { Day } from './dates.js';
 import type { Invoice, Language } from './invoice.js';
-import { FOREVER, holdOf, isChaseable, pausedThrough } from './invoice-state.js';
+import { FOREVER, holdOf, isChaseable, pausedThrough, timeBarredSince } from './invoice-state.js';
 import type { History, UncertainStep } from './history.js';
 import { emptyHistory, isDone } from './history.js';
 import type { Channel, Policy, Step } from './policy.js';
 import { DEFAULT_DEADLINE_DAYS, stepsFor } from './policy.js';
+import type { SendCalendar } from './send-calendar.js';
+import { EVERY_DAY, sendingDay } from './send-calendar.js';
 
 /** Which constraint set the day a step becomes due (the latest of them). */
-export type NextReason = 'schedule' | 'min_gap' | 'pause' | 'uncertain';
+export type NextReason = 'schedule' | 'min_gap' | 'pause' | 'uncertain' | 'business-day';
 
 export interface NextStep {
   /** The step, as the invoice's segment has it (its template included). */
@@ -22,6 +24,8 @@ export interface NextStep {
    */
   readonly date: Day;
   readonly reason: NextReason;
+  /** With `send_days: business`: the day it fell due, before it moved to the next business day. */
+  readonly movedFrom?: Day | null;
 }
 
 /** One message or one to-do: a step for one or more invoices of one client. */
@@ -43,10 +47,22 @@ export interface UncertainInvoice {
   readonly uncertain: UncertainStep;
 }
 
+/** A step due on a day nothing goes out (`send_days: business`) that goes out today, or waits past today. */
+export interface MovedStep {
+  readonly invoice: string;
+  readonly step: string;
+  /** The day it fell due… */
+  readonly from: Day;
+  /** …and the business day it goes out. */
+  readonly to: Day;
+}
+
 export interface Plan {
   readonly actions: Action[];
   /** Invoices with an intent that has no outcome: nothing is sent for them until recorded. */
   readonly uncertain: UncertainInvoice[];
+  /** Steps moved to a business day that concern today's run: they go out today, or wait for a later day. */
+  readonly moved: MovedStep[];
 }
 
 /**
@@ -56,9 +72,10 @@ export interface Plan {
  * The next step is the first step of the policy, in order, not yet done (DESIGN.md §
  * Planning). A step before the due date (negative day) is passed over once it could only
  * go out after the due date. An uncertain intent blocks the invoice: its step is
- * returned with reason `uncertain`.
+ * returned with reason `uncertain`. A time-barred claim has no next step; with
+ * `send_days: business` a step falling on a day off moves to the next business day.
  */
-export function nextStep(invoice: Invoice, policy: Policy, history: History, today: Day): NextStep | null {
+export function nextStep(invoice: Invoice, policy: Policy, history: History, today: Day, calendar: SendCalendar = EVERY_DAY): NextStep | null {
   if (!isChaseable(invoice)) return null;
   const steps = stepsFor(policy, invoice);
 
@@ -68,6 +85,7 @@ export function nextStep(invoice: Invoice, policy: Policy, history: History, tod
     return { step, date: uncertain.date, reason: 'uncertain' };
   }
   if (history.paidByHand !== null || history.disputedSince !== null) return null;
+  if (timeBarredSince(invoice, history, today) !== null) return null;
   const through = pausedThrough(invoice, history);
   if (through === FOREVER) return null;
 
@@ -86,7 +104,9 @@ export function nextStep(invoice: Invoice, policy: Policy, history: History, tod
       date = through + 1;
       reason = 'pause';
     }
-    if (step.day < 0 && (today > invoice.dueDate || date > invoice.dueDate)) continue;
+    const sending = sendingDay(date, today, calendar);
+    if (step.day < 0 && (today > invoice.dueDate || sending.date > invoice.dueDate)) continue;
+    if (sending.movedFrom !== null) return { step, date: sending.date, reason: 'business-day', movedFrom: sending.movedFrom };
     return { step, date, reason };
   }
   return null;
@@ -103,8 +123,10 @@ export function planActions(
   policy: Policy,
   histories: ReadonlyMap<string, History>,
   today: Day,
+  calendar: SendCalendar = EVERY_DAY,
 ): Plan {
   const uncertain: UncertainInvoice[] = [];
+  const moved: MovedStep[] = [];
   const groups = new Map<string, { action: Action & { invoices: Invoice[] }; order: number }>();
 
   for (const invoice of invoices) {
@@ -116,7 +138,8 @@ export function planActions(
       continue;
     }
     if (holdOf(invoice, history, today)) continue;
-    const next = nextStep(invoice, policy, history, today);
+    const next = nextStep(invoice, policy, history, today, calendar);
+    if (next?.movedFrom != null && next.movedFrom <= today) moved.push({ invoice: invoice.number, step: next.step.id, from: next.movedFrom, to: next.date });
     if (!next || next.date > today) continue;
 
     const { step } = next;
@@ -162,7 +185,8 @@ export function planActions(
       compareText(a.action.emails.join(','), b.action.emails.join(',')),
   );
   uncertain.sort((a, b) => compareText(a.invoice.client, b.invoice.client) || compareText(a.invoice.number, b.invoice.number));
-  return { actions: sorted.map((g) => g.action), uncertain };
+  moved.sort((a, b) => compareText(a.invoice, b.invoice));
+  return { actions: sorted.map((g) => g.action), uncertain, moved };
 }
 
 // French collation with numbers in numeric order (F-9 before F-10); ties broken on code

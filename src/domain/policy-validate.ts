@@ -16,7 +16,7 @@ const POLICY_KEYS = ['steps', 'min_gap_days', 'segments'] as const;
 const STEP_KEYS = ['id', 'day', 'channel', 'template', 'attach_previous', 'deadline_days'] as const;
 const SEGMENT_KEYS = ['match', 'templates', 'steps'] as const;
 const MATCH_KEYS = ['tags', 'client_type'] as const;
-const CLIENT_TYPES: readonly ClientType[] = ['b2b', 'b2c'];
+const CLIENT_TYPES: readonly ClientType[] = ['b2b', 'b2c', 'public'];
 const STEP_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /**

@@ -9,12 +9,13 @@ import type { Invoice } from './invoice.js';
 import { nextStepView } from './invoice-summary.js';
 import type { JournalEntry } from './journal-entry.js';
 import type { Policy } from './policy.js';
+import type { SendCalendar } from './send-calendar.js';
 
 /**
  * One line: what was recorded, what it changes in the reminder cycle, and the next
  * step with its day, from the history with the new entry.
  */
-export function confirmation(entry: JournalEntry, invoice: Invoice, policy: Policy, after: History, today: Day): string {
+export function confirmation(entry: JournalEntry, invoice: Invoice, policy: Policy, after: History, today: Day, calendar?: SendCalendar): string {
   const n = entry.invoice;
   const on = formatFrenchDay(parseIsoDay(entry.date)!);
   const until = entry.until === null ? null : parseIsoDay(entry.until);
@@ -65,7 +66,7 @@ export function confirmation(entry: JournalEntry, invoice: Invoice, policy: Poli
     default:
       what = `${entry.event ?? 'record'} recorded on ${on}`;
   }
-  const next = nextStepView(invoice, policy, after, today);
+  const next = nextStepView(invoice, policy, after, today, calendar);
   // A hold says itself in the effects; a closed invoice or a finished policy does not.
   if (next.none === null) effects.push(`next step ${next.text}`);
   else if (next.none !== 'held' || entry.event === 'resume' || entry.event === 'promise') effects.push(`next step ${next.text}`);

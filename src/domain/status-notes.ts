@@ -13,8 +13,8 @@ export interface StatusNote {
 /** Kinds that can concern many invoices at once, and how they read as one line. */
 const GROUPED: Partial<Record<NoteKind, (count: number, some: string) => string>> = {
   'no-notice': (n, some) => `${n} B2C invoices without a recorded formal notice (${some}): no interest on them yet — it runs from the day after a formal notice (mise en demeure, art. 1231-6 C. civ.)`,
-  'limitation-past': (n, some) => `${n} invoices are time-barred (${some}): their limitation_date has passed (5 years B2B, art. L110-4 C. com.; 2 years B2C, art. L218-2 C. conso.)`,
-  'limitation-near': (n, some) => `${n} invoices become time-barred within 6 months (${some}): act before their limitation_date — a reminder does not interrupt it`,
+  'limitation-past': (n, some) => `${n} invoices are time-barred (${some}): their limitation_date has passed (5 years B2B, art. L110-4 C. com.; 2 years B2C, art. L218-2 C. conso.; 4 years for a public buyer) and they have left the reminder cycle`,
+  'limitation-near': (n, some) => `${n} invoices become time-barred within 6 months (${some}): act before their limitation_date — a reminder does not interrupt it (a written claim to a public buyer does)`,
 };
 
 /** Up to this many notes of a kind are told one by one; beyond, one line with a count. */

@@ -32,6 +32,8 @@ export class StatusTable {
     interest: new Column(new Float64Array(this.capacity)),
     flatFee: new Column(new Float64Array(this.capacity)),
     total: new Column(new Float64Array(this.capacity)),
+    interestPaid: new Column(new Float64Array(this.capacity)),
+    principalLeft: new Column(new Float64Array(this.capacity)),
   };
   private readonly ints = {
     dueDate: new Column(new Int32Array(this.capacity)),
@@ -45,6 +47,7 @@ export class StatusTable {
   private readonly limitationState = new Column(new Uint8Array(this.capacity));
   private readonly nextUncertain = new Column(new Uint8Array(this.capacity));
   private readonly provisional = new Column(new Uint8Array(this.capacity));
+  private readonly partlyPaid = new Column(new Uint8Array(this.capacity));
 
   push(row: StatusRow): void {
     if (this.length === this.capacity) this.grow();
@@ -68,6 +71,9 @@ export class StatusTable {
     this.limitationState.data[i] = LIMITATION_STATES.indexOf(row.limitationState);
     this.nextUncertain.data[i] = row.nextUncertain ? 1 : 0;
     this.provisional.data[i] = row.provisional ? 1 : 0;
+    this.money.interestPaid.data[i] = row.interestPaid;
+    this.money.principalLeft.data[i] = row.principalLeft;
+    this.partlyPaid.data[i] = row.partlyPaid ? 1 : 0;
   }
 
   /** Row `i` as an object again, for printing (one at a time: short-lived). */
@@ -92,6 +98,9 @@ export class StatusTable {
       nextUncertain: this.nextUncertain.data[i] === 1,
       limitation: this.ints.limitation.data[i]!,
       limitationState: LIMITATION_STATES[this.limitationState.data[i]!]!,
+      interestPaid: this.money.interestPaid.data[i]!,
+      principalLeft: this.money.principalLeft.data[i]!,
+      partlyPaid: this.partlyPaid.data[i] === 1,
     };
   }
 
@@ -114,7 +123,7 @@ export class StatusTable {
 
   private grow(): void {
     this.capacity *= 2;
-    for (const column of [this.status, this.limitationState, this.nextUncertain, this.provisional, ...Object.values(this.money), ...Object.values(this.ints)]) column.grow(this.capacity);
+    for (const column of [this.status, this.limitationState, this.nextUncertain, this.provisional, this.partlyPaid, ...Object.values(this.money), ...Object.values(this.ints)]) column.grow(this.capacity);
   }
 }
 

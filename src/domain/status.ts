@@ -2,19 +2,21 @@
 // claim, what was done and what comes next — and the totals and aging below the list.
 
 import type { Day } from './dates.js';
-import { addMonths, formatIsoDay } from './dates.js';
+import { formatIsoDay } from './dates.js';
 import type { History } from './history.js';
 import { emptyHistory } from './history.js';
 import type { Invoice, InvoiceStatus } from './invoice.js';
 import type { Cents } from './money.js';
 import type { Claim, ClaimContext } from './claim.js';
 import { isProvisional } from './penalty.js';
-import { isOwed } from './invoice-state.js';
+import { isOwed, limitationOf } from './invoice-state.js';
 import type { NoteKind, StatusNote } from './status-notes.js';
 import type { Policy } from './policy.js';
 import { nextStep } from './plan.js';
 import type { PrescriptionState } from './prescription.js';
-import { prescriptionOf } from './prescription.js';
+import { limitationRule } from './prescription.js';
+import type { SendCalendar } from './send-calendar.js';
+import { declarationDeadline, reliefDeadline } from './next-step.js';
 
 /** One invoice in `status`: compact, so that a million of them fit in memory. */
 export interface StatusRow {
@@ -38,11 +40,20 @@ export interface StatusRow {
   nextUncertain: boolean;
   limitation: Day;
   limitationState: PrescriptionState;
+  /** What the payments paid of interest (imputation: interest-first), and the principal left. */
+  interestPaid: Cents;
+  principalLeft: Cents;
+  /** A payment of part of the invoice: how it was imputed matters, and the output says it. */
+  partlyPaid: boolean;
 }
 
 export interface StatusContext extends ClaimContext {
   /** null when there is no policy to plan with. */
   policy: Policy | null;
+  /** The days reminders go out on (`send_days`): the next date moves to a business day. */
+  calendar?: SendCalendar;
+  /** R622-24 C. com.: 4 months to declare a claim, not 2, for a creditor outside metropolitan France. */
+  creditorOutsideMetropole?: boolean;
 }
 
 /**
@@ -63,26 +74,35 @@ export function statusRow(invoice: Invoice, history: History | undefined, claim:
     if (w.kind !== 'rounding') note(w.kind === 'provisional' || w.kind === 'no-notice' ? w.kind : 'law', w.text);
   }
 
-  const limitation = prescriptionOf(invoice.clientType, invoice.dueDate, today);
+  const limitation = limitationOf(invoice, h, today);
   if (isOwed(claim)) {
-    const law = invoice.clientType === 'b2b' ? '5 years, art. L110-4 C. com.' : '2 years, art. L218-2 C. conso.';
+    const law = limitationRule(invoice.clientType, limitation);
     if (limitation.state === 'near') {
-      note('limitation-near', `the claim is time-barred after ${formatIsoDay(limitation.limit)} (${law}), in ${limitation.limit - today} days — a reminder does not interrupt it: act before then`);
+      const stop = invoice.clientType === 'public' ? 'a written claim to the buyer interrupts it' : 'a reminder does not interrupt it: act before then';
+      note('limitation-near', `the claim is time-barred after ${formatIsoDay(limitation.limit)} (${law}), in ${limitation.limit - today} days — ${stop}`);
     } else if (limitation.state === 'past') {
-      note('limitation-past', `the claim has been time-barred since ${formatIsoDay(limitation.limit + 1)} (${law})`);
+      note('limitation-past', `the claim has been time-barred since ${formatIsoDay(limitation.limit + 1)} (${law}): it has left the reminder cycle — no reminder, and no letter threatening court action; the client may still pay of their own accord`);
     }
   }
-  if (status === 'insolvency') {
+  if (status === 'insolvency' && invoice.clientType !== 'b2c') {
     if (invoice.bodaccDate !== null) {
-      const deadline = addMonths(invoice.bodaccDate, 2);
-      const when = deadline >= today ? `by ${formatIsoDay(deadline)}` : `by ${formatIsoDay(deadline)} (passed: ask the court for relief from foreclosure, "relevé de forclusion")`;
-      note('law', `collective proceeding — declare the claim to the court-appointed representative ${when}, 2 months from the BODACC publication`);
+      const outside = ctx.creditorOutsideMetropole === true;
+      const deadline = declarationDeadline(invoice.bodaccDate, outside);
+      const relief = reliefDeadline(invoice.bodaccDate);
+      const rule = `${outside ? '4 months from the BODACC publication, the creditor being outside metropolitan France' : '2 months from the BODACC publication'}, art. R622-24 C. com.`;
+      const late =
+        deadline >= today
+          ? ''
+          : relief >= today
+            ? ` — passed: ask the juge-commissaire for relief from foreclosure ("relevé de forclusion") by ${formatIsoDay(relief)}, 6 months from the BODACC publication (art. L622-26 C. com.)`
+            : ` — passed, and so did the 6 months to ask for relief from foreclosure, on ${formatIsoDay(relief)} (art. L622-26 C. com.)`;
+      note('law', `collective proceeding — declare the claim to the court-appointed representative by ${formatIsoDay(deadline)} (${rule})${late}`);
     } else if (invoice.insolvencyDate === null) {
       note('law', 'status insolvency without a judgment date: interest is shown up to today — add insolvency_date to stop it at the judgment (art. L622-28 C. com.)');
     }
   }
 
-  const next = ctx.policy ? nextStep(invoice, ctx.policy, h, today) : null;
+  const next = ctx.policy ? nextStep(invoice, ctx.policy, h, today, ctx.calendar) : null;
   const row: StatusRow = {
     number: invoice.number,
     client: invoice.client,
@@ -101,6 +121,9 @@ export function statusRow(invoice: Invoice, history: History | undefined, claim:
     nextUncertain: next?.reason === 'uncertain',
     limitation: limitation.limit,
     limitationState: limitation.state,
+    interestPaid: penalty?.interestPaid ?? 0,
+    principalLeft: penalty?.principalLeft ?? balanceToday,
+    partlyPaid: invoice.payments.some((p) => p.amount > 0 && p.amount < invoice.amount),
   };
   return { row, notes };
 }

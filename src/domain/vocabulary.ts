@@ -3,7 +3,7 @@
 // (case, accents, spaces and punctuation ignored). Extend a table here, not the code that
 // reads it; a user's own words go in relance.yaml (`columns:`).
 
-import type { ClientType, InvoiceStatus, Language } from './invoice.js';
+import type { ClientType, InvoiceStatus, Language, Sector } from './invoice.js';
 import type { InvoiceField } from './invoice-fields.js';
 import { INVOICE_FIELDS, normalizeName } from './invoice-fields.js';
 
@@ -33,6 +33,8 @@ export const HEADER_NAMES: Readonly<Record<InvoiceField, readonly string[]>> = {
   penalty_rate: ['Taux de pénalités', 'Taux pénalités', 'Taux de pénalité', "Taux d'intérêt de retard", 'Penalty rate', 'Late payment rate', 'Interest rate'],
   client_code: ['Code client', 'N° client', 'Numéro client', 'Numéro de client', 'Réf client', 'Référence client', 'Compte client', 'Compte auxiliaire', 'Customer code', 'Customer ID', 'Customer number', 'Client code'],
   client_address: ['Adresse', 'Adresse client', 'Adresse du client', 'Adresse de facturation', 'Adresse postale', 'Address', 'Billing address', 'Client address', 'Customer address'],
+  delivery_date: ['Date de livraison', 'Livraison', 'Livré le', "Date d'exécution", 'Date de prestation', 'Date de réalisation', 'Exécution', 'Delivery date', 'Delivered', 'Delivered on', 'Date of supply', 'Service date', 'Performance date'],
+  sector: ['Secteur', "Secteur d'activité", 'Sector', 'Industry'],
 };
 
 // Words found in the "Statut" column of French and English exports, normalised.
@@ -52,6 +54,20 @@ export const STATUS_WORDS: Record<string, InvoiceStatus> = Object.fromEntries(
 export const CLIENT_TYPE_WORDS: Record<string, ClientType> = {
   b2b: 'b2b', pro: 'b2b', professionnel: 'b2b', professionnelle: 'b2b', entreprise: 'b2b', societe: 'b2b', business: 'b2b', company: 'b2b',
   b2c: 'b2c', particulier: 'b2c', consommateur: 'b2c', consumer: 'b2c', individual: 'b2c', private: 'b2c',
+  public: 'public', acheteurpublic: 'public', personnepublique: 'public', collectivite: 'public', collectivitelocale: 'public', collectiviteterritoriale: 'public',
+  administration: 'public', etat: 'public', mairie: 'public', commune: 'public', etablissementpublic: 'public', hopital: 'public', publicbuyer: 'public',
+  publicsector: 'public', publicauthority: 'public', government: 'public',
+};
+
+// The sector column's words (and `sector:` in relance.yaml): which special payment caps apply.
+export const SECTOR_WORDS: Record<string, Sector> = {
+  periodic: 'periodic', periodique: 'periodic', facturationperiodique: 'periodic', factureperiodique: 'periodic', periodicinvoice: 'periodic',
+  transport: 'transport', transportroutier: 'transport', roadtransport: 'transport', roadhaulage: 'transport', logistique: 'transport',
+  perishable: 'perishable', perissable: 'perishable', perissables: 'perishable', alimentaireperissable: 'perishable', fresh: 'perishable', frais: 'perishable',
+  perishableperiodic: 'perishable-periodic', perissableperiodique: 'perishable-periodic',
+  livestock: 'livestock', betail: 'livestock', betailsurpied: 'livestock', viandefraiche: 'livestock', freshmeat: 'livestock',
+  alcohol: 'alcohol', alcool: 'alcohol', boissonsalcooliques: 'alcohol', alcoholicdrinks: 'alcohol',
+  publichealth: 'public-health', sante: 'public-health', etablissementpublicdesante: 'public-health', hopitalpublic: 'public-health', health: 'public-health',
 };
 
 export const LANGUAGE_WORDS: Record<string, Language> = {

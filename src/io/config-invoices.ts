@@ -52,9 +52,11 @@ export function readInvoiceSettings(reader: ConfigReader): InvoiceSettings {
   const defaults: InvoiceDefaults = {
     paymentTerms,
     endOfMonthRule: reader.oneOf<EndOfMonthRule>('end_of_month', ['days-then-eom', 'eom-then-days'], 'days-then-eom'),
-    clientType: reader.oneOf<ClientType>('client_type', ['b2b', 'b2c'], 'b2b'),
+    clientType: reader.oneOf<ClientType>('client_type', ['b2b', 'b2c', 'public'], 'b2b'),
     language: reader.oneOf<Language>('language', ['fr', 'en'], 'fr'),
     currency: reader.text(['currency']) ?? 'EUR',
+    // `sector:` is a law setting (config-law.ts): config.ts puts it here for the invoices.
+    sector: null,
   };
   return { invoices, columns, defaults };
 }

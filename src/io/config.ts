@@ -20,6 +20,9 @@ import { expandEnv } from './config-env.js';
 import { CLIENT_KEYS, readClientFiles } from './config-clients.js';
 import { FEC_KEYS, readFecAccounts } from './config-fec.js';
 import { readInvoiceSettings, INVOICE_KEYS } from './config-invoices.js';
+import { LAW_KEYS, readLaw } from './config-law.js';
+import type { LawSettings } from '../domain/law-settings.js';
+import { DEFAULT_LAW } from '../domain/law-settings.js';
 import type { MailSettings } from './config-mail.js';
 import { NO_MAIL, readMail } from './config-mail.js';
 import { ConfigReader, isRecord } from './config-reader.js';
@@ -52,10 +55,12 @@ export interface Config {
   clients: string[];
   /** The account prefixes a FEC's receivables are on; null: 411, 416, 419. */
   fecAccounts: string[] | null;
+  /** The readings of the law chosen, and what it needs to know of the creditor. */
+  law: LawSettings;
 }
 
 // Every key the top of the file may hold; each section adds its own.
-const TOP_KEYS = ['policy', 'templates', 'journal', 'timezone', 'rates', 'rate_mode', 'creditor', 'mail', 'attachments', 'attachment_max_size', ...INVOICE_KEYS, ...CLIENT_KEYS, ...FEC_KEYS] as const;
+const TOP_KEYS = ['policy', 'templates', 'journal', 'timezone', 'rates', 'rate_mode', 'creditor', 'mail', 'attachments', 'attachment_max_size', ...INVOICE_KEYS, ...CLIENT_KEYS, ...FEC_KEYS, ...LAW_KEYS] as const;
 
 /** A config for `--invoices FILE` with no relance.yaml: shipped policy and templates. */
 export function configForInvoicesFile(invoices: string, cwd: string): Config {
@@ -77,6 +82,7 @@ export function configForInvoicesFile(invoices: string, cwd: string): Config {
     attachments: DEFAULT_ATTACHMENT_RULES,
     clients: [],
     fecAccounts: null,
+    law: DEFAULT_LAW,
   };
 }
 
@@ -143,7 +149,9 @@ export async function readConfig(path: string, cwd: string, env: Readonly<Record
   const rawCreditor = reader.section('creditor', CREDITOR_KEYS);
   for (const key of CREDITOR_KEYS) creditor[key] = reader.text(['creditor', key], rawCreditor[key]);
   const mail = readMail(reader);
-  const { invoices, columns, defaults } = readInvoiceSettings(reader);
+  const { invoices, columns, defaults: invoiceDefaults } = readInvoiceSettings(reader);
+  const law = readLaw(reader);
+  const defaults = { ...invoiceDefaults, sector: law.sector };
 
   const templates = reader.path('templates');
   if (templates !== null && !(await isFolder(templates))) {
@@ -169,6 +177,7 @@ export async function readConfig(path: string, cwd: string, env: Readonly<Record
     attachments,
     clients: readClientFiles(reader),
     fecAccounts: readFecAccounts(reader),
+    law,
   };
   return { config: hasErrors(reader.issues) ? null : config, issues: reader.issues, lineOf };
 }

@@ -27,6 +27,7 @@ const money = formatEurosFr;
 const minus = (cents: number): string => money(-cents);
 
 function interestLabel(d: InvoiceDecompte): string {
+  if (d.regime === 'public') return 'Intérêts moratoires (R2192-31 C. commande publique)';
   return d.regime === 'b2b' ? 'Intérêts de retard (L441-10 C. com.)' : 'Intérêts au taux légal (1231-6 C. civ.)';
 }
 
@@ -98,6 +99,7 @@ function drawInvoice(doc: PDFKit.PDFDocument, d: InvoiceDecompte): void {
   rule(doc);
   totalLine(doc, 'Intérêts', money(d.interest));
   if (d.regime === 'b2b') totalLine(doc, 'Indemnité forfaitaire (D441-5 C. com.)', money(d.flatFee));
+  if (d.regime === 'public') totalLine(doc, 'Indemnité forfaitaire (D2192-35 C. commande publique)', money(d.flatFee));
   totalLine(doc, 'Principal restant dû', money(d.balance));
   totalLine(doc, `Total facture ${d.invoice.number}`, `${money(d.total)}${d.provisional ? ' *' : ''}`, true);
   doc.moveDown(0.8);

@@ -46,6 +46,7 @@ function stateFacts(s: InvoiceSummary, bcc: string | null): string[] {
   const resume = `"relance record ${s.invoice} resume"`;
   const facts: string[] = [];
   if (s.state === 'cancelled' || s.state === 'insolvency') facts.push(`${s.state} (invoice file)`);
+  if (s.state === 'time-barred') facts.push('time-barred: out of the reminder cycle (the next step says since when)');
   if (h.paidByHand !== null) facts.push(`paid by hand on ${formatFrenchDay(h.paidByHand)} (${resume} undoes it)`);
   else if (s.state === 'paid') facts.push('paid');
   if (h.disputedSince !== null) facts.push(`disputed since ${formatFrenchDay(h.disputedSince)}: no reminders until ${resume}`);

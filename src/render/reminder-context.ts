@@ -9,7 +9,7 @@ import type { History } from '../domain/history.js';
 import type { Invoice } from '../domain/invoice.js';
 import { paidTotal } from '../domain/invoice.js';
 import type { Cents } from '../domain/money.js';
-import { formatCents } from '../domain/money.js';
+import { formatCents, formatPercent } from '../domain/money.js';
 import { isProvisional } from '../domain/penalty.js';
 import type { Step } from '../domain/policy.js';
 import type { Creditor } from '../domain/creditor.js';
@@ -31,11 +31,18 @@ export interface ReminderInputs {
   today: Day;
 }
 
+/** Some invoice's contractual rate was below its floor, and this reading decided the rate (floor: raise | void). */
+function floorMet(claims: readonly (Claim | undefined)[], reading: 'raise' | 'void'): boolean {
+  return claims.some((c) => c?.penalty?.belowFloor === true && c.penalty.floor === reading);
+}
+
 export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs): ReminderContext {
   const { today } = inputs;
   const amounts = subject.invoices.map((invoice) => amountsOf(invoice, inputs.claims.get(invoice.number)));
   const invoices = subject.invoices.map((invoice, i) => reminderInvoice(invoice, amounts[i]!, today));
-  const sum = (key: 'balance' | 'interest' | 'flatFee' | 'total'): string => formatCents(amounts.reduce((total, a) => total + a[key], 0));
+  const sum = (key: 'balance' | 'interest' | 'flatFee' | 'total' | 'interestPaid' | 'principalLeft'): string => formatCents(amounts.reduce((total, a) => total + a[key], 0));
+  const claims = subject.invoices.map((i) => inputs.claims.get(i.number));
+  const penalty = claims.find((c) => c?.penalty)?.penalty ?? null;
   const first = subject.invoices[0]!;
   const type = first.clientType;
   const notice = subject.invoices.map((i) => inputs.claims.get(i.number)?.noticeDate ?? null).find((d) => d !== null) ?? null;
@@ -47,6 +54,7 @@ export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs
       type,
       is_b2b: type === 'b2b',
       is_b2c: type === 'b2c',
+      is_public: type === 'public',
       code: first.clientCode,
       contact: first.contactName,
       address: first.clientAddress === null ? null : formatAddress(first.clientAddress),
@@ -54,7 +62,24 @@ export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs
     creditor: { ...inputs.creditor },
     invoices,
     invoice: invoices[0]!,
-    totals: { balance: sum('balance'), interest: sum('interest'), flat_fee: sum('flatFee'), total: sum('total'), count: invoices.length, provisional: amounts.some((a) => a.provisional) },
+    totals: {
+      balance: sum('balance'),
+      interest: sum('interest'),
+      flat_fee: sum('flatFee'),
+      total: sum('total'),
+      count: invoices.length,
+      provisional: amounts.some((a) => a.provisional),
+      interest_paid: sum('interestPaid'),
+      principal_left: sum('principalLeft'),
+      partly_paid: amounts.some((a) => a.partlyPaid),
+    },
+    readings: {
+      imputation: penalty?.imputation ?? 'principal-first',
+      interest_first: penalty?.imputation === 'interest-first',
+      floor: penalty?.floor ?? 'raise',
+      floor_raised: floorMet(claims, 'raise'),
+      floor_void: floorMet(claims, 'void'),
+    },
     step: { id: subject.step.id, day: subject.step.day, channel: subject.step.channel },
     previous: previousReminders(subject.invoices, inputs.histories).map((p) => ({ step: p.step, date: formatIsoDay(p.date), subject: p.subject })),
     deadline: { days: subject.step.deadlineDays, date: formatIsoDay(today + subject.step.deadlineDays) },
@@ -69,6 +94,10 @@ interface Amounts {
   flatFee: Cents;
   total: Cents;
   provisional: boolean;
+  interestPaid: Cents;
+  principalLeft: Cents;
+  /** Paid in part during the delay: how the payments were imputed matters. */
+  partlyPaid: boolean;
 }
 
 /** What is claimed on one invoice, in cents: the totals add these, never formatted text. */
@@ -77,10 +106,12 @@ function amountsOf(invoice: Invoice, claim: Claim | undefined): Amounts {
   const penalty = claim?.penalty ?? null;
   const interest = penalty?.interest ?? 0;
   const flatFee = penalty?.flatFee ?? 0;
-  return { balance, interest, flatFee, total: balance + interest + flatFee, provisional: penalty !== null && isProvisional(penalty) };
+  const interestPaid = penalty?.interestPaid ?? 0;
+  const partlyPaid = invoice.payments.some((p) => p.amount > 0 && p.amount < invoice.amount && (p.date ?? invoice.dueDate) > invoice.dueDate);
+  return { balance, interest, flatFee, total: balance + interest + flatFee, provisional: penalty !== null && isProvisional(penalty), interestPaid, principalLeft: balance + interestPaid, partlyPaid };
 }
 
-function reminderInvoice(invoice: Invoice, { balance, interest, flatFee, total, provisional }: Amounts, today: Day): ReminderInvoice {
+function reminderInvoice(invoice: Invoice, { balance, interest, flatFee, total, provisional, interestPaid, principalLeft }: Amounts, today: Day): ReminderInvoice {
   return {
     number: invoice.number,
     issue_date: invoice.issueDate === null ? null : formatIsoDay(invoice.issueDate),
@@ -94,6 +125,9 @@ function reminderInvoice(invoice: Invoice, { balance, interest, flatFee, total, 
     total: formatCents(total),
     attachment: invoice.attachment === null ? null : basename(invoice.attachment),
     provisional,
+    interest_paid: formatCents(interestPaid),
+    principal_left: formatCents(principalLeft),
+    contractual_rate: invoice.penaltyRate === null || invoice.clientType === 'public' ? null : formatPercent(invoice.penaltyRate),
   };
 }
 

@@ -68,7 +68,7 @@ export function debtorFields(debtor: DossierDebtor): RequestBlock {
   return {
     kind: 'fields',
     rows: present([
-      [debtor.regime === 'b2b' ? 'Dénomination' : 'Nom', debtor.name],
+      [debtor.regime === 'b2c' ? 'Nom' : 'Dénomination', debtor.name],
       ['SIREN', debtor.siren],
       ['Adresse', postalAddress(debtor)],
       ['Contact', debtor.contact],

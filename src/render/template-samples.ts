@@ -19,13 +19,16 @@ const FULL_INVOICE: ReminderInvoice = {
   total: '1249.17',
   attachment: 'F-2026-014.pdf',
   provisional: false,
+  interest_paid: '0.00',
+  principal_left: '1200.00',
+  contractual_rate: null,
 };
 
 export function fullContext(language: Language): ReminderContext {
-  const second: ReminderInvoice = { ...FULL_INVOICE, number: 'F-2026-015', issue_date: null, paid: '100.00', balance: '1100.00', total: '1148.41', interest: '8.41', provisional: true, attachment: null };
+  const second: ReminderInvoice = { ...FULL_INVOICE, number: 'F-2026-015', issue_date: null, paid: '100.00', balance: '1100.00', total: '1148.41', interest: '8.41', provisional: true, attachment: null, interest_paid: '2.10', principal_left: '1102.10', contractual_rate: '12.00' };
   return {
     language,
-    client: { name: 'Atelier Martin', email: 'compta@martin.example', type: 'b2b', is_b2b: true, is_b2c: false, code: 'C001', contact: 'M. Luc Martin', address: '8 rue de la Forge, 69007 Lyon' },
+    client: { name: 'Atelier Martin', email: 'compta@martin.example', type: 'b2b', is_b2b: true, is_b2c: false, is_public: false, code: 'C001', contact: 'M. Luc Martin', address: '8 rue de la Forge, 69007 Lyon' },
     creditor: {
       name: 'Atelier Dupont SARL',
       email: 'compta@atelier-dupont.example',
@@ -34,10 +37,12 @@ export function fullContext(language: Language): ReminderContext {
       siren: '123456789',
       iban: 'FR76 3000 6000 0112 3456 7890 189',
       payment_link: 'https://pay.example/atelier-dupont',
+      country: 'FR',
     },
     invoices: [FULL_INVOICE, second],
     invoice: FULL_INVOICE,
-    totals: { balance: '2300.00', interest: '17.58', flat_fee: '80.00', total: '2397.58', count: 2, provisional: true },
+    totals: { balance: '2300.00', interest: '17.58', flat_fee: '80.00', total: '2397.58', count: 2, provisional: true, interest_paid: '2.10', principal_left: '2302.10', partly_paid: true },
+    readings: { imputation: 'interest-first', interest_first: true, floor: 'raise', floor_raised: true, floor_void: false },
     step: { id: 'relance-2', day: 15, channel: 'email' },
     previous: [{ step: 'relance-1', date: '2026-11-02', subject: 'Facture F-2026-014' }],
     deadline: { days: 8, date: '2026-11-30' },
@@ -50,11 +55,12 @@ function sparseContext(language: Language): ReminderContext {
   const invoice: ReminderInvoice = { ...FULL_INVOICE, issue_date: null, interest: '0.00', flat_fee: '0.00', total: '1200.00', attachment: null };
   return {
     ...fullContext(language),
-    client: { name: 'Jeanne Petit', email: '', type: 'b2c', is_b2b: false, is_b2c: true, code: null, contact: null, address: null },
-    creditor: { name: null, email: null, phone: null, address: null, siren: null, iban: null, payment_link: null },
+    client: { name: 'Jeanne Petit', email: '', type: 'b2c', is_b2b: false, is_b2c: true, is_public: false, code: null, contact: null, address: null },
+    creditor: { name: null, email: null, phone: null, address: null, siren: null, iban: null, payment_link: null, country: null },
     invoices: [invoice],
     invoice,
-    totals: { balance: '1200.00', interest: '0.00', flat_fee: '0.00', total: '1200.00', count: 1, provisional: false },
+    totals: { balance: '1200.00', interest: '0.00', flat_fee: '0.00', total: '1200.00', count: 1, provisional: false, interest_paid: '0.00', principal_left: '1200.00', partly_paid: false },
+    readings: { imputation: 'principal-first', interest_first: false, floor: 'raise', floor_raised: false, floor_void: false },
     previous: [],
     notice: { date: null },
   };

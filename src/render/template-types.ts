@@ -22,6 +22,11 @@ export interface ReminderInvoice {
   attachment: string | null;
   /** The interest (so the total) uses a rate not confirmed yet: say it is a provisional amount. */
   provisional: boolean;
+  /** What the payments paid of interest (imputation: interest-first, art. 1343-1 C. civ.), and the principal left. */
+  interest_paid: string;
+  principal_left: string;
+  /** The contractual rate in percent ("12.00"), or null: the law's rate applies. */
+  contractual_rate: string | null;
 }
 
 /** What every template sees (DESIGN.md § Templates); every key is always present. */
@@ -34,6 +39,8 @@ export interface ReminderContext {
     type: ClientType;
     is_b2b: boolean;
     is_b2c: boolean;
+    /** A public buyer: interest under art. R2192-31 C. commande publique, the administrative court. */
+    is_public: boolean;
     /** From the invoice or the client directory; each may be null. */
     code: string | null;
     /** The person the reminder is for (`Mme Anne Roux`). */
@@ -47,7 +54,13 @@ export interface ReminderContext {
   /** The first of `invoices`. */
   invoice: ReminderInvoice;
   /** `provisional`: some invoice's interest uses a rate not confirmed yet. */
-  totals: { balance: string; interest: string; flat_fee: string; total: string; count: number; provisional: boolean };
+  totals: { balance: string; interest: string; flat_fee: string; total: string; count: number; provisional: boolean; interest_paid: string; principal_left: string; partly_paid: boolean };
+  /**
+   * The readings of the law applied, for the letter to say them: payments imputed to the
+   * interest first (art. 1343-1 C. civ.), a contractual rate below its floor raised to it
+   * or set aside for the default rate (L441-10 II).
+   */
+  readings: { imputation: string; interest_first: boolean; floor: string; floor_raised: boolean; floor_void: boolean };
   step: { id: string; day: number; channel: string };
   /** Earlier reminders for these invoices, oldest first. */
   previous: { step: string; date: string; subject: string | null }[];

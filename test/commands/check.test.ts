@@ -44,7 +44,7 @@ describe.concurrent('relance check, one fixture per problem', () => {
     ],
     // The policy and the templates
     ['bad-policy-channel', [], 2, ['policy.yaml:7: steps[1].channel: unknown channel "sms" — use one of: email, letter, call, task', 'relance check: 1 error, 0 warnings']],
-    ['template-typo', [], 2, ['templates/fr/relance-1.hbs:8: unknown variable "client.nmae" — check the spelling; client has: name, email, type, is_b2b, is_b2c, code, contact, address', 'relance check: 1 error, 0 warnings']],
+    ['template-typo', [], 2, ['templates/fr/relance-1.hbs:8: unknown variable "client.nmae" — check the spelling; client has: name, email, type, is_b2b, is_b2c, is_public, code, contact, address', 'relance check: 1 error, 0 warnings']],
     [
       'template-missing-en',
       [],
@@ -68,7 +68,7 @@ describe.concurrent('relance check, one fixture per problem', () => {
       ['--today', '2027-03-01'],
       0,
       [
-        'relance.yaml: warning: rates: 2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, write 2027-H1 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 January 2027 and the legal interest rates published in the Journal officiel',
+        'relance.yaml: warning: rates: 2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 January 2027, or write 2027-H1 in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel',
         'relance check: 0 errors, 1 warning',
       ],
     ],
@@ -78,7 +78,7 @@ describe.concurrent('relance check, one fixture per problem', () => {
       ['--today', '2026-12-01'],
       0,
       [
-        'relance.yaml: warning: rates: 2027-H1 starts in 31 days and is not in the rate tables: from 1 January its rates will be carried forward from 2026-H2 and marked provisional — confirm them once they are published: write 2027-H1 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 January 2027 and the legal interest rates published in the Journal officiel',
+        'relance.yaml: warning: rates: 2027-H1 starts in 31 days and is not in the rate tables: from 1 January its rates will be carried forward from 2026-H2 and marked provisional — confirm them once they are published: run relance rates --update for the ECB main refinancing rate in force on 1 January 2027, or write 2027-H1 in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel',
         'relance check: 0 errors, 1 warning',
       ],
     ],

@@ -44,7 +44,7 @@ const period = (from: string, to: string, days: number, balance: string, rate: s
 });
 
 const CARRIED_2027_H1 =
-  '2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, write 2027-H1 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 January 2027 and the legal interest rates published in the Journal officiel';
+  '2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 January 2027, or write 2027-H1 in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel';
 const NO_NOTICE = 'no formal notice recorded: B2C interest will run from the day after a formal notice (mise en demeure, art. 1231-6 C. civ.)';
 
 describe('relance penalty --format json', () => {
@@ -54,9 +54,9 @@ describe('relance penalty --format json', () => {
     // 100 000 c × 13.15 % × 43 / 365 = 1 549.18 c → 15.49; + 40.00 fee; paid, so balance 0 → 55.49
     expect(doc).toEqual({
       regime: 'b2b', principal: '1000.00', due_date: '2025-01-31', end_date: '2025-03-15',
-      days_late: 43, rate_mode: 'half-year',
+      days_late: 43, rate_mode: 'half-year', readings: { rate_mode: 'half-year', imputation: 'principal-first', floor: 'raise' },
       periods: [period('2025-02-01', '2025-03-15', 43, '1000.00', '13.15', '15.49')],
-      interest: '15.49', flat_fee: '40.00', balance: '0.00', total: '55.49',
+      interest: '15.49', interest_paid: '0.00', flat_fee: '40.00', balance: '0.00', principal_left: '0.00', total: '55.49',
       warnings: [],
     });
     expect(stderr).toBe('');
@@ -112,14 +112,14 @@ describe('relance penalty --format json', () => {
     // exact sum 6 340.82 c → 63.41; 28 + 31 + 30 = 89 days; + 40 → 103.41
     expect(doc).toEqual({
       regime: 'b2b', principal: '3000.00', due_date: '2025-01-31', end_date: '2025-04-30',
-      days_late: 89, rate_mode: 'half-year',
+      days_late: 89, rate_mode: 'half-year', readings: { rate_mode: 'half-year', imputation: 'principal-first', floor: 'raise' },
       payments: [{ date: '2025-02-28', amount: '1000.00' }, { date: '2025-03-31', amount: '1000.00' }],
       periods: [
         period('2025-02-01', '2025-02-28', 28, '3000.00', '13.15', '30.26'),
         period('2025-03-01', '2025-03-31', 31, '2000.00', '13.15', '22.34'),
         period('2025-04-01', '2025-04-30', 30, '1000.00', '13.15', '10.81'),
       ],
-      interest: '63.41', flat_fee: '40.00', balance: '0.00', total: '103.41',
+      interest: '63.41', interest_paid: '0.00', flat_fee: '40.00', balance: '0.00', principal_left: '0.00', total: '103.41',
       warnings: [],
     });
   });
@@ -154,8 +154,8 @@ describe('relance penalty --format json', () => {
     expect(r.code).toBe(0);
     // 150 days late, but no notice: no interest; no €40 between a business and a consumer
     expect(JSON.parse(r.stdout)).toEqual({
-      regime: 'b2c', principal: '600.00', due_date: '2025-01-31', end_date: '2025-06-30', days_late: 150, rate_mode: 'half-year',
-      periods: [], interest: '0.00', flat_fee: '0.00', balance: '600.00', total: '600.00',
+      regime: 'b2c', principal: '600.00', due_date: '2025-01-31', end_date: '2025-06-30', days_late: 150, rate_mode: 'half-year', readings: { rate_mode: 'half-year', imputation: 'principal-first', floor: 'raise' },
+      periods: [], interest: '0.00', interest_paid: '0.00', flat_fee: '0.00', balance: '600.00', principal_left: '600.00', total: '600.00',
       warnings: [NO_NOTICE],
     });
     expect(r.stderr).toBe(`warning: ${NO_NOTICE}\n`);
@@ -202,8 +202,75 @@ describe('relance penalty --format json', () => {
       contractual_rate: '5.00',
       periods: [period('2025-02-01', '2025-03-15', 43, '1000.00', '11.13', '13.11')],
       interest: '13.11', total: '53.11',
-      warnings: ['the contractual rate 5.00 % is below the floor for 2025-H1, 3 × the legal rate 3.71 % = 11.13 % (art. L441-10 C. com.): 11.13 % applied'],
+      warnings: ['the contractual rate 5.00 % is below the floor for 2025-H1, 3 × the legal rate 3.71 % = 11.13 % (art. L441-10 C. com.): 11.13 % applied (floor: raise)'],
     });
+  });
+});
+
+describe('relance penalty, the readings of the law', () => {
+  // LAW.md § Finer points: 10 000 € due 31/03/2025, 4 000 € paid 15/04, the rest on 30/04.
+  const example = ['10000', '--due', '2025-03-31', '--payment', '2025-04-15:4000', '--paid', '2025-04-30'];
+
+  it.each([
+    // principal first: 54.04 on 10 000 for 1–15 Apr + 32.42 on 6 000 for 16–30 Apr, exact 86.4658 → 86.47
+    ['principal-first', [], '86.47', '0.00', '0.00', '6000.00', '126.47'],
+    // interest first: 54.04 of the 4 000 pay interest, principal 6 054.04; 32.72 on it for 16–30 Apr,
+    // exact 86.7574 → 86.76; the last 6 000 pay the 32.72 then principal: 86.76 of it is left
+    ['interest-first', ['--imputation', 'interest-first'], '86.76', '86.76', '86.76', '6054.04', '126.76'],
+  ])('imputes the payments %s, and says which in the JSON', async (imputation, flags, interest, interestPaid, principalLeft, secondBalance, total) => {
+    const { doc } = await penaltyJson(...example, ...flags);
+    expect(doc).toMatchObject({ readings: { rate_mode: 'half-year', imputation, floor: 'raise' }, interest, interest_paid: interestPaid, balance: '0.00', principal_left: principalLeft, flat_fee: '40.00', total });
+    expect((doc.periods as { balance: string }[]).map((p) => p.balance)).toEqual(['10000.00', secondBalance]);
+  });
+
+  it('takes the reading from relance.yaml when no flag is given', async () => {
+    const sub = await mkdtemp(join(tmpdir(), 'relance-penalty-law-'));
+    try {
+      await writeFile(join(sub, 'relance.yaml'), 'invoices: factures.csv\nimputation: interest-first\nfloor: void\n');
+      const r = await runRelance(['penalty', ...example, '--format', 'json'], { cwd: sub });
+      expect(JSON.parse(r.stdout)).toMatchObject({ readings: { imputation: 'interest-first', floor: 'void' }, interest: '86.76' });
+    } finally {
+      await rm(sub, { recursive: true, force: true });
+    }
+  });
+
+  it('shows what the payments paid of interest, and the principal left, in the table', async () => {
+    const r = await penalty(...example, '--imputation', 'interest-first');
+    const out = plain(r.stdout);
+    expect(out).toMatch(/^Interest +86,76 €$/m);
+    expect(out).toMatch(/^ {2}paid by the payments +86,76 € \(imputed to the interest first, art\. 1343-1 C\. civ\.\)$/m);
+    expect(out).toMatch(/^Balance still due +0,00 €$/m);
+    expect(out).toMatch(/^ {2}principal left +86,76 € \(what the payments did not pay of it\)$/m);
+    expect(out).toMatch(/^Total claimable +126,76 €$/m);
+    expect(out).toContain('partial payments imputed to the interest accrued first, then the principal (art. 1343-1 C. civ., --imputation interest-first)');
+    expect(plain((await penalty(...example)).stdout)).toContain('partial payments imputed to the principal (--imputation principal-first, the default)');
+  });
+
+  it('sets a clause below the floor aside with --floor void', async () => {
+    const { doc } = await penaltyJson('1000', '--due', '2025-01-31', '--paid', '2025-03-15', '--rate', '5', '--floor', 'void');
+    // the default 13.15 %: 100 000 × 13.15 % × 43 / 365 = 1 549.18 c → 15.49
+    expect(doc).toMatchObject({
+      readings: { floor: 'void' },
+      periods: [period('2025-02-01', '2025-03-15', 43, '1000.00', '13.15', '15.49')],
+      interest: '15.49',
+      warnings: ['the contractual rate 5.00 % is below the floor for 2025-H1, 3 × the legal rate 3.71 % = 11.13 % (art. L441-10 C. com.): the clause is treated as void and the default rate, ECB rate + 10 points = 13.15 %, applied (floor: void)'],
+    });
+  });
+
+  it('computes a public buyer’s interest with --public', async () => {
+    // Worked by hand in test/domain/penalty-readings.test.ts: from 1 April 2025 (2025-H1, ECB
+    // rate 3.15 % on 1 January) at 11.15 % fixed, 122 days: 1 115 € × 122 / 365 = 372.68 €; + €40
+    const { doc } = await penaltyJson('10000', '--due', '2025-03-31', '--paid', '2025-07-31', '--public');
+    expect(doc).toMatchObject({
+      regime: 'public',
+      rate_mode: 'fixed',
+      readings: { rate_mode: 'fixed' },
+      periods: [period('2025-04-01', '2025-07-31', 122, '10000.00', '11.15', '372.68')],
+      interest: '372.68', flat_fee: '40.00', total: '412.68', warnings: [],
+    });
+    const out = plain((await penalty('10000', '--due', '2025-03-31', '--paid', '2025-07-31', '--public')).stdout);
+    expect(out.split('\n')[0]).toBe('Public-buyer penalty on 10 000,00 € due 31/03/2025, paid 31/07/2025 (122 days late)');
+    expect(out).toContain('How: balance × (ECB rate in force on the first day of the half-year interest began in + 8 points) × days / 365, fixed for the whole delay, split at each payment, rounded once; €40 fee once per invoice (art. R2192-31 and D2192-35 C. commande publique).');
   });
 });
 
@@ -376,6 +443,15 @@ describe('relance penalty, bad flags (exit 2, nothing on stdout)', () => {
       message: '--notice 2025-03-01 applies to a consumer only — add --b2c, or leave --notice out: B2B interest runs from the day after the due date without any notice',
     },
     { args: ['1000', '--due', '2025-01-31', '--today', '15/03/2025'], message: '--today "15/03/2025" is not a date — write it as YYYY-MM-DD, e.g. --today 2026-11-22' },
+    {
+      args: ['1000', '--due', '2025-01-31', '--imputation', 'interest'],
+      message: '--imputation "interest" is not one of principal-first, interest-first — write --imputation principal-first (partial payments reduce the principal, the default) or interest-first (they pay the interest accrued first, art. 1343-1 C. civ.)',
+    },
+    {
+      args: ['1000', '--due', '2025-01-31', '--floor', 'lower'],
+      message: '--floor "lower" is not one of raise, void — write --floor raise (a contractual rate below 3 × the legal rate is raised to it, the default) or void (the clause falls and ECB + 10 applies)',
+    },
+    { args: ['1000', '--due', '2025-01-31', '--b2c', '--public'], message: '--b2c and --public both given — a debtor is a consumer (--b2c) or a public buyer (--public), not both' },
   ])('$message', async ({ args, message }) => {
     expect(await penalty(...args)).toEqual({ code: 2, stdout: '', stderr: `relance: ${message}\n` });
   });

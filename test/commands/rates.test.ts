@@ -106,7 +106,7 @@ describe('relance rates, the shipped tables', () => {
     expect(r.stdout).toContain('Today (05/09/2027) falls in 2027-H2, carried forward from 2026-H2: its figures are provisional until 2027-H2 is in a rates file.');
     const json = await ratesJson('--today', '2027-01-05');
     expect(json.at(-1)).toMatchObject({ half_year: '2027-H1', mro: '2.40', b2b: '12.40', legal_individual: '6.84', legal_other: '2.75', provisional: true, origin: 'carried' });
-    expect(json.at(-1)!.sources.mro).toMatch(/^carried forward from 2026-H2: 2027-H1 is not in the rate tables yet — to confirm them, write 2027-H1 in a rates file/);
+    expect(json.at(-1)!.sources.mro).toMatch(/^carried forward from 2026-H2: 2027-H1 is not in the rate tables yet — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 January 2027, or write 2027-H1 in a rates file/);
   });
 });
 

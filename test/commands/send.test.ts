@@ -115,7 +115,7 @@ describe('relance send --dry-run', () => {
 
 describe('relance send and preview past the rate tables (LAW.md § Beyond the tables)', () => {
   const CARRIED =
-    'warning: 2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, write 2027-H1 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 January 2027 and the legal interest rates published in the Journal officiel';
+    'warning: 2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 January 2027, or write 2027-H1 in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel';
 
   it('drafts every message with the carried rates, says the amounts are provisional, and warns once (exit 0)', async () => {
     const { code, stdout, stderr } = await runRelance(['send', '--dry-run', '--today', '2027-01-05'], { cwd: examples });

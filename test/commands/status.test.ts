@@ -62,7 +62,9 @@ describe('relance status on the examples', () => {
     const { code, stdout, stderr } = await runRelance(['status', '--format', 'json', ...TODAY], inExamples());
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
-    expect(Object.keys(doc)).toEqual(['today', 'invoices', 'totals', 'aging', 'warnings']);
+    expect(Object.keys(doc)).toEqual(['today', 'readings', 'invoices', 'totals', 'aging', 'warnings']);
+    // The reading applied for each rule of LAW.md that has two (§ Finer points), here every default.
+    expect(doc.readings).toEqual({ rate_mode: 'half-year', imputation: 'principal-first', floor: 'raise', end_of_month: 'days-then-eom' });
     expect(doc.today).toBe('2026-11-22');
     expect(doc.invoices).toHaveLength(13);
     expect(doc.invoices.find((i: { number: string }) => i.number === 'F-2026-014')).toEqual({
@@ -81,11 +83,13 @@ describe('relance status on the examples', () => {
       next_date: '2026-11-30',
       limitation_date: '2031-10-31',
       provisional: false,
+      interest_paid: '0.00',
+      principal_left: '1200.00',
     });
     // As the table's total line says: 24 730.00 + 1 464.22 + 400.00.
     expect(doc.totals).toEqual({ count: 13, balance: '24730.00', interest: '1464.22', flat_fee: '400.00', total: '26594.22', provisional: false });
     expect(doc.aging).toEqual({ not_due: '1980.00', '1-30': '7570.00', '31-60': '3610.00', '61-90': '2450.00', '90+': '11100.00' });
-    expect(doc.warnings).toContain('F-2022-007: the claim is time-barred after 2027-03-15 (5 years, art. L110-4 C. com.), in 113 days — a reminder does not interrupt it: act before then');
+    expect(doc.warnings).toContain('F-2022-007: the claim is time-barred after 2027-03-15 (5 years from the due date, art. L110-4 C. com.), in 113 days — a reminder does not interrupt it: act before then');
     // The document is alone on stdout; the warnings also go to stderr for a person.
     expect(stderr).toContain('warning: F-2022-007: the claim is time-barred');
   });
@@ -101,9 +105,9 @@ describe('relance status on the examples', () => {
     const { code, stdout } = await runRelance(['status', '--format', 'csv', '--all', ...TODAY], inExamples());
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('number,client,status,balance,due_date,days_late,interest,flat_fee,total,last_step,last_date,next_step,next_date,limitation_date,provisional');
+    expect(lines[0]).toBe('number,client,status,balance,due_date,days_late,interest,flat_fee,total,last_step,last_date,next_step,next_date,limitation_date,provisional,interest_paid,principal_left');
     expect(lines).toHaveLength(17); // the header and 16 invoices
-    expect(lines).toContain('F-2026-014,Atelier Martin,open,1200.00,2026-10-31,22,8.97,40.00,1248.97,relance-2,2026-11-15,mise-en-demeure,2026-11-30,2031-10-31,false');
+    expect(lines).toContain('F-2026-014,Atelier Martin,open,1200.00,2026-10-31,22,8.97,40.00,1248.97,relance-2,2026-11-15,mise-en-demeure,2026-11-30,2031-10-31,false,0.00,1200.00');
   });
 
   it('colours by age only when asked to and never with NO_COLOR', async () => {
@@ -130,7 +134,7 @@ describe('relance status on the examples', () => {
 
 describe('relance status past the rate tables (LAW.md § Beyond the tables)', () => {
   const CARRIED =
-    '2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, write 2027-H1 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 January 2027 and the legal interest rates published in the Journal officiel';
+    '2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 January 2027, or write 2027-H1 in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel';
 
   it('carries the last known rates forward, stars the provisional figures and says so once (exit 0)', async () => {
     const { code, stdout: raw, stderr } = await runRelance(['status', '--config', 'examples/relance.yaml', '--today', '2027-01-05'], { cwd: dir });
@@ -170,7 +174,7 @@ describe('relance status past the rate tables (LAW.md § Beyond the tables)', ()
     const doc = JSON.parse(h2.stdout);
     expect(doc.totals.provisional).toBe(true);
     expect(doc.warnings).toContain(
-      '2027-H2 is not in the rate tables yet: its rates are carried forward from 2027-H1 (ECB rate 2.15 %, B2B rate 12.15 %, legal rate 2.60 %) and the amounts computed with them are provisional — to confirm them, write 2027-H2 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 July 2027 and the legal interest rates published in the Journal officiel',
+      '2027-H2 is not in the rate tables yet: its rates are carried forward from 2027-H1 (ECB rate 2.15 %, B2B rate 12.15 %, legal rate 2.60 %) and the amounts computed with them are provisional — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 July 2027, or write 2027-H2 in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel',
     );
   });
 });
@@ -267,7 +271,7 @@ describe('relance status in a pipe', () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `P-${i};Client ${i % 50};15/10/2026;1 000,00`);
     await writeFile(join(dir, 'many.csv'), ['Facture;Client;Échéance;Montant', ...rows].join('\n'));
     const r = spawnSync('bash', ['-c', `node "${bin}" status --invoices many.csv --format csv --quiet --today 2026-11-22 | head -1; echo "exit \${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8' });
-    expect(r.stdout).toBe('number,client,status,balance,due_date,days_late,interest,flat_fee,total,last_step,last_date,next_step,next_date,limitation_date,provisional\nexit 0\n');
+    expect(r.stdout).toBe('number,client,status,balance,due_date,days_late,interest,flat_fee,total,last_step,last_date,next_step,next_date,limitation_date,provisional,interest_paid,principal_left\nexit 0\n');
     expect(r.stderr).toBe('');
   });
 });
@@ -299,7 +303,7 @@ describe('relance status on an export with history and odd rows', () => {
     expect(doc.invoices.map((i: { number: string; status: string }) => [i.number, i.status])).toEqual([['J-1', 'insolvency']]);
     // Interest stops at the judgment: 1 to 9 November, 9 days on 1 000,00 € at 12.40 % = 100000 × 0.124 × 9 / 365 = 305.8 → 3,06 €.
     expect(doc.invoices[0]).toMatchObject({ interest: '3.06', next_step: null });
-    expect(doc.warnings).toContain('J-1: collective proceeding — declare the claim to the court-appointed representative by 2027-01-15, 2 months from the BODACC publication');
+    expect(doc.warnings).toContain('J-1: collective proceeding — declare the claim to the court-appointed representative by 2027-01-15 (2 months from the BODACC publication, art. R622-24 C. com.)');
     expect(stderr).toContain('odd.csv:3: warning: currency: invoice U-1 is in USD: relance chases invoices in euros only (French penalties, the €40 fee, euro totals), so it is left out — chase it by hand, or remove the line to silence this');
   });
 });

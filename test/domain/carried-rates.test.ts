@@ -59,7 +59,7 @@ describe('ratesOrCarried: past the last row, the last known rates carried forwar
   it('says where a carried value comes from and how to confirm it', () => {
     const r = ratesOrCarried(SHIPPED_RATES, half('2027-H1'))!;
     expect(r.b2b.source).toBe(
-      'carried forward from 2026-H2: 2027-H1 is not in the rate tables yet — to confirm them, write 2027-H1 in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 January 2027 and the legal interest rates published in the Journal officiel',
+      'carried forward from 2026-H2: 2027-H1 is not in the rate tables yet — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 January 2027, or write 2027-H1 in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel',
     );
     // The table itself is not changed.
     expect(ratesFor(SHIPPED_RATES, half('2027-H1'))).toBeNull();

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { latestLegalDueDate, missingEmailIssue, prescriptionIssue, rateTableIssues, termsBeyondLimitIssue } from '../../src/domain/checks.js';
+import type { Sector } from '../../src/domain/invoice.js';
 import { formatIssue } from '../../src/render/issues.js';
 import { SHIPPED_RATES, mergeRates } from '../../src/domain/rates.js';
 import { formatIsoDay } from '../../src/domain/dates.js';
@@ -37,12 +38,33 @@ describe('termsBeyondLimitIssue', () => {
   });
 });
 
+describe('termsBeyondLimitIssue: the special caps (L441-10 I, L441-11 II C. com.; R2192-10, R2192-11 C. commande publique)', () => {
+  const inv = (sector: Sector | null, due: string, o: { delivery?: string; clientType?: 'b2b' | 'public' } = {}) => invoice({ issue: '2026-01-10', due, sector, ...o });
+  it.each([
+    ['periodic, 45 days: at the limit', inv('periodic', '2026-02-24'), null],
+    ['periodic, a day beyond', inv('periodic', '2026-02-25'), 'F-1 is due 46 days after its invoice date (2026-01-10 → 2026-02-25): beyond the limit for a periodic invoice, 45 days from its date (art. L441-10 I C. com.): 2026-02-24 at the latest'],
+    ['road transport, 30 days from the invoice', inv('transport', '2026-02-10'), 'F-1 is due 31 days after its invoice date (2026-01-10 → 2026-02-10): beyond the limit for road transport, vehicle rental, transport commission, freight forwarding and customs brokerage, 30 days from the invoice date (art. L441-11 II 5° C. com.): 2026-02-09 at the latest'],
+    ['perishable food, 30 days after delivery', inv('perishable', '2026-02-05', { delivery: '2026-01-05' }), 'F-1 is due 31 days after its delivery date (2026-01-05 → 2026-02-05): beyond the limit for perishable food, 30 days after delivery (art. L441-11 II 1° C. com.): 2026-02-04 at the latest'],
+    ['perishable food without a delivery date: the invoice date stands in', inv('perishable', '2026-02-09'), null],
+    ['perishable food on a periodic invoice: 30 days after the end of the ten days of delivery', inv('perishable-periodic', '2026-02-19', { delivery: '2026-01-12' }), null],
+    ['… a day beyond', inv('perishable-periodic', '2026-02-20', { delivery: '2026-01-12' }), 'F-1 is due 39 days after its delivery date (2026-01-12 → 2026-02-20): beyond the limit for perishable food on a periodic invoice, 30 days after the end of the ten-day period of delivery (art. L441-11 II 1° b C. com.): 2026-02-19 at the latest'],
+    ['livestock and fresh meat, 20 days after delivery', inv('livestock', '2026-01-26', { delivery: '2026-01-05' }), 'F-1 is due 21 days after its delivery date (2026-01-05 → 2026-01-26): beyond the limit for livestock for slaughter and fresh meat, 20 days after the day of delivery (art. L441-11 II 2° C. com.): 2026-01-25 at the latest'],
+    ['alcoholic drinks, 30 days after the end of the month of delivery', inv('alcohol', '2026-03-02', { delivery: '2026-01-05' }), null],
+    ['a public buyer, 30 days', inv(null, '2026-02-10', { clientType: 'public' }), 'F-1 is due 31 days after its invoice date (2026-01-10 → 2026-02-10): beyond 30 days from the payment request for a public buyer (art. R2192-10 C. commande publique): 2026-02-09 at the latest'],
+    ['a public health establishment, 50 days', inv('public-health', '2026-03-01', { clientType: 'public' }), null],
+    ['… a day beyond', inv('public-health', '2026-03-02', { clientType: 'public' }), 'F-1 is due 51 days after its invoice date (2026-01-10 → 2026-03-02): beyond 50 days from the payment request for a public buyer (a public health establishment) (art. R2192-11 C. commande publique): 2026-03-01 at the latest'],
+  ])('%s', (_, i, message) => {
+    expect(termsBeyondLimitIssue(i)?.message ?? null).toBe(message);
+  });
+});
+
 describe('prescriptionIssue: 5 years B2B, 2 years B2C, warned 6 months ahead', () => {
   it.each([
     ['b2b' as const, '2022-03-15', '2026-09-14', null],
     ['b2b' as const, '2022-03-15', '2026-09-15', 'F-1 can be claimed in court until 2027-03-15 (5 years from the due date, art. L110-4 C. com.), 181 days from now'],
     ['b2b' as const, '2022-03-15', '2027-03-14', 'F-1 can be claimed in court until 2027-03-15 (5 years from the due date, art. L110-4 C. com.), 1 day from now'],
     ['b2b' as const, '2022-03-15', '2027-03-16', 'F-1 has been time-barred since 2027-03-16 (5 years from the due date, art. L110-4 C. com.)'],
+    ['public' as const, '2022-03-15', '2026-11-22', 'F-1 can be claimed in court until 2026-12-31 (4 years from the 1 January after the year of the due date, each written claim starting them again: déchéance quadriennale, loi n° 68-1250), 39 days from now'],
     ['b2c' as const, '2025-01-31', '2026-11-22', 'F-1 can be claimed in court until 2027-01-31 (2 years from the due date, art. L218-2 C. conso.), 70 days from now'],
   ])('%s due %s, on %s', (clientType, due, today, message) => {
     expect(prescriptionIssue(invoice({ clientType, due }), day(today))?.message ?? null).toBe(message);
@@ -84,7 +106,7 @@ describe('missingEmailIssue', () => {
 describe('rateTableIssues: the coming half-year from 1 December / 1 June, the carried ones up to today', () => {
   const at = { file: 'relance.yaml', field: 'rates' };
   const confirm = (key: string, start: string) =>
-    `write ${key} in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on ${start} and the legal interest rates published in the Journal officiel`;
+    `run relance rates --update for the ECB main refinancing rate in force on ${start}, or write ${key} in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel`;
   const coming = (key: string, days: string, from: string, first: string, start: string) =>
     `relance.yaml: warning: rates: ${key} starts in ${days} and is not in the rate tables: from 1 ${first} its rates will be carried forward from ${from} and marked provisional — confirm them once they are published: ${confirm(key, start)}`;
   const carriedNow = (key: string, start: string) =>

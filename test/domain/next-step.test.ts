@@ -47,12 +47,12 @@ describe('checkStep', () => {
 
   it.each(['petites-creances', 'injonction', 'agence', 'declaration'] as const)('refuses a time-barred invoice for %s, naming it', (step) => {
     const f = facts({ invoices: [{ number: 'F-0', dueDate: day('2021-11-15') }], insolvency: { judgment: day('2026-11-01'), bodacc: day('2026-11-10') } });
-    expect(messages(step, f)[0]).toBe('invoice F-0 is time-barred since 2026-11-16 (5 years from the due date, L110-4 C. com.) — leave F-0 out of the dossier: no step can recover it');
+    expect(messages(step, f)[0]).toBe('invoice F-0 is time-barred since 2026-11-16 (5 years from the due date, art. L110-4 C. com.) — leave F-0 out of the dossier: no step can recover it');
   });
 
   it('counts 2 years against a consumer', () => {
     const f = facts({ regime: 'b2c', invoices: [{ number: 'F-9', dueDate: day('2024-11-21') }] });
-    expect(messages('injonction', f)).toEqual(['invoice F-9 is time-barred since 2026-11-22 (2 years from the due date, L218-2 C. conso.) — leave F-9 out of the dossier: no step can recover it']);
+    expect(messages('injonction', f)).toEqual(['invoice F-9 is time-barred since 2026-11-22 (2 years from the due date, art. L218-2 C. conso.) — leave F-9 out of the dossier: no step can recover it']);
   });
 
   it.each(['petites-creances', 'injonction', 'agence'] as const)('refuses a dispute with no end for %s', (step) => {
@@ -87,6 +87,20 @@ describe('checkStep', () => {
     expect(messages('injonction', facts({ insolvency: { judgment: day('2026-11-01'), bodacc: null } }))).toEqual([
       'a collective proceeding opened on 2026-11-01: it stops every individual recovery (L622-21 C. com.) — declare the claim to the mandataire: --for declaration',
     ]);
+  });
+
+  it('a consumer with a judgment date is a surendettement file: no L622 wording', () => {
+    expect(messages('injonction', facts({ regime: 'b2c', insolvency: { judgment: day('2026-11-01'), bodacc: null } }))).toEqual([
+      'a surendettement file since 2026-11-01: enforcement against the consumer is suspended (art. L722-2 C. conso.) — answer the commission de surendettement: it sets what is paid, and when',
+    ]);
+  });
+
+  it('refuses an injonction or the procédure simplifiée against a public buyer, and names the administrative court', () => {
+    for (const step of ['injonction', 'petites-creances'] as const) {
+      expect(messages(step, facts({ regime: 'public' }))).toEqual([
+        'a public buyer is not reached by an injonction de payer nor the procédure simplifiée: ask the tribunal administratif for a référé-provision (art. R541-1 CJA) — relance does not prepare that request: it goes to the administrative court with the décompte and the formal notice',
+      ]);
+    }
   });
 
   it.each<[string, Partial<ClaimFacts>, string]>([

@@ -91,7 +91,7 @@ const provisionalLegal = (halfYear: string, rate: string): string =>
   `the legal interest rate for ${halfYear} (${rate} %) is provisional: confirm the legal rate in the Journal officiel, or set ${halfYear} in a rates file`;
 /** The warning for a half-year past the tables, whose rates are the last known ones carried forward. */
 const carried = (halfYear: string, from = '2026-H2', [mro, b2b, legal] = ['2.40', '12.40', '2.75']): string =>
-  `${halfYear} is not in the rate tables yet: its rates are carried forward from ${from} (ECB rate ${mro} %, B2B rate ${b2b} %, legal rate ${legal} %) and the amounts computed with them are provisional — to confirm them, write ${halfYear} in a rates file (relance rates --help shows how) with the ECB main refinancing rate in force on 1 ${halfYear.endsWith('H1') ? 'January' : 'July'} ${halfYear.slice(0, 4)} and the legal interest rates published in the Journal officiel`;
+  `${halfYear} is not in the rate tables yet: its rates are carried forward from ${from} (ECB rate ${mro} %, B2B rate ${b2b} %, legal rate ${legal} %) and the amounts computed with them are provisional — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 ${halfYear.endsWith('H1') ? 'January' : 'July'} ${halfYear.slice(0, 4)}, or write ${halfYear} in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel`;
 const NO_NOTICE = 'no formal notice recorded: B2C interest will run from the day after a formal notice (mise en demeure, art. 1231-6 C. civ.)';
 
 describe('computePenalty: the published examples (LAW.md)', () => {
@@ -373,7 +373,7 @@ const cases: readonly { name: string; input: Case; expected: Expected }[] = [
       daysLate: 43,
       periods: [['2025-02-01', '2025-03-15', 43, '1000.00', '11.13', '13.11']],
       interest: '13.11', flatFee: '40.00', balance: '0.00', total: '53.11',
-      warnings: ['the contractual rate 5.00 % is below the floor for 2025-H1, 3 × the legal rate 3.71 % = 11.13 % (art. L441-10 C. com.): 11.13 % applied'],
+      warnings: ['the contractual rate 5.00 % is below the floor for 2025-H1, 3 × the legal rate 3.71 % = 11.13 % (art. L441-10 C. com.): 11.13 % applied (floor: raise)'],
     },
   },
   {
@@ -409,7 +409,7 @@ const cases: readonly { name: string; input: Case; expected: Expected }[] = [
         ['2025-01-01', '2025-01-31', 31, '1000.00', '12.00', '10.19'],
       ],
       interest: '22.73', flatFee: '40.00', balance: '0.00', total: '62.73',
-      warnings: ['the contractual rate 12.00 % is below the floor for 2024-H2, 3 × the legal rate 4.92 % = 14.76 % (art. L441-10 C. com.): 14.76 % applied'],
+      warnings: ['the contractual rate 12.00 % is below the floor for 2024-H2, 3 × the legal rate 4.92 % = 14.76 % (art. L441-10 C. com.): 14.76 % applied (floor: raise)'],
     },
   },
 
@@ -449,19 +449,20 @@ const cases: readonly { name: string; input: Case; expected: Expected }[] = [
     // 16–30 Jun 15 d at 3.71: 3 710 × 15 = 55 650; / 365 = 152.47 → 1.52
     // 1–15 Jul 15 d at 2.76: 2 760 × 15 = 41 400; / 365 = 113.42 → 1.13
     // exact: 97 050 / 365 = 265.89 → 2.66
-    name: 'B2C across a half-year, with fixed mode and a contractual rate asked for',
+    // A consumer's contract may set the rate (art. 1231-6 is a default rule): 10 % from the
+    // day after the notice, 1 000 × 10 % × 15 / 365 = 4.1096 → 4.11 each half; 30 days: 8.2192 → 8.22.
+    name: 'B2C across a half-year, with fixed mode and a contractual rate: the rate applies from the notice, the mode does not',
     input: { principal: '1000.00', due: '2025-05-31', end: '2025-07-15', b2c: true, notice: '2025-06-15', mode: 'fixed', rate: '10' },
     expected: {
       daysLate: 45,
       periods: [
-        ['2025-06-16', '2025-06-30', 15, '1000.00', '3.71', '1.52'],
-        ['2025-07-01', '2025-07-15', 15, '1000.00', '2.76', '1.13'],
+        ['2025-06-16', '2025-06-30', 15, '1000.00', '10.00', '4.11'],
+        ['2025-07-01', '2025-07-15', 15, '1000.00', '10.00', '4.11'],
       ],
-      interest: '2.66', flatFee: '0.00', balance: '1000.00', total: '1002.66',
+      interest: '8.22', flatFee: '0.00', balance: '1000.00', total: '1008.22',
       warnings: [
         'the fixed rate mode applies to B2B rates only: B2C interest follows the legal rate of each half-year (art. L313-2 CMF)',
-        'the contractual rate 10.00 % is not applied to a consumer: B2C interest is at the legal rate (art. 1231-6 C. civ.)',
-        rounding('2.65', '2.66'),
+        'the contractual rate 10.00 % is applied to this consumer from the formal notice (art. 1231-6 C. civ. is a default rule): check that the consumer agreed to the clause and that it is not excessive — a judge may reduce it (art. 1231-5 C. civ.) or set aside an unfair term (art. L212-1 C. conso.)',
       ],
     },
   },

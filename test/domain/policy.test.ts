@@ -115,7 +115,7 @@ describe('validatePolicy: every problem, with file, line, field, message and hin
     {
       problem: 'unknown client_type in a match',
       yaml: `${ONE_STEP}segments:\n  - match: { client_type: particulier }\n    templates: { relance-1: relance-1-fidele }\n`,
-      issue: err(4, 'segments[0].match.client_type', 'unknown client_type "particulier"', 'use one of: b2b, b2c'),
+      issue: err(4, 'segments[0].match.client_type', 'unknown client_type "particulier"', 'use one of: b2b, b2c, public'),
     },
     {
       problem: 'segment without a match',

@@ -26,6 +26,9 @@ function row(fields: Partial<StatusRow> & Pick<StatusRow, 'number'>): StatusRow 
     nextUncertain: false,
     limitation: day('2031-10-01'),
     limitationState: 'ok',
+    interestPaid: 0,
+    principalLeft: 100_00,
+    partlyPaid: false,
     ...fields,
   };
 }
@@ -75,7 +78,7 @@ describe('StatusNotes', () => {
     const many = new StatusNotes();
     for (let i = 1; i <= 8; i++) many.add({ kind: 'limitation-past', invoice: `F-${i}`, text: 'time-barred' });
     expect(many.lines()).toEqual([
-      '8 invoices are time-barred (F-1, F-2, F-3, F-4, F-5 and 3 more): their limitation_date has passed (5 years B2B, art. L110-4 C. com.; 2 years B2C, art. L218-2 C. conso.)',
+      '8 invoices are time-barred (F-1, F-2, F-3, F-4, F-5 and 3 more): their limitation_date has passed (5 years B2B, art. L110-4 C. com.; 2 years B2C, art. L218-2 C. conso.; 4 years for a public buyer) and they have left the reminder cycle',
     ]);
   });
 });

@@ -10,11 +10,11 @@ export const day = (iso: string): Day => {
   return d;
 };
 
-export type InvoiceFields = Partial<Omit<Invoice, 'dueDate' | 'issueDate' | 'pausedUntil'>> & { due?: string; issue?: string; pausedUntil?: string };
+export type InvoiceFields = Partial<Omit<Invoice, 'dueDate' | 'issueDate' | 'pausedUntil' | 'deliveryDate'>> & { due?: string; issue?: string; pausedUntil?: string; delivery?: string };
 
 /** F-1, Atelier Martin, 1 200,00 € due 31/10/2026, B2B, open: override what the test is about. */
 export function invoice(o: InvoiceFields = {}): Invoice {
-  const { due, issue, pausedUntil, ...rest } = o;
+  const { due, issue, pausedUntil, delivery, ...rest } = o;
   return {
     number: 'F-1',
     client: 'Atelier Martin',
@@ -39,6 +39,9 @@ export function invoice(o: InvoiceFields = {}): Invoice {
     clientAddress: null,
     contactName: null,
     balancesAsOf: null,
+    deliveryDate: delivery ? day(delivery) : null,
+    sector: null,
+    dueDateSource: 'file',
     ...rest,
   };
 }

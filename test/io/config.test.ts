@@ -57,4 +57,27 @@ describe('loadConfig', () => {
     await mkdir(join(dir, 'folder.yaml'));
     expect(await problems('folder.yaml', null)).toEqual(['folder.yaml: is a folder, not a file — name the file itself']);
   });
+
+  it('reads the law settings, with their defaults', async () => {
+    await writeFile(join(dir, 'law-default.yaml'), 'invoices: f.csv\n');
+    expect((await loadConfig('law-default.yaml', dir, {})).config.law).toEqual({ imputation: 'principal-first', floor: 'raise', sendDays: 'any', region: 'france', sector: null, creditorOutsideMetropole: false });
+    await writeFile(
+      join(dir, 'law.yaml'),
+      'invoices: f.csv\nimputation: interest-first\nfloor: void\nsend_days: business\nregion: alsace-moselle\nsector: Transport routier\ncreditor:\n  country: Guadeloupe\n',
+    );
+    const { config, warnings } = await loadConfig('law.yaml', dir, {});
+    expect(warnings).toEqual([]);
+    expect(config.law).toEqual({ imputation: 'interest-first', floor: 'void', sendDays: 'business', region: 'alsace-moselle', sector: 'transport', creditorOutsideMetropole: true });
+    expect(config.defaults.sector).toBe('transport');
+    await writeFile(join(dir, 'france.yaml'), 'invoices: f.csv\ncreditor:\n  country: France\n');
+    expect((await loadConfig('france.yaml', dir, {})).config.law.creditorOutsideMetropole).toBe(false);
+  });
+
+  it('says which values a law setting takes', async () => {
+    expect(await problems('law-bad.yaml', 'invoices: f.csv\nimputation: interets\nsend_days: weekdays\nsector: banque\n')).toEqual([
+      'law-bad.yaml:2: imputation: "interets" is not one of principal-first, interest-first — write one of: principal-first, interest-first',
+      'law-bad.yaml:3: send_days: "weekdays" is not one of any, business — write one of: any, business',
+      'law-bad.yaml:4: sector: "banque" is not a sector relance knows — write one of: periodic, transport, perishable, perishable-periodic, livestock, alcohol, public-health — or leave it out for the general limits',
+    ]);
+  });
 });

@@ -164,9 +164,28 @@ describe('small files', () => {
     expect(formatIsoDay(invoices[0]!.dueDate)).toBe('2026-10-31');
   });
 
-  it('says a row without any due date or terms needs one', async () => {
-    const { issues } = await loadText('nodue.csv', 'Facture;Client;Date;Échéance;Montant\nN-1;Zeta;01/10/2026;;100\n');
-    expect(issues).toEqual(['nodue.csv:2: due_date: no due date and no payment terms — add a due date (Échéance), payment terms (30 jours), or payment_terms: in relance.yaml']);
+  it('counts the legal 30 days from the delivery when nothing was agreed (L441-10 I), the invoice date standing in', async () => {
+    const { invoices, issues } = await loadText(
+      'nodue.csv',
+      'Facture;Client;Type client;Date;Date de livraison;Échéance;Montant\nN-1;Zeta;pro;01/10/2026;;;100\nN-2;Zeta;pro;01/10/2026;15/09/2026;;100\nN-3;Mairie;collectivité;01/10/2026;15/10/2026;;100\nN-4;Zeta;pro;;;;100\n',
+    );
+    expect(invoices.map((i) => [i.number, formatIsoDay(i.dueDate), i.dueDateSource])).toEqual([
+      ['N-1', '2026-10-31', 'legal-term'],
+      ['N-2', '2026-10-15', 'legal-term'],
+      // a public buyer: 30 days from the payment request, or from the delivery when it came later (R2192-12, R2192-13)
+      ['N-3', '2026-11-14', 'legal-term'],
+    ]);
+    expect(issues).toEqual([
+      'nodue.csv:5: due_date: no due date, no payment terms, and no delivery or invoice date to count the legal term from — add a due date (Échéance), payment terms (30 jours), payment_terms: in relance.yaml, or the delivery date (the legal 30 days run from it, art. L441-10 I C. com.)',
+    ]);
+  });
+
+  it('takes the invoice date as a consumer\'s due date when nothing was agreed, and says so', async () => {
+    const { invoices, issues } = await loadText('conso.csv', 'Facture;Client;Type client;Date;Delivery date;Due date;Amount\nP-1;Jeanne;particulier;01/10/2026;20/09/2026;;100\n');
+    expect(invoices.map((i) => [formatIsoDay(i.dueDate), i.dueDateSource, formatIsoDay(i.deliveryDate!)])).toEqual([['2026-10-01', 'on-performance', '2026-09-20']]);
+    expect(issues).toEqual([
+      'conso.csv:2: warning: due_date: P-1: no due date and no payment terms for a consumer, and no legal term applies (the price is due on performance unless agreed): the invoice date 2026-10-01 is taken as the due date — add the due date or the terms agreed with the client',
+    ]);
   });
 
   it('reads Excel\'s "sep=" line and keeps line numbers right', async () => {
@@ -249,7 +268,7 @@ describe('small files', () => {
     expect(broken.issues[0]).toMatch(/^broken\.yaml:\d+: not valid YAML: /);
     const typo = await loadText('typo.yaml', '- number: X-1\n  client: Un\n  due_dte: 2026-10-01\n  amount: 1\n');
     expect(typo.issues).toEqual([
-      'typo.yaml:1: due_date: no due date and no payment terms — add a due date (Échéance), payment terms (30 jours), or payment_terms: in relance.yaml',
+      'typo.yaml:1: due_date: no due date, no payment terms, and no delivery or invoice date to count the legal term from — add a due date (Échéance), payment terms (30 jours), payment_terms: in relance.yaml, or the delivery date (the legal 30 days run from it, art. L441-10 I C. com.)',
       'typo.yaml:3: warning: due_dte: unknown field, ignored — did you mean \"due_date\"?',
     ]);
   });

@@ -79,7 +79,7 @@ describe('injonction', () => {
   it.each<[string, Partial<Dossier>, string]>([
     ['without a formal notice', { notice: null }, 'injonction needs a formal notice, and none is recorded'],
     ['disputed with no end', { disputedSince: day('2026-11-12') }, 'the claim is disputed since 2026-11-12 and no end of the dispute is recorded'],
-    ['time-barred', { decompte: decompteFor([{ ...SPEC, due: '2021-09-30', issue: '2021-09-01' }], today) }, 'invoice F-2026-014 is time-barred since 2026-10-01 (5 years from the due date, L110-4 C. com.)'],
+    ['time-barred', { decompte: decompteFor([{ ...SPEC, due: '2021-09-30', issue: '2021-09-01' }], today) }, 'invoice F-2026-014 is time-barred since 2026-10-01 (5 years from the due date, art. L110-4 C. com.)'],
   ])('is refused %s', (_what, change, message) => {
     const outcome = nextStepRequest({ ...base, ...change });
     expect(outcome).toMatchObject({ ok: false, refusals: [{ message }] });

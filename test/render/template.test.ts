@@ -33,6 +33,9 @@ function invoice(over: Partial<ReminderInvoice> = {}): ReminderInvoice {
     total: '1249.17',
     attachment: 'F-2026-014.pdf',
     provisional: false,
+    interest_paid: '0.00',
+    principal_left: '1200.00',
+    contractual_rate: null,
     ...over,
   };
 }
@@ -50,8 +53,9 @@ const FULL_CREDITOR: ReminderContext['creditor'] = {
   siren: '123456789',
   iban: 'FR76 3000 6000 0112 3456 7890 189',
   payment_link: 'https://pay.example/atelier-dupont',
+  country: null,
 };
-const BARE_CREDITOR: ReminderContext['creditor'] = { name: 'Atelier Dupont SARL', email: null, phone: null, address: null, siren: null, iban: null, payment_link: null };
+const BARE_CREDITOR: ReminderContext['creditor'] = { name: 'Atelier Dupont SARL', email: null, phone: null, address: null, siren: null, iban: null, payment_link: null, country: null };
 
 function sum(invoices: ReminderInvoice[], key: 'balance' | 'interest' | 'flat_fee' | 'total'): string {
   return formatCents(invoices.reduce((s, i) => s + parseAmount(i[key])!, 0));
@@ -63,11 +67,12 @@ function context(over: { language?: Language; b2c?: boolean; invoices?: Reminder
   const { b2c: _b2c, ...rest } = over;
   return {
     language: over.language ?? 'fr',
-    client: { name: 'Atelier Martin', email: 'compta@martin.example', type: b2c ? 'b2c' : 'b2b', is_b2b: !b2c, is_b2c: b2c, code: null, contact: null, address: null },
+    client: { name: 'Atelier Martin', email: 'compta@martin.example', type: b2c ? 'b2c' : 'b2b', is_b2b: !b2c, is_b2c: b2c, is_public: false, code: null, contact: null, address: null },
     creditor: FULL_CREDITOR,
     invoices,
     invoice: invoices[0]!,
-    totals: { balance: sum(invoices, 'balance'), interest: sum(invoices, 'interest'), flat_fee: sum(invoices, 'flat_fee'), total: sum(invoices, 'total'), count: invoices.length, provisional: invoices.some((i) => i.provisional) },
+    totals: { balance: sum(invoices, 'balance'), interest: sum(invoices, 'interest'), flat_fee: sum(invoices, 'flat_fee'), total: sum(invoices, 'total'), count: invoices.length, provisional: invoices.some((i) => i.provisional), interest_paid: '0.00', principal_left: sum(invoices, 'balance'), partly_paid: false },
+    readings: { imputation: 'principal-first', interest_first: false, floor: 'raise', floor_raised: false, floor_void: false },
     step: { id: 'relance-2', day: 15, channel: 'email' },
     previous: [{ step: 'relance-1', date: '2026-11-02', subject: 'Facture F-2026-014 : règlement en attente' }],
     deadline: { days: 8, date: '2026-11-30' },
@@ -327,13 +332,13 @@ describe('templates in a config folder', () => {
 
   it('a misspelt variable names the file and its line in the file', async () => {
     expect(await problems(`${HEAD}Bonjour,\n\n{{client.nme}}\n`)).toEqual([
-      'mytpl/fr/essai.hbs:6: unknown variable "client.nme" — check the spelling; client has: name, email, type, is_b2b, is_b2c, code, contact, address',
+      'mytpl/fr/essai.hbs:6: unknown variable "client.nme" — check the spelling; client has: name, email, type, is_b2b, is_b2c, is_public, code, contact, address',
     ]);
   });
 
   it('a misspelt variable inside {{#if}} is caught too, even in a branch the samples do not take', async () => {
     expect(await problems(`${HEAD}{{#if client.is_b2c}}\n{{#if creditor.iabn}}IBAN{{/if}}\n{{/if}}\n`)).toEqual([
-      'mytpl/fr/essai.hbs:5: unknown variable "creditor.iabn" — check the spelling; creditor has: name, email, phone, address, siren, iban, payment_link',
+      'mytpl/fr/essai.hbs:5: unknown variable "creditor.iabn" — check the spelling; creditor has: name, email, phone, address, siren, iban, payment_link, country',
     ]);
   });
 
@@ -345,13 +350,13 @@ describe('templates in a config folder', () => {
 
   it('a misspelt variable in the subject points at the subject line', async () => {
     expect(await problems("---\n# relance après 15 jours\nsubject: 'Facture {{invoice.numero}}'\n---\nBonjour\n")).toEqual([
-      'mytpl/fr/essai.hbs:3: subject: unknown variable "invoice.numero" — check the spelling; invoice has: number, issue_date, due_date, amount, paid, balance, days_late, interest, flat_fee, total, attachment, provisional',
+      'mytpl/fr/essai.hbs:3: subject: unknown variable "invoice.numero" — check the spelling; invoice has: number, issue_date, due_date, amount, paid, balance, days_late, interest, flat_fee, total, attachment, provisional, interest_paid, principal_left, contractual_rate',
     ]);
   });
 
   it('inside {{#each}}, the hint says how to reach the message variables', async () => {
     expect(await problems(`${HEAD}{{#each invoices}}\n- {{number}} {{client.name}}\n{{/each}}\n`)).toEqual([
-      "mytpl/fr/essai.hbs:5: unknown variable \"client.name\" — check the spelling; each of invoices has: number, issue_date, due_date, amount, paid, balance, days_late, interest, flat_fee, total, attachment, provisional; the message's own variables are reached with ../ or @root. (e.g. @root.client.name)",
+      "mytpl/fr/essai.hbs:5: unknown variable \"client.name\" — check the spelling; each of invoices has: number, issue_date, due_date, amount, paid, balance, days_late, interest, flat_fee, total, attachment, provisional, interest_paid, principal_left, contractual_rate; the message's own variables are reached with ../ or @root. (e.g. @root.client.name)",
     ]);
   });
 
@@ -381,7 +386,7 @@ describe('templates in a config folder', () => {
 
   it('printing an object or a list is an error, not "[object Object]"', async () => {
     expect(await problems(`${HEAD}{{creditor}}\n`)).toEqual([
-      'mytpl/fr/essai.hbs:4: "creditor" is an object, not something to print — print one of its fields: name, email, phone, address, siren, iban, payment_link',
+      'mytpl/fr/essai.hbs:4: "creditor" is an object, not something to print — print one of its fields: name, email, phone, address, siren, iban, payment_link, country',
     ]);
   });
 
@@ -444,7 +449,7 @@ describe('templates in a config folder', () => {
     const template = await load('blocs', 'fr', dirs);
     expect(render(template, context()).text).toBe(`0. F-2026-014 Atelier Dupont SARL Atelier Martin.\nF-2026-014 ${formatMoney('1200.00', 'fr')}\n`);
     expect(await problems(`${HEAD}{{#each invoices as |inv|}}{{inv.nmber}}{{/each}}\n{{#each invoices}}{{../../client.name}}{{/each}}\n{{@index}}\n`)).toEqual([
-      'mytpl/fr/essai.hbs:4: unknown variable "inv.nmber" — check the spelling; inv has: number, issue_date, due_date, amount, paid, balance, days_late, interest, flat_fee, total, attachment, provisional',
+      'mytpl/fr/essai.hbs:4: unknown variable "inv.nmber" — check the spelling; inv has: number, issue_date, due_date, amount, paid, balance, days_late, interest, flat_fee, total, attachment, provisional, interest_paid, principal_left, contractual_rate',
       'mytpl/fr/essai.hbs:5: "../../client.name" goes up more levels (../) than there are blocks around it — use @root. to reach the top, e.g. @root.client.name',
       'mytpl/fr/essai.hbs:6: "@index" only exists inside {{#each}} — use it between {{#each …}} and {{/each}}',
     ]);
