@@ -221,7 +221,7 @@ async function printTable(all: readonly LogLine[], ctx: TableContext, opts: LogO
 function tintWhat(c: ChalkInstance, padded: string): string {
   const word = padded.trim();
   if (word === 'sent' || word === 'confirmed sent') return c.green(padded);
-  if (word === 'failed') return c.red(padded);
+  if (word === 'failed' || word === 'bounced') return c.red(padded);
   if (word === 'UNCERTAIN') return c.bold.yellow(padded);
   if (word === 'issued') return c.cyan(padded);
   return c.magenta(padded);

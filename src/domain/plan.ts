@@ -4,7 +4,7 @@
 
 import type { Day } from './dates.js';
 import type { Invoice, Language } from './invoice.js';
-import { FOREVER, holdOf, isChaseable, pausedThrough } from './invoice-state.js';
+import { FOREVER, bounceOf, emailStepsPassedOver, holdOf, isChaseable, pausedThrough } from './invoice-state.js';
 import type { History, UncertainStep } from './history.js';
 import { emptyHistory, isDone } from './history.js';
 import type { Channel, Policy, Step } from './policy.js';
@@ -56,7 +56,8 @@ export interface Plan {
  * The next step is the first step of the policy, in order, not yet done (DESIGN.md §
  * Planning). A step before the due date (negative day) is passed over once it could only
  * go out after the due date. An uncertain intent blocks the invoice: its step is
- * returned with reason `uncertain`.
+ * returned with reason `uncertain`. While its addresses bounce, its e-mail steps are
+ * passed over (invoice-state.ts: bounceOf), so the calls, letters and tasks still come.
  */
 export function nextStep(invoice: Invoice, policy: Policy, history: History, today: Day): NextStep | null {
   if (!isChaseable(invoice)) return null;
@@ -73,8 +74,11 @@ export function nextStep(invoice: Invoice, policy: Policy, history: History, tod
 
   // Never two steps on one day, even with min_gap_days: 0: one step per invoice per run.
   const gapEnd = history.lastAction === null ? null : history.lastAction + Math.max(policy.minGapDays, 1);
-  for (const step of steps) {
+  const bounced = bounceOf(invoice, history) !== null;
+  const passedOver = emailStepsPassedOver(steps, history);
+  for (const [i, step] of steps.entries()) {
     if (isDone(history, step.id)) continue;
+    if (step.channel === 'email' && (bounced || i < passedOver)) continue;
     const scheduled = invoice.dueDate + step.day;
     let date = scheduled;
     let reason: NextReason = 'schedule';
