@@ -123,7 +123,7 @@ export function reportProblems(cli: Cli, all: readonly ActionReport[], notAttemp
         `${what} refused for good, not sent to ${r.to.join(', ')}: ${r.error ?? 'refused'} — its e-mail steps are passed over (its calls, letters and tasks still come) until the address changes in the invoice file or "relance record ${r.invoices[0]} retry"\n`,
       );
     } else if (r.status === 'skipped') {
-      cli.stderr.write(`${what} skipped today: ${r.error ?? 'a problem of its own'}; the others went on, and once it is fixed the next run does it\n`);
+      cli.stderr.write(`${what} skipped: ${r.error ?? 'a problem of its own'} (the next run does it once this is fixed)\n`);
     } else if (r.status === 'uncertain') {
       uncertain++;
       cli.stderr.write(`${what} uncertain — ${r.error}; ${whereToLook(r.message_id, bcc)}, then: ${settleOne(r.invoices[0]!, r.step)}\n`);

@@ -157,9 +157,13 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   // holds of the run); after, the summary says what was sent, and the exit is 70 too.
   const left = [...reports.values()].some((r) => r.status === 'sent' || r.status === 'uncertain');
   if (crash !== null && !left) throw crash.error;
-  const done = prepared.map((p) => reports.get(p) ?? unknownOutcome(p));
+  // In plan order, the skipped steps among the others; the uncertain ones after.
+  const order = new Map(plan.actions.map((a, i) => [a, i]));
+  const done = [...prepared.map((p) => ({ action: p.action, report: reports.get(p) ?? unknownOutcome(p) })), ...skipped.map((s: Skipped) => ({ action: s.action, report: skippedReport(s) }))]
+    .sort((a, b) => order.get(a.action)! - order.get(b.action)!)
+    .map((d) => d.report);
   const uncertain = plan.uncertain.map(uncertainReport);
-  const all = [...done, ...skipped.map((s: Skipped) => skippedReport(s)), ...uncertain];
+  const all = [...done, ...uncertain];
 
   if (json) {
     await print(`${JSON.stringify({ today: formatIsoDay(today), dry_run: dryRun, actions: all }, null, 2)}\n`);

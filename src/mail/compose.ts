@@ -5,6 +5,7 @@ import type { Address as MimeNodeAddress } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { zoneOffsetFor } from '../io/time-zone.js';
 import type { OutgoingEmail } from './message.js';
+import { recipientName } from './message.js';
 
 /** A message as it goes out: these bytes (CRLF line ends only), to these envelope addresses. */
 export interface BuiltMessage {
@@ -23,7 +24,7 @@ export function composeMessage(email: OutgoingEmail, date: Date) {
   return new MailComposer({
     from: email.from,
     // `"Atelier Martin" <compta@…>`: the client's name, as their mailbox shows who it is for.
-    to: email.to.map((address) => ({ name: displayName(email.action.client), address })),
+    to: email.to.map((address) => ({ name: recipientName(email.action), address })),
     replyTo: email.replyTo ?? undefined,
     bcc: email.bcc ?? undefined,
     subject: email.subject,
@@ -73,11 +74,6 @@ export function crlfOnly(raw: Buffer): Buffer {
   const text = raw.toString('latin1');
   if (!/\r(?!\n)|(?<!\r)\n/.test(text) && text.endsWith('\r\n')) return raw;
   return Buffer.from(text.replace(/\r\n|\r|\n/g, '\r\n').replace(/(?<!\r\n)$/, '\r\n'), 'latin1');
-}
-
-/** A display name on one line, without the characters that would end it. */
-function displayName(name: string): string {
-  return name.replace(/[\x00-\x1f\x7f"<>]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -65,3 +65,8 @@ export function invoiceNumbers(action: Action): string[] {
 export function relanceHeaders(action: Action): Record<string, string> {
   return { 'X-Relance-Invoice': invoiceNumbers(action).join(','), 'X-Relance-Step': action.step.id, 'Auto-Submitted': 'auto-generated' };
 }
+
+/** The client's name as a message's To shows it: one line, without the characters that would end it. */
+export function recipientName(action: Action): string {
+  return action.client.replace(/[\x00-\x1f\x7f"<>]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
