@@ -155,7 +155,7 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
     const wait = stopped === null ? retryWait(p.tuning.retryWait, r.tries, r.waited) : null;
     if (wait === null) {
       retries.delete(built);
-      const after = r.tries === 0 ? '' : ` (tried ${r.tries + 1} times within ${Math.round(r.waited / 1000)} s)`;
+      const after = r.tries === 0 ? '' : ` (tried ${r.tries + 1} times within ${Math.round(r.waited / 100) / 10} s)`;
       return failed(built.email, `${reason}${after}`, true);
     }
     // On disk first: a crash during the wait leaves a failed step, never an uncertain one.
