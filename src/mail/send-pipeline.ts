@@ -7,7 +7,6 @@
 // answer came. A stop (a signal, a journal that cannot be written, a refused login, a
 // server that keeps failing) hands nothing more to SMTP, and waits for what is on its way.
 
-import type { SMTPPoolSentMessageInfo } from 'nodemailer';
 import type { JournalEntry } from '../domain/journal-entry.js';
 import { failureReason } from '../io/whole-append.js';
 import type { BuiltMessage } from './compose.js';
@@ -17,10 +16,11 @@ import type { OutgoingEmail } from './message.js';
 import type { Outcome } from './outbox.js';
 import type { SMTPPool, SmtpSettings, SmtpTuning } from './smtp.js';
 import { scrubFor } from './smtp.js';
-import type { Delivery, RecipientRefusal } from './smtp-delivery.js';
+import type { Delivery } from './smtp-delivery.js';
 import { sendRaw } from './smtp-delivery.js';
 import type { ProbeResult, ServerFeatures } from './smtp-probe.js';
-import { retryWait, verdictOf } from './smtp-verdict.js';
+import { clientsRefused, refusedRecipients, verdictOf } from './smtp-verdict.js';
+import { RetryQueue } from './retry-queue.js';
 import { probeStopReason, refusedAtSend, stopReason } from './smtp-stop.js';
 
 export interface Pipeline {
@@ -76,8 +76,8 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
   const handed = new Map<BuiltMessage, Delivery>();
   /** Taken back from the pool after a stop, before their data went out. */
   const withdrawn = new Set<BuiltMessage>();
-  /** Refused for now, waiting to be tried again: the timer, the tries and the time waited so far. */
-  const retries = new Map<BuiltMessage, { timer: NodeJS.Timeout | null; tries: number; waited: number; reason: string }>();
+  /** Refused for now, waiting to be tried again. */
+  const retries = new RetryQueue<BuiltMessage>(p.tuning.retryWait);
   const finished = new Set<OutgoingEmail>();
   let waiting: NodeJS.Timeout | null = null;
   let allDone!: () => void;
@@ -129,11 +129,8 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
   const halt = (reason: string): void => {
     stopped ??= reason;
     // Those waiting to be tried again have their `failed` line already: they are told as they stand.
-    for (const [built, r] of retries) {
-      if (r.timer === null) continue;
-      clearTimeout(r.timer);
-      retries.delete(built);
-      finish(built.email, { status: 'failed', messageId: built.email.messageId, error: `${r.reason}; not tried again: ${stopped}`, file: null }, [], false);
+    for (const { item, reason: last } of retries.takeAll()) {
+      finish(item.email, { status: 'failed', messageId: item.email.messageId, error: `${last}; not tried again: ${stopped}`, file: null }, [], false);
     }
     pump();
   };
@@ -151,20 +148,10 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
 
   /** Refused for now: its `failed` line written, tried again after a wait while the budget lasts. */
   const refusedForNow = (built: BuiltMessage, reason: string): void => {
-    const r = retries.get(built) ?? { timer: null, tries: 0, waited: 0, reason };
-    const wait = stopped === null ? retryWait(p.tuning.retryWait, r.tries, r.waited) : null;
-    if (wait === null) {
-      retries.delete(built);
-      const after = r.tries === 0 ? '' : ` (tried ${r.tries + 1} times within ${Math.round(r.waited / 100) / 10} s)`;
-      return failed(built.email, `${reason}${after}`, true);
-    }
+    const spent = stopped === null ? retries.later(built, reason, () => (ready.unshift(built), pump())) : { tries: 1, waited: 0 };
+    if (spent !== null) return failed(built.email, spent.tries === 1 ? reason : `${reason} (tried ${spent.tries} times within ${Math.round(spent.waited / 100) / 10} s)`, true);
     // On disk first: a crash during the wait leaves a failed step, never an uncertain one.
     p.journal.write(p.lines(built.email, 'failed', { error: `${reason} (tried again within the run)` }), 'soon').catch(journalStop);
-    retries.set(built, { ...r, reason, tries: r.tries + 1, waited: r.waited + wait, timer: setTimeout(() => {
-      retries.get(built)!.timer = null;
-      ready.unshift(built);
-      pump();
-    }, wait) });
   };
 
   const hand = (built: BuiltMessage): void => {
@@ -181,13 +168,11 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
         committed--;
         failuresInARow = 0;
         const { email } = built;
-        const rejected = new Set((info.rejected ?? []).map((r) => String(r).toLowerCase()));
-        if (built.clients.every((c) => rejected.has(c))) {
-          // Only the Bcc took it (the guard in smtp-delivery.ts should have kept this from happening): the client got nothing.
-          const refusals = ((info as { rejectedErrors?: RecipientRefusal[] }).rejectedErrors ?? []).filter((r) => built.clients.includes(String(r.recipient).toLowerCase()));
-          const verdict = verdictOf({}, { readToTheEnd: () => true, guard: () => ({ kind: 'clients-refused', refusals }) }, scrub);
-          if (verdict.kind === 'bounced') bounced(built, verdict.what, verdict.reason, true);
-          else failed(email, verdict.reason, true);
+        // Only the Bcc took it (the guard in smtp-delivery.ts keeps this from happening): the client got nothing.
+        const notTheClient = clientsRefused(info, built.clients, scrub);
+        if (notTheClient !== null) {
+          if (notTheClient.kind === 'bounced') bounced(built, notTheClient.what, notTheClient.reason, true);
+          else failed(email, notTheClient.reason, true);
           return pump();
         }
         const refused = refusedRecipients(info, scrub);
@@ -309,12 +294,4 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
 function unrecorded(outcome: Outcome, err: unknown): Outcome {
   const what = outcome.status === 'sent' ? 'the server took it' : `it was not sent (${outcome.error ?? 'failed'})`;
   return { ...outcome, status: 'uncertain', error: `${what}, but the journal could not record this (${failureReason(err)})`, notAttempted: false };
-}
-
-/** Recipients the server refused while it took the message for the others. */
-function refusedRecipients(info: SMTPPoolSentMessageInfo, scrub: (t: string) => string): string | null {
-  if (!info.rejected || info.rejected.length === 0) return null;
-  const errors = (info as { rejectedErrors?: { message?: string }[] }).rejectedErrors ?? [];
-  const why = errors.map((e) => e.message ?? '').filter((m) => m !== '');
-  return scrub(`refused ${info.rejected.join(', ')}${why.length > 0 ? `: ${why.join('; ')}` : ''}`);
 }

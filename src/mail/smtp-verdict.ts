@@ -4,6 +4,7 @@
 // run; a refused login or a TLS that fails stops the whole run, since every message would
 // meet it. Without a reply code, whether the message reached the server whole decides.
 
+import type { SMTPPoolSentMessageInfo } from 'nodemailer';
 import type { Delivery, RecipientRefusal } from './smtp-delivery.js';
 
 export type Verdict =
@@ -78,4 +79,20 @@ export function retryWait(budget: number, tries: number, waited: number): number
   const left = budget - waited;
   if (left < 1) return null;
   return Math.min((budget / 20) * 2 ** tries, left);
+}
+
+/** Recipients the server refused while it took the message for the others. */
+export function refusedRecipients(info: SMTPPoolSentMessageInfo, scrub: (t: string) => string): string | null {
+  if (!info.rejected || info.rejected.length === 0) return null;
+  const errors = (info as { rejectedErrors?: { message?: string }[] }).rejectedErrors ?? [];
+  const why = errors.map((e) => e.message ?? '').filter((m) => m !== '');
+  return scrub(`refused ${info.rejected.join(', ')}${why.length > 0 ? `: ${why.join('; ')}` : ''}`);
+}
+
+/** A message taken for other recipients only (the Bcc) while every client address was refused: the verdict on it, or null. */
+export function clientsRefused(info: SMTPPoolSentMessageInfo, clients: readonly string[], scrub: (t: string) => string): Verdict | null {
+  const rejected = new Set((info.rejected ?? []).map((r) => String(r).toLowerCase()));
+  if (!clients.every((c) => rejected.has(c))) return null;
+  const refusals = ((info as { rejectedErrors?: RecipientRefusal[] }).rejectedErrors ?? []).filter((r) => clients.includes(String(r.recipient).toLowerCase()));
+  return recipientsVerdict(refusals, scrub);
 }
