@@ -145,7 +145,7 @@ async function buildRows(dirs) {
       },
     });
   }
-  if (ONLY.has('smtp')) rows.push(await smtpRow(dirs.smtp));
+  if (ONLY.has('smtp')) rows.push(await smtpRow(dirs.smtp, 0), await smtpRow(dirs.smtp, 5));
   if (ONLY.has('xlsx')) rows.push(await xlsxRow(dirs.xlsx));
   if (ONLY.has('fec')) {
     // Issue 15: `relance status` on a 1M-line FEC alone (no config: the legal 30 days for
@@ -227,10 +227,11 @@ async function expectFiles(dir, expected) {
 
 // ------------------------------------------------------------------ the SMTP row
 
-let sink = null;
+/** The local servers, by the delay of their answers (ms). */
+const sinks = new Map();
 
-async function startSink() {
-  const child = fork(join(BENCH, 'smtp-sink.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+async function startSink(delay) {
+  const child = fork(join(BENCH, 'smtp-sink.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, SINK_DELAY: String(delay) } });
   // One question at a time: each answer goes to the oldest waiting one.
   const waiting = [];
   let exited = null;
@@ -249,10 +250,11 @@ async function startSink() {
   return { port, count: () => ask('count'), reset: () => ask('reset'), stop: () => child.kill() };
 }
 
-async function smtpRow(dir) {
+/** `delay`: milliseconds the server takes to answer each message (0: at once; 5: a server that writes and scans). */
+async function smtpRow(dir, delay) {
   const row = {
-    id: 'smtp',
-    figure: `send over SMTP, ${SMTP_COUNT.toLocaleString('en')} messages to local smtp-server`,
+    id: delay === 0 ? 'smtp' : `smtp-${delay}ms`,
+    figure: `send over SMTP, ${SMTP_COUNT.toLocaleString('en')} messages to local smtp-server${delay === 0 ? '' : ` answering in ${delay} ms`}`,
     baseline: 'raw pooled nodemailer (5 conn.)',
     unit: 'msg/s',
     count: SMTP_COUNT,
@@ -292,7 +294,8 @@ async function smtpRow(dir) {
   if (messages.length !== SMTP_COUNT) return { ...row, error: `the dry run drafted ${messages.length} messages, not ${SMTP_COUNT}` };
   await writeFile(messagesFile, JSON.stringify(messages));
 
-  sink ??= await startSink();
+  if (!sinks.has(delay)) sinks.set(delay, await startSink(delay));
+  const sink = sinks.get(delay);
   const env = { RELANCE_SMTP_URL: `smtp://127.0.0.1:${sink.port}` };
   const received = async () => {
     const { count } = await sink.count();
@@ -472,7 +475,7 @@ try {
     if (!row.pending && !row.error) log(`[${row.id}] done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
 } finally {
-  sink?.stop();
+  for (const sink of sinks.values()) sink.stop();
 }
 
 // The live outbox may have landed while we ran: say so rather than leave a stale "pending".

@@ -1,6 +1,8 @@
 // The local SMTP server of the send benchmark: accepts everything on 127.0.0.1, counts the
 // messages and throws them away. Started by run.mjs with an IPC channel (fork): it sends
-// `{ port }` when listening and answers `count` / `reset` messages.
+// `{ port }` when listening and answers `count` / `reset` messages. SINK_DELAY=MS makes it
+// answer each message that many milliseconds after its data is in, as a real server that
+// writes to disk and scans does (0, the default: at once).
 //
 // As in the tests: no reverse DNS (`disableReverseLookup`), no STARTTLS (loopback, plain
 // for relance and for the baseline alike). smtp-server has no option for its 100 ms
@@ -19,6 +21,8 @@ SMTPConnection.prototype.init = function initWithoutGreetingDelay() {
   });
 };
 
+const DELAY = Number(process.env.SINK_DELAY ?? 0) || 0;
+
 let count = 0;
 let bytes = 0;
 let connections = 0;
@@ -35,8 +39,12 @@ const server = new SMTPServer({
   onData(stream, _session, callback) {
     stream.on('data', (chunk) => (bytes += chunk.length));
     stream.on('end', () => {
-      count++;
-      callback(null, `2.0.0 Ok: queued as ${count}`);
+      const answer = () => {
+        count++;
+        callback(null, `2.0.0 Ok: queued as ${count}`);
+      };
+      if (DELAY > 0) setTimeout(answer, DELAY);
+      else answer();
     });
   },
 });

@@ -1,8 +1,11 @@
 // What \`relance check\` says of the journal beyond its lines being well formed: the steps
-// a run left uncertain, and the e-mails it says were sent that the archive does not hold.
+// a run left uncertain, the invoices whose e-mails were refused for good, and the e-mails
+// it says were sent that the archive does not hold.
 
 import { formatIsoDay } from '../domain/dates.js';
 import type { History } from '../domain/history.js';
+import type { Invoice } from '../domain/invoice.js';
+import { bouncedText } from '../domain/invoice-summary.js';
 import type { Issue } from '../domain/issue.js';
 import { warning } from '../domain/issue.js';
 import type { JournalEntry } from '../domain/journal-entry.js';
@@ -21,6 +24,12 @@ export function uncertainIssues(histories: ReadonlyMap<string, History>, journal
   }
   if (issues.length > 1) issues.push(warning(journalFile, undefined, undefined, `${issues.length} steps are uncertain`, SETTLE_ALL));
   return issues;
+}
+
+/** An invoice whose every address was refused for good: its e-mail steps are passed over until fixed. */
+export function bouncedIssue(invoice: Invoice, history: History): Issue | null {
+  const text = bouncedText(invoice, history);
+  return text === null ? null : warning(invoice.source.file, invoice.source.line, 'email', `${invoice.number}: ${text}`, 'meanwhile relance send passes its e-mail steps over; its calls, letters and tasks still come');
 }
 
 /** How many e-mails missing from the archive are named one by one. */

@@ -12,19 +12,17 @@ import type { Invoice, Language } from '../domain/invoice.js';
 import { STATE_RULES } from '../domain/invoice-state.js';
 import { balanceOf } from '../domain/invoice.js';
 import type { Issue } from '../domain/issue.js';
-import { error } from '../domain/issue.js';
 import { formatCount } from '../domain/user-text.js';
 import type { Policy } from '../domain/policy.js';
-import { InputError } from '../errors.js';
-import { checkAttachment } from '../io/attachment-rules.js';
-import type { Config } from '../io/config.js';
 import { invoiceSources, readInvoices } from '../io/invoices.js';
 import { displayPath } from '../io/paths.js';
 import type { TemplateDir } from '../io/template-dirs.js';
 import { archiveDir } from '../mail/archive.js';
 import { formatIssue } from '../render/issues.js';
 import { loadTemplate, templateExists } from '../render/template.js';
-import { archiveIssues, uncertainIssues } from './check-journal.js';
+import { archiveIssues, bouncedIssue, uncertainIssues } from './check-journal.js';
+import type { ServerFeatures } from '../mail/smtp-probe.js';
+import { attachmentIssues, smtpCheck, smtpUtf8Issues } from './check-mail.js';
 import type { Cli, SetupOptions } from './common.js';
 import { readSetupFor } from './common.js';
 
@@ -44,6 +42,8 @@ export interface Checked {
   smtp: string | null;
   /** The client directory: its rows, and how many some invoice used; null without one. */
   clients: { rows: number; used: number } | null;
+  /** What the server announced, with --smtp. */
+  server: ServerFeatures | null;
 }
 
 export interface CheckReport {
@@ -54,7 +54,7 @@ export interface CheckReport {
 }
 
 export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckReport> {
-  const checked: Checked = { invoices: 0, claimed: 0, invoiceFiles: 0, steps: null, templates: 0, languages: [], journalEntries: 0, smtp: null, clients: null };
+  const checked: Checked = { invoices: 0, claimed: 0, invoiceFiles: 0, steps: null, templates: 0, languages: [], journalEntries: 0, smtp: null, clients: null, server: null };
   const setup = await readSetupFor(opts, cli);
   const { config, today, policy, histories } = setup;
   const issues = setup.issues;
@@ -70,6 +70,8 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
   const attachments: Invoice[] = [];
   const sources = { ...invoiceSources(config, cli.cwd), onDirectory: (rows: number, used: number) => (checked.clients = { rows, used }) };
   const snapshots = new Snapshots();
+  /** Owed invoices with an address beyond ASCII: --smtp says whether the server carries it. */
+  const unicode: Invoice[] = [];
   const invoiceIssues = await readInvoices(sources, (invoice) => {
     checked.invoices += 1;
     snapshots.add(invoice);
@@ -81,7 +83,8 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
     const owed = claim.missingRate === null ? isClaimed(claim) : balanceOf(invoice) > 0 && STATE_RULES[invoice.status].owed;
     if (!owed) return;
     checked.claimed += 1;
-    const found = [termsBeyondLimitIssue(invoice), prescriptionIssue(invoice, today, history), policy ? missingEmailIssue(invoice, policy, history, today, calendar) : null];
+    if (invoice.emails.some((e) => /[^\x00-\x7f]/.test(e))) unicode.push(invoice);
+    const found = [termsBeyondLimitIssue(invoice), prescriptionIssue(invoice, today, history), policy ? missingEmailIssue(invoice, policy, history, today, calendar) : null, bouncedIssue(invoice, history)];
     for (const issue of found) if (issue) issues.push(issue);
     if (invoice.attachment !== null) attachments.push(invoice);
   });
@@ -90,7 +93,15 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
   // Where rates are fixed: the user's rates file, else the rates: setting relance.yaml would have.
   const ratesAt = config.rates !== null ? { file: displayPath(config.rates, cli.cwd) } : { file: config.display, field: 'rates' };
   issues.push(...rateTableIssues(setup.rates, today, claims.provisionalWarnings(), ratesAt));
-  issues.push(...(await attachmentIssues(attachments, config)));
+  // The server first, with --smtp: its SIZE tells which messages it would refuse.
+  if (opts.smtp) {
+    const smtp = await smtpCheck(config, cli.env);
+    issues.push(...smtp.issues);
+    checked.smtp = smtp.display;
+    checked.server = smtp.server;
+    if (smtp.server !== null) issues.push(...smtpUtf8Issues(unicode, smtp.server, smtp.display!));
+  }
+  issues.push(...(await attachmentIssues(attachments, config, checked.server)));
   const journalFile = displayPath(config.journal, cli.cwd);
   issues.push(...uncertainIssues(histories, journalFile, config.mail.bcc));
   issues.push(...(await archiveIssues(setup.journal, config.journal, journalFile, displayPath(archiveDir(config.journal), cli.cwd))));
@@ -103,11 +114,6 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
     checked.languages = [...used.keys()].sort((a, b) => (a === 'fr' ? -1 : b === 'fr' ? 1 : a.localeCompare(b)));
   }
 
-  if (opts.smtp) {
-    const smtp = await smtpIssues(config, cli.env);
-    issues.push(...smtp.issues);
-    checked.smtp = smtp.display;
-  }
   return { issues, checked, stopped: false };
 }
 
@@ -136,48 +142,4 @@ function dedupe(issues: readonly Issue[]): Issue[] {
     seen.add(key);
     return true;
   });
-}
-
-/** The attached PDFs: there, and within the rules (attachment-rules.ts) that send applies. */
-async function attachmentIssues(invoices: readonly Invoice[], config: Config): Promise<Issue[]> {
-  const issues: Issue[] = [];
-  for (const invoice of invoices) {
-    const found = await checkAttachment(invoice, config);
-    if (found.kind !== 'ok') issues.push(found.issue);
-  }
-  return issues;
-}
-
-/** Connects and logs in, sends nothing. The password never appears in what is printed. */
-async function smtpIssues(config: Config, env: Cli['env']): Promise<{ issues: Issue[]; display: string | null }> {
-  const { DEFAULT_TUNING, scrubFor, smtpSettings, smtpTransport } = await import('../mail/smtp.js');
-  let settings;
-  try {
-    settings = smtpSettings(config, env);
-  } catch (e) {
-    if (e instanceof InputError) return { issues: [...e.issues], display: null };
-    throw e;
-  }
-  const transport = smtpTransport(settings, { ...DEFAULT_TUNING, connections: 1 });
-  try {
-    await transport.verify();
-    return { issues: [], display: settings.display };
-  } catch (e) {
-    const err = e as { code?: string; message?: string };
-    const fromEnv = env.RELANCE_SMTP_URL !== undefined && env.RELANCE_SMTP_URL.trim() !== '';
-    const reason = scrubFor(settings, (err.message ?? String(e)).split('\n')[0]!);
-    return {
-      issues: [error(fromEnv ? 'RELANCE_SMTP_URL' : config.display, undefined, fromEnv ? undefined : 'mail.smtp', `cannot log in to ${settings.display}: ${reason}`, smtpHint(err.code))],
-      display: null,
-    };
-  } finally {
-    transport.close();
-  }
-}
-
-function smtpHint(code: string | undefined): string {
-  if (code === 'EAUTH' || code === 'ENOAUTH') return 'check the user name in the URL and the password in RELANCE_SMTP_PASSWORD';
-  if (code === 'ETLS') return 'the server does not offer STARTTLS: use smtps://host:465 if it speaks TLS, or ask your provider';
-  if (code === 'EDNS') return 'check the server name in the URL';
-  return 'check the server name and port, and that this machine may reach it (a firewall, a provider that blocks port 25)';
 }

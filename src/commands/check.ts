@@ -10,6 +10,7 @@ import { EXIT_BAD_INPUT, EXIT_OK } from '../errors.js';
 import { formatIssue, issueLines, sortIssues } from '../render/issues.js';
 import { redactSecrets } from '../render/redact.js';
 import type { CheckOptions, CheckReport, Checked } from './check-run.js';
+import { featuresLine } from './check-mail.js';
 import { runChecks } from './check-run.js';
 import type { Cli } from './common.js';
 import { addCommonOptions, writeOut } from './common.js';
@@ -18,7 +19,8 @@ const EXAMPLES = `
 Examples:
   relance check                           the setup in this folder
   relance check --config ~/relances/relance.yaml
-  relance check --smtp                    also log in to the SMTP server (nothing is sent)
+  relance check --smtp                    also log in to the SMTP server (nothing is sent) and
+                                          say what it announces: SIZE, SMTPUTF8, STARTTLS, AUTH
   relance check --today 2027-03-01        as it will stand that day (rates, limitation)
   relance check --invoices export.csv     an export alone, with the shipped policy and templates
   relance check --format json             the problems as one JSON document
@@ -29,8 +31,10 @@ the rates file, the policy, each template the policy uses in each language the i
 use (rendered for a sample B2B and a sample B2C client), the invoices, the journal, and
 for each invoice still owed: a rate for every day of delay, payment terms within the
 legal limits (60 days, or 45 days end of month, art. L441-10 C. com.), the limitation
-period (5 years B2B, 2 years B2C), an e-mail address for the e-mail steps to come, the
-attached PDF. Each problem: file:line: field: what is wrong — how to fix it.
+period (5 years B2B, 2 years B2C), an e-mail address for the e-mail steps to come (and
+one not refused for good), the attached PDF and the size of the e-mails it makes (above
+10 MB many servers refuse them; with --smtp, the server's own SIZE and SMTPUTF8).
+Each problem: file:line: field: what is wrong — how to fix it.
 
 Exit codes: 0 no errors (warnings maybe) · 2 at least one error`;
 
@@ -55,6 +59,8 @@ export async function check(opts: CheckOptions, cli: Cli): Promise<number> {
   } else {
     const shown = opts.quiet ? issues.filter((i) => i.severity === 'error') : issues;
     const lines = issueLines(shown);
+    const { server, smtp } = report.checked;
+    if (server !== null && smtp !== null && !opts.quiet) lines.push(featuresLine(smtp, server));
     if (errors > 0 || (!opts.quiet && warnings > 0)) lines.push(summaryLine(errors, warnings, report.stopped));
     else if (!opts.quiet) lines.push(`relance check: all good (${describeChecked(report.checked)})`);
     if (lines.length > 0) await writeOut(cli, `${lines.join('\n')}\n`);
@@ -115,6 +121,7 @@ function jsonReport(report: CheckReport, errors: number, warnings: number) {
       languages: c.languages,
       journal_entries: c.journalEntries,
       smtp: c.smtp,
+      ...(c.server === null ? {} : { smtp_server: { size: c.server.size, smtputf8: c.server.smtpUtf8, tls: c.server.tls, auth: c.server.auth } }),
     },
   };
 }

@@ -30,6 +30,7 @@ import { addCommonOptions, printWarnings, setupFor, useColor, writeOut } from '.
 interface LogOptions extends CommonOptions {
   since?: string;
   step?: string;
+  eml?: string;
 }
 
 const EXAMPLES = `
@@ -38,8 +39,12 @@ Examples:
   relance log F-2026-014                  one invoice, and where its cycle stands
   relance log --since 2026-11-01 --step relance-2
   relance log --format csv > journal.csv  every line of the journal, for a spreadsheet
+  relance log F-2026-014 --eml relance-2  that step's e-mail as F-2026-014_relance-2.eml, the
+                                          very bytes the server received (from .relance/sent/)
 
-What happened: sent, failed (with the SMTP reply), issued (a call, letter
+What happened: sent, failed (with the SMTP reply; tried again), bounced (refused for
+good: the invoice's e-mail steps are passed over until its address changes or "relance
+record INVOICE retry"), issued (a call, letter
 or task listed as a to-do by "relance send"), UNCERTAIN (a send interrupted before its
 outcome was written: look for its Message-ID in the Bcc mailbox or the SMTP server's sent
 folder or log, then "relance record INVOICE sent" or "not-sent", or "relance record
@@ -52,6 +57,7 @@ export function register(program: Command, cli: Cli): void {
     .description('The journal of everything sent, issued and recorded, oldest first; with an invoice number, its history and next step.')
     .option('--since <date>', 'only entries dated on or after this day (YYYY-MM-DD)')
     .option('--step <id>', 'only entries of this policy step')
+    .option('--eml <step>', 'with an invoice: write the e-mail sent for this step as a .eml file, as the server received it')
     .addHelpText('after', EXAMPLES)
     .action(async (invoice: string | undefined, opts: LogOptions) => {
       cli.exitCode = await log(invoice, opts, cli);
@@ -67,6 +73,12 @@ export async function log(invoiceArg: string | undefined, opts: LogOptions, cli:
   if (opts.step !== undefined) checkStepFilter(opts.step, setup);
 
   const number = invoiceArg?.trim();
+  if (opts.eml !== undefined) {
+    if (number === undefined) throw new UsageError('--eml writes the e-mail of one invoice', `relance log INVOICE --eml ${opts.eml}`);
+    await findInvoice(number, setup, cli);
+    const { writeSentMessage } = await import('./log-eml.js');
+    return writeSentMessage(number, opts.eml.trim(), setup, cli);
+  }
   const found = number === undefined ? null : await findInvoice(number, setup, cli);
   const uncertain = uncertainIntents(setup.histories.values());
   const lines: LogLine[] = [];
@@ -222,7 +234,7 @@ async function printTable(all: readonly LogLine[], ctx: TableContext, opts: LogO
 function tintWhat(c: ChalkInstance, padded: string): string {
   const word = padded.trim();
   if (word === 'sent' || word === 'confirmed sent') return c.green(padded);
-  if (word === 'failed') return c.red(padded);
+  if (word === 'failed' || word === 'bounced') return c.red(padded);
   if (word === 'UNCERTAIN') return c.bold.yellow(padded);
   if (word === 'issued') return c.cyan(padded);
   return c.magenta(padded);

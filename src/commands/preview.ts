@@ -72,7 +72,7 @@ export async function preview(number: string, opts: PreviewOptions, cli: Cli): P
   const book = new Claims({ today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode, law: setup.config.law });
   const claims = book.byNumber([invoice], setup.histories);
   if (hasErrors(book.missingRateIssues())) throw new InputError([...setup.warnings, ...book.missingRateIssues()]);
-  const { prepared, issues: renderIssues } = await prepareActions([action], {
+  const { prepared, skipped, issues: renderIssues } = await prepareActions([action], {
     config: setup.config,
     templateDirs: setup.templateDirs,
     histories: setup.histories,
@@ -82,6 +82,8 @@ export async function preview(number: string, opts: PreviewOptions, cli: Cli): P
     archivedMessage: (id) => archivedMessage(setup.config.journal, id),
   });
   if (hasErrors(renderIssues)) throw new InputError(renderIssues);
+  // What a send would skip today (no address, a missing PDF) cannot be shown as it would go out.
+  if (skipped.length > 0) throw new InputError([...skipped[0]!.problems]);
   printWarnings(cli, [...setup.warnings, ...issues, ...renderIssues], opts.quiet);
   printNotes(cli, book.provisionalWarnings(), opts.quiet);
 

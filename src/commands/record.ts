@@ -38,6 +38,7 @@ Examples:
   relance record F-2026-014 pause --until 2026-12-01    reminders resume on 2 December
   relance record F-2026-014 resume                      ends a dispute, a pause, paid-by-hand
   relance record F-2026-014 paid-by-hand --date 2026-11-21
+  relance record F-2026-014 retry                       the refused address was right after all
   relance record F-2026-014 sent                        the uncertain message did go out
   relance record F-2026-014 not-sent --step relance-2   it did not: the next send does it
   relance record --uncertain sent                       every uncertain message did go out
@@ -53,6 +54,8 @@ Events:
   dispute         no reminders until "resume"
   resume          ends a dispute, a pause or a payment recorded by hand
   paid-by-hand    paid (cash, cheque…) although the invoice file does not say so yet
+  retry           an e-mail refused for good (bounced): its e-mail steps come back for the
+                  same address (a new address in the invoice file brings them back by itself)
   sent, not-sent  settle an UNCERTAIN step (a send interrupted before its outcome was
                   written): it went out, or it did not and the next send does it again.
                   Find out first: look for the Message-ID that send, log and check print

@@ -4,7 +4,8 @@
 
 import { formatFrenchDay, formatIsoDay } from '../domain/dates.js';
 import type { UncertainInvoice } from '../domain/plan.js';
-import type { Prepared } from '../mail/message.js';
+import type { Prepared, Skipped } from '../mail/message.js';
+import { formatIssue } from '../render/issues.js';
 import type { Incident, Outcome } from '../mail/outbox.js';
 import { SETTLE_ALL, settleOne, whereToLook } from '../render/uncertain-steps.js';
 import type { Cli } from './common.js';
@@ -41,6 +42,22 @@ export function actionReport(item: Prepared, outcome: Outcome): ActionReport {
   };
 }
 
+/** A step a problem of its own held today: `error` says what, and how to fix it. */
+export function skippedReport(s: Skipped): ActionReport {
+  return {
+    invoices: s.action.invoices.map((i) => i.number),
+    client: s.action.client,
+    step: s.action.step.id,
+    channel: s.action.channel,
+    to: [...s.action.emails],
+    subject: s.subject,
+    status: 'skipped',
+    message_id: null,
+    error: s.problems.map(formatIssue).join('; '),
+    file: null,
+  };
+}
+
 export function uncertainReport(u: UncertainInvoice): ActionReport {
   return {
     invoices: [u.invoice.number],
@@ -60,11 +77,15 @@ export function uncertainReport(u: UncertainInvoice): ActionReport {
 export function summary(all: readonly ActionReport[], notAttempted: ReadonlySet<ActionReport>, today: number, dryRun: boolean): string {
   const by = (s: ActionReport['status']) => all.filter((r) => r.status === s);
   const failed = by('failed').filter((r) => !notAttempted.has(r)).length;
+  // Said only when there are some: a run without them reads as it always did.
+  const some = (status: ActionReport['status']) => (by(status).length > 0 ? [`${by(status).length} ${status}`] : []);
   const parts = dryRun
-    ? [count(by('drafted').length, 'e-mail') + ' drafted', count(by('todo').length, 'to-do')]
+    ? [count(by('drafted').length, 'e-mail') + ' drafted', count(by('todo').length, 'to-do'), ...some('skipped')]
     : [
         count(by('sent').length, 'e-mail') + ' sent',
         `${failed} failed`,
+        ...some('bounced'),
+        ...some('skipped'),
         ...(notAttempted.size > 0 ? [`${notAttempted.size} not attempted`] : []),
         count(by('todo').length, 'to-do') + ' issued',
         `${by('uncertain').length} uncertain`,
@@ -97,6 +118,12 @@ export function reportProblems(cli: Cli, all: readonly ActionReport[], notAttemp
       cli.stderr.write(`${what} ${r.error ?? 'not issued'} — it is issued again on the next run\n`);
     } else if (r.status === 'failed') {
       cli.stderr.write(`${what} not sent to ${r.to.join(', ') || '(no address)'}: ${r.error ?? 'unknown error'} — it will be tried again on the next run\n`);
+    } else if (r.status === 'bounced') {
+      cli.stderr.write(
+        `${what} refused for good, not sent to ${r.to.join(', ')}: ${r.error ?? 'refused'} — its e-mail steps are passed over (its calls, letters and tasks still come) until the address changes in the invoice file or "relance record ${r.invoices[0]} retry"\n`,
+      );
+    } else if (r.status === 'skipped') {
+      cli.stderr.write(`${what} skipped: ${r.error ?? 'a problem of its own'} (the next run does it once this is fixed)\n`);
     } else if (r.status === 'uncertain') {
       uncertain++;
       cli.stderr.write(`${what} uncertain — ${r.error}; ${whereToLook(r.message_id, bcc)}, then: ${settleOne(r.invoices[0]!, r.step)}\n`);

@@ -24,14 +24,14 @@ import { invoiceSources, loadInvoices } from '../io/invoices.js';
 import { Snapshots, staleSnapshotIssues } from '../domain/balances-as-of.js';
 import type { Lock } from '../io/lock.js';
 import type { Setup } from '../io/setup.js';
-import type { OutgoingEmail, Prepared, Todo } from '../mail/message.js';
+import type { OutgoingEmail, Prepared, Skipped, Todo } from '../mail/message.js';
 import type { Incident, Outbox, Outcome } from '../mail/outbox.js';
 import { prepareActions, senderOf } from '../mail/prepare.js';
 import { displayPath } from '../io/paths.js';
 import type { Cli, SetupOptions } from './common.js';
 import { addCommonOptions, printNotes, printWarnings, readingProgress, setupFor, writeOut } from './common.js';
 import type { ActionReport } from './send-report.js';
-import { actionReport, count, reportProblems, summary, uncertainReport } from './send-report.js';
+import { actionReport, count, reportProblems, skippedReport, summary, uncertainReport } from './send-report.js';
 
 interface SendOptions extends SetupOptions {
   dryRun?: boolean;
@@ -52,9 +52,17 @@ SIGTERM or Ctrl-C stops cleanly: the e-mails on their way are finished and journ
 (sent, perhaps: no answer came) prints its Message-ID: look for it in the Bcc mailbox or
 the SMTP server's sent folder or log, then settle it with "relance record".
 
-Exit codes: 0 done · 1 some e-mails failed, not attempted or uncertain, a file relance
-writes could not be written, or stopped by a signal (see stderr) · 2 bad input, nothing
-sent · 3 another send is running`;
+A problem of one invoice's step today (no e-mail address, a PDF that is missing) skips
+that step alone: it is reported "skipped" with the fix, and the others go out. An e-mail
+refused for good (5xx: no such mailbox, too big) is "bounced": the invoice's e-mail steps
+are passed over until its address changes or "relance record INVOICE retry", and its
+calls, letters and tasks still come. One refused for now (4xx, greylisting) is tried
+again within the run (mail.retry_seconds), then by the next run. A refused login stops
+the run at once: relance never tries a wrong password twice.
+
+Exit codes: 0 done · 1 some e-mails failed, bounced, skipped, not attempted or uncertain,
+a file relance writes could not be written, or stopped by a signal (see stderr) · 2 bad
+input, nothing sent · 3 another send is running`;
 
 export function register(program: Command, cli: Cli): void {
   addCommonOptions(program.command('send'), ['table', 'json'])
@@ -114,7 +122,7 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   issues.push(...book.missingRateIssues());
   const { archiveReader } = await import('../mail/archive.js');
   const domain = messageIdDomain(senderOf(config));
-  const { prepared, issues: prepareIssues } = await prepareActions(plan.actions, {
+  const { prepared, skipped, issues: prepareIssues } = await prepareActions(plan.actions, {
     config,
     templateDirs: setup.templateDirs,
     histories: setup.histories,
@@ -133,7 +141,8 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   const todos = prepared.filter((p): p is Todo => p.kind === 'todo');
   const print = (text: string) => writeOut(cli, text);
   if (dryRun && !json && !opts.quiet) {
-    await print(`relance send --dry-run, ${formatFrenchDay(today)}: ${count(emails.length, 'e-mail')}, ${count(todos.length, 'to-do')} — nothing is sent, nothing recorded\n`);
+    const held = skipped.length > 0 ? `, ${skipped.length} skipped` : '';
+    await print(`relance send --dry-run, ${formatFrenchDay(today)}: ${count(emails.length, 'e-mail')}, ${count(todos.length, 'to-do')}${held} — nothing is sent, nothing recorded\n`);
     const days = sendDaysLines(plan.moved, today, calendar);
     await print(`${days.map((l) => `${l}\n`).join('')}\n`);
   } else if (!opts.quiet) {
@@ -162,7 +171,11 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
   // holds of the run); after, the summary says what was sent, and the exit is 70 too.
   const left = [...reports.values()].some((r) => r.status === 'sent' || r.status === 'uncertain');
   if (crash !== null && !left) throw crash.error;
-  const done = prepared.map((p) => reports.get(p) ?? unknownOutcome(p));
+  // In plan order, the skipped steps among the others; the uncertain ones after.
+  const order = new Map(plan.actions.map((a, i) => [a, i]));
+  const done = [...prepared.map((p) => ({ action: p.action, report: reports.get(p) ?? unknownOutcome(p) })), ...skipped.map((s: Skipped) => ({ action: s.action, report: skippedReport(s) }))]
+    .sort((a, b) => order.get(a.action)! - order.get(b.action)!)
+    .map((d) => d.report);
   const uncertain = plan.uncertain.map(uncertainReport);
   const all = [...done, ...uncertain];
 
@@ -177,7 +190,7 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
     cli.stderr.write(redactSecrets(await internalErrorText(crash.error, cli.journalRun ?? null)));
     return EXIT_INTERNAL;
   }
-  const problems = all.some((r) => r.status === 'failed' || r.status === 'uncertain') || incidents.length > 0 || stop?.aborted === true;
+  const problems = all.some((r) => r.status === 'failed' || r.status === 'uncertain' || r.status === 'bounced' || r.status === 'skipped') || incidents.length > 0 || stop?.aborted === true;
   return problems ? EXIT_SEND_FAILED : EXIT_OK;
 }
 

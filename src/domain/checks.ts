@@ -126,7 +126,7 @@ export function prescriptionIssue(invoice: Invoice, today: Day, history: History
   return null;
 }
 
-/** An open invoice with no address while e-mail steps are still to come: `send` will stop on it. */
+/** An open invoice with no address while e-mail steps are still to come: `send` will skip them. */
 export function missingEmailIssue(invoice: Invoice, policy: Policy, history: History, today: Day, calendar?: SendCalendar): Issue | null {
   if (invoice.emails.length > 0) return null;
   const next = nextStep(invoice, policy, history, today, calendar);
@@ -141,7 +141,7 @@ export function missingEmailIssue(invoice: Invoice, policy: Policy, history: His
     invoice.source.line,
     'email',
     `${invoice.number} has no e-mail address, and its e-mail step "${email.id}" ${when}`,
-    'add the client’s address: relance send stops with an error when an e-mail step is due for an invoice without one',
+    'add the client’s address: until then relance send skips its e-mail steps, and says so each run',
   );
 }
 

@@ -45,6 +45,17 @@ export interface FailedAttempt {
   readonly error: string | null;
 }
 
+/** An e-mail refused for good (a `bounced` line): its step, the addresses refused and why. */
+export interface Bounce {
+  readonly step: string;
+  readonly date: Day;
+  /** The client's addresses the server refused, lower case. */
+  readonly to: readonly string[];
+  readonly error: string | null;
+  /** The address was refused (no such mailbox…), or the message itself (too big, its content). */
+  readonly what: 'address' | 'message';
+}
+
 export interface History {
   readonly invoice: string;
   /** Each step done, the first time it was done, in file order. */
@@ -55,6 +66,13 @@ export interface History {
   readonly lastAction: Day | null;
   readonly uncertain: readonly UncertainStep[];
   readonly failed: readonly FailedAttempt[];
+  /** E-mails refused for good since the last `record retry`, oldest first (invoice-state.ts: bounceOf). */
+  readonly bounces: readonly Bounce[];
+  /**
+   * The day of the first bounce ever (a retry does not clear it): e-mail steps left undone
+   * before a step done since then were passed over, and are not gone back to.
+   */
+  readonly bouncedSince: Day | null;
   /** Set by `record dispute`, cleared by `record resume`. */
   readonly disputedSince: Day | null;
   /**
@@ -78,6 +96,8 @@ export function emptyHistory(invoice: string): History {
     lastAction: null,
     uncertain: [],
     failed: [],
+    bounces: [],
+    bouncedSince: null,
     disputedSince: null,
     pause: null,
     paidByHand: null,
@@ -100,7 +120,8 @@ export function isDone(history: History, stepId: string): boolean {
  *   `record sent|not-sent` (with `--step`, for that step; without, for every uncertain
  *   step of the invoice). `not-sent` makes the step plannable again.
  * - Actions (the min_gap_days clock): sent, issued, recorded call/letter/promise/sent,
- *   and an intent still without outcome. A failed send is not an action.
+ *   and an intent still without outcome. A failed or bounced send is not an action.
+ * - A `bounced` line closes its intent and is kept until a `record retry`.
  * - A promise without `--until` pauses nothing: being an action, it holds the next
  *   reminder for min_gap_days, which is how long it lasts.
  */
@@ -110,6 +131,8 @@ export function historyOf(invoice: string, entries: readonly JournalEntry[]): Hi
   let lastAction: Day | null = null;
   const pending = new Map<string, UncertainStep>();
   const failed = new Map<string, FailedAttempt>();
+  let bounces: Bounce[] = [];
+  let bouncedSince: Day | null = null;
   let disputedSince: Day | null = null;
   let pause: History['pause'] = null;
   let paidByHand: Day | null = null;
@@ -166,6 +189,15 @@ export function historyOf(invoice: string, entries: readonly JournalEntry[]): Hi
           failed.set(step, { step, date, error: e.error });
         }
         break;
+      case 'bounced':
+        if (step !== null) {
+          pending.delete(step);
+          failed.delete(step);
+          const to = (e.to ?? []).map((a) => a.trim().toLowerCase());
+          bounces.push({ step, date, to, error: e.error, what: e.note === 'message refused' ? 'message' : 'address' });
+          if (bouncedSince === null) bouncedSince = date;
+        }
+        break;
       case 'issued':
         if (step !== null) markDone({ step, date, channel: e.channel, messageId: null, subject: e.subject, by: 'issued' });
         break;
@@ -205,6 +237,9 @@ export function historyOf(invoice: string, entries: readonly JournalEntry[]): Hi
           case 'paid-by-hand':
             paidByHand = date;
             break;
+          case 'retry':
+            bounces = [];
+            break;
           case null:
             break;
         }
@@ -221,6 +256,8 @@ export function historyOf(invoice: string, entries: readonly JournalEntry[]): Hi
     lastAction,
     uncertain,
     failed: [...failed.values()],
+    bounces,
+    bouncedSince,
     disputedSince,
     pause,
     paidByHand,

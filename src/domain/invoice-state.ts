@@ -4,12 +4,13 @@
 // of comparing status words (docs/architecture.md § One rule, one place).
 
 import type { Day } from './dates.js';
-import type { History } from './history.js';
+import type { Bounce, History } from './history.js';
 import type { Invoice, InvoiceStatus } from './invoice.js';
 import { balanceOf } from './invoice.js';
 import type { Cents } from './money.js';
 import type { Prescription } from './prescription.js';
 import { prescriptionOf } from './prescription.js';
+import type { Step } from './policy.js';
 
 export interface StateRules {
   /** Reminders may go out for it: now, or once a pause its file names is over. */
@@ -121,4 +122,33 @@ export function limitationOf(invoice: Invoice, history: History, today: Day): Pr
 export function timeBarredSince(invoice: Invoice, history: History, today: Day): Day | null {
   const { limit, state } = limitationOf(invoice, history, today);
   return state === 'past' ? limit + 1 : null;
+}
+
+/**
+ * The bounce that holds the invoice's e-mail steps: every address it has now was refused
+ * for good since the last `record retry`. A new address in the file (one not refused)
+ * brings them back; an invoice with no address has none to be refused. The latest such
+ * bounce, or null.
+ */
+export function bounceOf(invoice: Pick<Invoice, 'emails'> | null, history: History): Bounce | null {
+  if (history.bounces.length === 0 || invoice === null || invoice.emails.length === 0) return null;
+  const refused = new Set(history.bounces.flatMap((b) => b.to));
+  if (!invoice.emails.every((e) => refused.has(e.trim().toLowerCase()))) return null;
+  return history.bounces.at(-1)!;
+}
+
+/**
+ * E-mail steps passed over while an address bounced stay passed over once a later step
+ * was done: the cycle never goes back to a reminder after the call or the formal notice
+ * that followed it. The index in `steps` before which an undone e-mail step is passed over
+ * (0: none).
+ */
+export function emailStepsPassedOver(steps: readonly Step[], history: History): number {
+  const since = history.bouncedSince;
+  if (since === null) return 0;
+  let before = 0;
+  steps.forEach((step, i) => {
+    if (history.done.some((d) => d.step === step.id && d.date >= since)) before = i;
+  });
+  return before;
 }

@@ -8,16 +8,20 @@ import { formatIsoDay, parseIsoDay } from './dates.js';
 import type { Channel } from './policy.js';
 import { CHANNELS } from './policy.js';
 
-export const ENTRY_TYPES = ['intent', 'sent', 'failed', 'issued', 'record'] as const;
+export const ENTRY_TYPES = ['intent', 'sent', 'failed', 'bounced', 'issued', 'record'] as const;
 /**
  * - `intent`: written (and on disk) before an email is handed to SMTP;
- * - `sent` / `failed`: the outcome, with the Message-ID or the SMTP reply;
+ * - `sent` / `failed`: the outcome, with the Message-ID or the SMTP reply (failed: for now,
+ *   tried again next run);
+ * - `bounced`: refused for good (a 5xx to the recipient or the data, a message the server
+ *   cannot take): `to` the refused addresses, `error` why, `note` "address refused" or
+ *   "message refused". E-mail steps to those addresses are passed over (history.ts);
  * - `issued`: `send` listed a call, letter or task step as a to-do;
  * - `record`: a manual event from `relance record`.
  */
 export type EntryType = (typeof ENTRY_TYPES)[number];
 
-export const RECORD_EVENTS = ['call', 'letter', 'promise', 'dispute', 'pause', 'resume', 'paid-by-hand', 'sent', 'not-sent'] as const;
+export const RECORD_EVENTS = ['call', 'letter', 'promise', 'dispute', 'pause', 'resume', 'paid-by-hand', 'sent', 'not-sent', 'retry'] as const;
 export type RecordEvent = (typeof RECORD_EVENTS)[number];
 
 export interface JournalEntry {
@@ -32,7 +36,7 @@ export interface JournalEntry {
   readonly message_id: string | null;
   readonly subject: string | null;
   readonly to: readonly string[] | null;
-  /** The SMTP reply of a failed send. */
+  /** The SMTP reply of a failed or bounced send. */
   readonly error: string | null;
   /** Set on `record` entries only. */
   readonly event: RecordEvent | null;
@@ -77,7 +81,7 @@ export interface EntryProblem {
   hint: string;
 }
 
-const STEP_TYPES: ReadonlySet<EntryType> = new Set(['intent', 'sent', 'failed', 'issued']);
+const STEP_TYPES: ReadonlySet<EntryType> = new Set(['intent', 'sent', 'failed', 'bounced', 'issued']);
 
 /**
  * Checks one parsed line. Unknown keys are ignored (a newer relance may add some);

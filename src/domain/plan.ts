@@ -4,7 +4,7 @@
 
 import type { Day } from './dates.js';
 import type { Invoice, Language } from './invoice.js';
-import { FOREVER, holdOf, isChaseable, pausedThrough, timeBarredSince } from './invoice-state.js';
+import { FOREVER, bounceOf, emailStepsPassedOver, holdOf, isChaseable, pausedThrough, timeBarredSince } from './invoice-state.js';
 import type { History, UncertainStep } from './history.js';
 import { emptyHistory, isDone } from './history.js';
 import type { Channel, Policy, Step } from './policy.js';
@@ -72,8 +72,10 @@ export interface Plan {
  * The next step is the first step of the policy, in order, not yet done (DESIGN.md §
  * Planning). A step before the due date (negative day) is passed over once it could only
  * go out after the due date. An uncertain intent blocks the invoice: its step is
- * returned with reason `uncertain`. A time-barred claim has no next step; with
- * `send_days: business` a step falling on a day off moves to the next business day.
+ * returned with reason `uncertain`. While its addresses bounce, its e-mail steps are
+ * passed over (invoice-state.ts: bounceOf), so the calls, letters and tasks still come.
+ * A time-barred claim has no next step; with `send_days: business` a step falling on a
+ * day off moves to the next business day.
  */
 export function nextStep(invoice: Invoice, policy: Policy, history: History, today: Day, calendar: SendCalendar = EVERY_DAY): NextStep | null {
   if (!isChaseable(invoice)) return null;
@@ -91,8 +93,11 @@ export function nextStep(invoice: Invoice, policy: Policy, history: History, tod
 
   // Never two steps on one day, even with min_gap_days: 0: one step per invoice per run.
   const gapEnd = history.lastAction === null ? null : history.lastAction + Math.max(policy.minGapDays, 1);
-  for (const step of steps) {
+  const bounced = bounceOf(invoice, history) !== null;
+  const passedOver = emailStepsPassedOver(steps, history);
+  for (const [i, step] of steps.entries()) {
     if (isDone(history, step.id)) continue;
+    if (step.channel === 'email' && (bounced || i < passedOver)) continue;
     const scheduled = invoice.dueDate + step.day;
     let date = scheduled;
     let reason: NextReason = 'schedule';

@@ -63,6 +63,10 @@ export function confirmation(entry: JournalEntry, invoice: Invoice, policy: Poli
       what = `${entry.step} recorded as not sent`;
       effects.push('the next send does it again');
       break;
+    case 'retry':
+      what = `retry recorded on ${on}`;
+      effects.push('the e-mail steps come back for the addresses refused before');
+      break;
     default:
       what = `${entry.event ?? 'record'} recorded on ${on}`;
   }

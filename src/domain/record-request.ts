@@ -150,6 +150,10 @@ export function checkRecord(req: RecordRequest, ctx: RecordContext): RecordCheck
     }
   }
 
+  if (invoice !== null && event === 'retry' && errors.length === 0 && history.bounces.length === 0) {
+    warnings.push({ message: `no e-mail to ${n} was refused for good since the last retry: the retry is recorded but changes nothing` });
+  }
+
   if (errors.length > 0 || event === null || date === null) return { errors, warnings, entry: null };
   // sent / not-sent name the step they settle, so that the line reads on its own.
   const settled = event === 'sent' || event === 'not-sent' ? (step ?? history.uncertain[0]?.step ?? null) : (step ?? null);

@@ -1,6 +1,6 @@
 // What was done about an invoice, as the report tells it: the journal's entries read as
 // actions a person would name (an e-mail sent, a call to make, a promise, a dispute).
-// Intents, failed sends and `not-sent` corrections are bookkeeping, not actions.
+// Intents, failed and bounced sends, `not-sent` corrections and retries are bookkeeping, not actions.
 
 import type { Day } from './dates.js';
 import { parseIsoDay } from './dates.js';
@@ -44,9 +44,10 @@ function kindOf(entry: JournalEntry): ActionKind | null {
       return 'issued';
     case 'intent':
     case 'failed':
+    case 'bounced':
       return null;
     case 'record':
-      if (entry.event === null || entry.event === 'not-sent') return null;
+      if (entry.event === null || entry.event === 'not-sent' || entry.event === 'retry') return null;
       return entry.event === 'sent' ? 'sent-by-hand' : entry.event;
   }
 }

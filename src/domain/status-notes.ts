@@ -2,7 +2,7 @@
 // the same news for every invoice, and ten thousand "no formal notice" lines say less
 // than one line with a count.
 
-export type NoteKind = 'provisional' | 'no-notice' | 'limitation-near' | 'limitation-past' | 'law';
+export type NoteKind = 'provisional' | 'no-notice' | 'limitation-near' | 'limitation-past' | 'bounced' | 'law';
 
 export interface StatusNote {
   kind: NoteKind;
@@ -15,6 +15,7 @@ const GROUPED: Partial<Record<NoteKind, (count: number, some: string) => string>
   'no-notice': (n, some) => `${n} B2C invoices without a recorded formal notice (${some}): no interest on them yet — it runs from the day after a formal notice (mise en demeure, art. 1231-6 C. civ.)`,
   'limitation-past': (n, some) => `${n} invoices are time-barred (${some}): their limitation_date has passed (5 years B2B, art. L110-4 C. com.; 2 years B2C, art. L218-2 C. conso.; 4 years for a public buyer) and they have left the reminder cycle`,
   'limitation-near': (n, some) => `${n} invoices become time-barred within 6 months (${some}): act before their limitation_date — a reminder does not interrupt it (a written claim to a public buyer does)`,
+  bounced: (n, some) => `${n} invoices have every e-mail address refused for good (${some}): their e-mail steps are passed over — fix the addresses in the invoice files, or "relance record INVOICE retry"; "relance log INVOICE" says what each server answered`,
 };
 
 /** Up to this many notes of a kind are told one by one; beyond, one line with a count. */

@@ -17,6 +17,7 @@ import type { PrescriptionState } from './prescription.js';
 import { limitationRule } from './prescription.js';
 import type { SendCalendar } from './send-calendar.js';
 import { declarationDeadline, reliefDeadline } from './next-step.js';
+import { bouncedText } from './invoice-summary.js';
 
 /** One invoice in `status`: compact, so that a million of them fit in memory. */
 export interface StatusRow {
@@ -101,6 +102,9 @@ export function statusRow(invoice: Invoice, history: History | undefined, claim:
       note('law', 'status insolvency without a judgment date: interest is shown up to today — add insolvency_date to stop it at the judgment (art. L622-28 C. com.)');
     }
   }
+
+  const refused = isOwed(claim) ? bouncedText(invoice, h) : null;
+  if (refused !== null) note('bounced', refused);
 
   const next = ctx.policy ? nextStep(invoice, ctx.policy, h, today, ctx.calendar) : null;
   const row: StatusRow = {

@@ -1,7 +1,10 @@
-// Every e-mail sent is kept, byte for byte, in `.relance/sent/` beside the journal: the
-// proof of what the client received, and what `attach_previous` attaches later. One mbox
-// file a day (`2026-11-22.mbox`, "mboxrd": any mail client opens it), appended through
-// one open file: a file per message cost more than the sending itself.
+// Every e-mail sent is kept in `.relance/sent/` beside the journal: the proof of what the
+// client received, and what `attach_previous` attaches later. One mbox file a day
+// (`2026-11-22.mbox`), appended through one open file: a file per message cost more than
+// the sending itself. The format is mboxrd with LF line ends, as mutt and Python's
+// `mailbox` read it: each message as the server received it, its CRLF line ends written
+// as LF (a message always has CRLF only, compose.ts: crlfOnly, so that this is undone
+// exactly) and every line starting with ">*From " given one more ">".
 
 import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open, readdir, readFile } from 'node:fs/promises';
@@ -156,18 +159,19 @@ export function archiveReader(journalPath: string): (messageId: string) => Promi
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Thu', 'Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed']; // day 0 (1970-01-01) was a Thursday
 
-/** `From relance Sun Nov 22 00:00:00 2026`, the separator line, then the message, "From " lines quoted. */
+/** `From relance Sun Nov 22 00:00:00 2026`, the separator line, then the message, LF line ends, "From " lines quoted. */
 export function mboxEntry(raw: Buffer, day: Day): Buffer {
   const { year, month, day: d } = ymdFromDay(day);
   const separator = `From relance ${WEEKDAYS[((day % 7) + 7) % 7]} ${MONTHS[month - 1]} ${String(d).padStart(2, ' ')} 00:00:00 ${year}\n`;
-  const text = raw.toString('latin1').replace(/(^|\n)(>*From )/g, '$1>$2');
+  const text = raw.toString('latin1').replace(/\r\n/g, '\n').replace(/(^|\n)(>*From )/g, '$1>$2');
   return Buffer.from(`${separator}${text}${text.endsWith('\n') ? '' : '\n'}\n`, 'latin1');
 }
 
 /**
- * The message whose own Message-ID is `messageId`, its "From " lines unquoted, or null.
- * Only an entry's header counts: a later reminder carries an earlier one attached, with
- * that one's Message-ID inside.
+ * The message whose own Message-ID is `messageId`, as the server received it ("From "
+ * lines unquoted, CRLF line ends), or null. Only an entry's header counts: a later
+ * reminder carries an earlier one attached, with that one's Message-ID inside. An archive
+ * written before the LF one (its lines CRLF) reads back the same.
  */
 export function findInMbox(mbox: string, messageId: string): Buffer | null {
   const header = new RegExp(`(^|\\n)Message-ID:\\s*${escapeRegExp(messageId)}\\s*\\r?\\n`, 'gi');
@@ -180,7 +184,7 @@ export function findInMbox(mbox: string, messageId: string): Buffer | null {
     const next = mbox.indexOf('\nFrom ', at);
     // An entry ends with the message's own line end, then the blank line that separates.
     const end = next < 0 ? mbox.length - 1 : next;
-    return Buffer.from(mbox.slice(bodyStart, end).replace(/(^|\n)>(>*From )/g, '$1$2'), 'latin1');
+    return Buffer.from(mbox.slice(bodyStart, end).replace(/(^|\n)>(>*From )/g, '$1$2').replace(/\r?\n/g, '\r\n'), 'latin1');
   }
   return null;
 }

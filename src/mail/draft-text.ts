@@ -2,9 +2,12 @@
 // the body. `send --dry-run` and `preview` print these.
 
 import type { OutgoingEmail, Todo } from './message.js';
+import { recipientName } from './message.js';
 
 export function formatEmailDraft(email: OutgoingEmail, heading: string): string {
-  const lines = [heading, `From: ${email.from}`, `To: ${email.to.join(', ')}`];
+  // As the message carries it: the client's name with each address (compose.ts).
+  const name = recipientName(email.action);
+  const lines = [heading, `From: ${email.from}`, `To: ${email.to.map((a) => `"${name}" <${a}>`).join(', ')}`];
   if (email.replyTo) lines.push(`Reply-To: ${email.replyTo}`);
   if (email.bcc) lines.push(`Bcc: ${email.bcc}`);
   lines.push(`Subject: ${email.subject}`);

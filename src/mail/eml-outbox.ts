@@ -8,11 +8,11 @@ import type { Outbox } from './outbox.js';
 
 export async function emlOutbox(dir: string, now: Date): Promise<Outbox> {
   await mkdir(dir, { recursive: true });
-  const { composeMessage } = await import('./compose.js');
+  const { buildMessage } = await import('./compose.js');
   return {
     async send(emails, report) {
       for (const email of emails) {
-        const raw = await composeMessage(email, now).build();
+        const { raw } = await buildMessage(email, now);
         const file = join(dir, `${fileStem(email)}.eml`);
         await writeFile(file, raw);
         report(email, { status: 'drafted', messageId: email.messageId, error: null, file });

@@ -19,7 +19,9 @@ import type { Outbox, Outcome } from './outbox.js';
 import { RunIncidents } from './run-incidents.js';
 import { sendAll } from './send-pipeline.js';
 import type { SmtpTuning } from './smtp.js';
-import { closePool, DEFAULT_TUNING, smtpSettings, smtpTransport } from './smtp.js';
+import { closePool, DEFAULT_TUNING, smtpSettings, smtpTransport, tuningFor } from './smtp.js';
+import type { ProbeResult } from './smtp-probe.js';
+import { probeServer } from './smtp-probe.js';
 
 export interface LiveOutboxOptions {
   config: Config;
@@ -34,7 +36,7 @@ export interface LiveOutboxOptions {
   run: string;
   /** Called as messages complete; null in cron (not a terminal). */
   progress: ((done: number, total: number) => void) | null;
-  /** Pool size and timeouts (DEFAULT_TUNING); tests shorten them. */
+  /** Pool size and timeouts: DEFAULT_TUNING, then mail.timeouts and mail.retry_seconds, then these (tests shorten them). */
   smtp?: Partial<SmtpTuning>;
   /** Aborted on SIGTERM or SIGINT (its reason, the signal's name): the run stops handing messages to SMTP. */
   stop?: AbortSignal | null;
@@ -48,8 +50,10 @@ export interface LiveOutboxOptions {
  */
 export async function liveOutbox(options: LiveOutboxOptions): Promise<Outbox> {
   const settings = smtpSettings(options.config, options.env);
-  const tuning: SmtpTuning = { ...DEFAULT_TUNING, ...options.smtp };
+  const tuning: SmtpTuning = { ...DEFAULT_TUNING, ...tuningFor(options.config.mail), ...options.smtp };
   const pool = smtpTransport(settings, tuning);
+  // One login before the pool opens its connections, the first time messages are sent.
+  let probe: { result: Promise<ProbeResult>; cancel: () => void } | null = null;
   const display = options.display ?? ((path: string) => path);
   const archive = openArchive(options.journalPath, options.today);
   const incidents = new RunIncidents({ journal: display(options.journalPath), archive: display(archive.file) }, archive.file);
@@ -81,6 +85,7 @@ export async function liveOutbox(options: LiveOutboxOptions): Promise<Outbox> {
         journalFailed: (err) => incidents.journalFailed(err),
         progress: options.progress,
         stop: options.stop ?? null,
+        probe: () => (probe ??= probeServer(settings, tuning)).result,
       }),
 
     async issue(todos, report) {
@@ -109,6 +114,7 @@ export async function liveOutbox(options: LiveOutboxOptions): Promise<Outbox> {
 
     async close() {
       // Nothing is waiting for an answer any more (a stopped run gave up on the late ones).
+      probe?.cancel();
       closePool(pool);
       await journal.close().catch((err: unknown) => incidents.journalFailed(err));
       await archive.close().catch((err: unknown) => incidents.syncFailed(err));

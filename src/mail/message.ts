@@ -1,5 +1,6 @@
 // What `send` hands to an outbox: e-mails ready to go and to-dos for a person.
 
+import type { Issue } from '../domain/issue.js';
 import type { Action } from '../domain/plan.js';
 
 /** A file to attach (the invoice PDF), or bytes (an earlier reminder, from the archive). */
@@ -22,6 +23,8 @@ export interface OutgoingEmail {
   references: readonly string[];
   attachments: readonly Attachment[];
   headers: Readonly<Record<string, string>>;
+  /** The config's time zone, for the Date header; null: the machine's. */
+  timeZone: string | null;
 }
 
 /** A letter to post, a call to make, a task to do: listed, done by hand, then recorded. */
@@ -36,6 +39,18 @@ export interface Todo {
   subject: string | null;
 }
 
+/**
+ * A step that a problem of its own holds today (no address, a missing PDF): not handed to
+ * any outbox, reported `skipped` with its issues, done by a later run once fixed.
+ */
+export interface Skipped {
+  kind: 'skipped';
+  action: Action;
+  subject: string | null;
+  /** What holds it, the first one first: each said as file:line: field: message — hint. */
+  problems: readonly Issue[];
+}
+
 export type Prepared = OutgoingEmail | Todo;
 
 /** The invoice numbers of an action, as the X-Relance-Invoice header lists them. */
@@ -43,7 +58,15 @@ export function invoiceNumbers(action: Action): string[] {
   return action.invoices.map((i) => i.number);
 }
 
-/** The headers every reminder carries (DESIGN.md § Templates). */
+/**
+ * The headers every reminder carries (DESIGN.md § Templates), and Auto-Submitted (RFC
+ * 3834): out-of-office robots do not answer a message sent by a program.
+ */
 export function relanceHeaders(action: Action): Record<string, string> {
-  return { 'X-Relance-Invoice': invoiceNumbers(action).join(','), 'X-Relance-Step': action.step.id };
+  return { 'X-Relance-Invoice': invoiceNumbers(action).join(','), 'X-Relance-Step': action.step.id, 'Auto-Submitted': 'auto-generated' };
+}
+
+/** The client's name as a message's To shows it: one line, without the characters that would end it. */
+export function recipientName(action: Action): string {
+  return action.client.replace(/[\x00-\x1f\x7f"<>]+/g, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -4,14 +4,18 @@
 
 import type { OutgoingEmail, Todo } from './message.js';
 
-/** `uncertain`: the message went out whole but no answer came: the server may have it. */
-export type OutcomeStatus = 'drafted' | 'sent' | 'failed' | 'todo' | 'uncertain';
+/**
+ * `failed`: refused for now or never sent, tried again next run; `bounced`: refused for
+ * good (its e-mail steps are passed over); `uncertain`: the message went out whole but
+ * no answer came, the server may have it; `skipped`: a problem of its own held it today.
+ */
+export type OutcomeStatus = 'drafted' | 'sent' | 'failed' | 'bounced' | 'todo' | 'uncertain' | 'skipped';
 
 export interface Outcome {
   status: OutcomeStatus;
   /** The Message-ID of a sent or drafted e-mail. */
   messageId: string | null;
-  /** The SMTP reply or the network error of a failed e-mail. */
+  /** The SMTP reply or the network error of a failed or bounced e-mail; why a step was skipped. */
   error: string | null;
   /** A file written for it (.eml draft, letter to print), if any. */
   file: string | null;

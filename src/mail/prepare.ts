@@ -1,6 +1,8 @@
 // From today's planned actions to finished e-mails and to-dos. Everything is rendered and
-// checked here, before any outbox sees a single message: one bad template, a missing
-// address or a missing PDF stops the run with every problem listed, and nothing goes out.
+// checked here, before any outbox sees a single message. A problem in a file (a template,
+// the sender) stops the run with every problem listed, and nothing goes out; a problem
+// of one invoice's step today (no address, a missing PDF) skips that step alone, with
+// its reason, and the others go out: one client's missing data never holds everyone's.
 
 import { basename } from 'node:path';
 import type { Claim } from '../domain/claim.js';
@@ -20,7 +22,8 @@ import type { TemplateDir } from '../io/template-dirs.js';
 import { loadTemplate } from '../render/template.js';
 import { renderReminder } from '../render/template-render.js';
 import type { RenderedReminder } from '../render/template-types.js';
-import type { Attachment, OutgoingEmail, Prepared, Todo } from './message.js';
+import { withoutAttachments } from './earlier-copy.js';
+import type { Attachment, OutgoingEmail, Prepared, Skipped, Todo } from './message.js';
 import { relanceHeaders } from './message.js';
 
 export interface PrepareContext {
@@ -35,28 +38,40 @@ export interface PrepareContext {
   archivedMessage: (messageId: string) => Promise<Buffer | null>;
 }
 
-export async function prepareActions(actions: readonly Action[], ctx: PrepareContext): Promise<{ prepared: Prepared[]; issues: Issue[] }> {
+/**
+ * `prepared`: what goes to an outbox; `skipped`: the steps a problem of their own holds
+ * today (each with its issues); `issues`: what stops the run (errors) or is only said.
+ */
+export async function prepareActions(actions: readonly Action[], ctx: PrepareContext): Promise<{ prepared: Prepared[]; skipped: Skipped[]; issues: Issue[] }> {
   const issues: Issue[] = [];
   const prepared: Prepared[] = [];
+  const skipped: Skipped[] = [];
   const sender = senderOf(ctx.config);
   let senderReported = false;
   for (const action of actions) {
     const rendered = await renderAction(action, ctx, issues);
+    // What only this step lacks: it is skipped, the others go on.
+    const problems: Issue[] = [];
     if (action.channel !== 'email') {
-      prepared.push(todoFor(action, rendered, ctx));
+      if (problems.length > 0) skipped.push({ kind: 'skipped', action, subject: rendered?.subject ?? null, problems });
+      else prepared.push(todoFor(action, rendered, ctx));
       continue;
     }
     const first = action.invoices[0]!;
     if (action.emails.length === 0) {
-      issues.push(error(first.source.file, first.source.line, 'email', `invoice ${first.number} is due for the e-mail step "${action.step.id}" but has no e-mail address`, 'add the client’s address, or record what you did instead: relance record … call'));
+      problems.push(error(first.source.file, first.source.line, 'email', `invoice ${first.number} is due for the e-mail step "${action.step.id}" but has no e-mail address`, 'add the client’s address, or record what you did instead: relance record … call'));
     }
     if (sender === null && !senderReported) {
       senderReported = true;
       issues.push(error(ctx.config.display, undefined, 'mail.from', 'no sender address for the e-mails', 'set mail.from (or creditor.email) in relance.yaml'));
     }
-    const attachments = await attachmentsOf(action, ctx, issues);
+    const attachments = await attachmentsOf(action, ctx, issues, problems);
     if (rendered === null || sender === null) continue;
     const previous = previousReminders(action.invoices, ctx.histories).filter((p) => p.messageId !== null);
+    if (problems.length > 0) {
+      skipped.push({ kind: 'skipped', action, subject: threadSubject(previous) ?? rendered.subject, problems });
+      continue;
+    }
     prepared.push({
       kind: 'email',
       action,
@@ -64,7 +79,9 @@ export async function prepareActions(actions: readonly Action[], ctx: PrepareCon
       to: action.emails,
       replyTo: ctx.config.mail.replyTo,
       bcc: ctx.config.mail.bcc,
-      subject: rendered.subject,
+      // One subject through the cycle, so that every mailbox shows one conversation; the
+      // step's own wording is in the body (the shipped templates' first line).
+      subject: threadSubject(previous) ?? rendered.subject,
       text: rendered.text,
       html: rendered.html,
       messageId: ctx.newMessageId(),
@@ -72,9 +89,17 @@ export async function prepareActions(actions: readonly Action[], ctx: PrepareCon
       references: previous.map((p) => p.messageId!),
       attachments,
       headers: relanceHeaders(action),
+      timeZone: ctx.config.timezone,
     } satisfies OutgoingEmail);
   }
-  return { prepared, issues };
+  return { prepared, skipped, issues };
+}
+
+/** `Re: <the first message's subject>` once a message has gone out about these invoices; null before. */
+export function threadSubject(previous: readonly { subject: string | null }[]): string | null {
+  const first = previous.find((p) => p.subject !== null && p.subject.trim() !== '');
+  if (first === undefined) return null;
+  return `Re: ${first.subject!.replace(/^(\s*(re|tr|fwd?|aw)\s*:\s*)+/i, '').trim()}`;
 }
 
 async function renderAction(action: Action, ctx: PrepareContext, issues: Issue[]): Promise<RenderedReminder | null> {
@@ -89,19 +114,19 @@ async function renderAction(action: Action, ctx: PrepareContext, issues: Issue[]
   return message;
 }
 
-/** The invoices' PDFs, and with attach_previous the earlier reminders as .eml files. */
-async function attachmentsOf(action: Action, ctx: PrepareContext, issues: Issue[]): Promise<Attachment[]> {
+/**
+ * The invoices' PDFs, and with attach_previous the earlier reminders as .eml files, each
+ * without its own attachments (earlier-copy.ts). A PDF that cannot be attached is a
+ * problem of this step (`problems`).
+ */
+async function attachmentsOf(action: Action, ctx: PrepareContext, issues: Issue[], problems: Issue[]): Promise<Attachment[]> {
   const attachments: Attachment[] = [];
   for (const invoice of action.invoices) {
     if (invoice.attachment === null) continue;
     // Only a file within the rules is attached, and it is read only when the message is built.
     const found = await checkAttachment(invoice, ctx.config);
-    if (found.kind === 'refused') {
-      issues.push(found.issue);
-      continue;
-    }
-    if (found.kind === 'missing') {
-      issues.push(found.issue);
+    if (found.kind !== 'ok') {
+      problems.push(found.issue);
       continue;
     }
     attachments.push({ filename: basename(invoice.attachment), path: found.path });
@@ -110,7 +135,7 @@ async function attachmentsOf(action: Action, ctx: PrepareContext, issues: Issue[
     for (const p of previousReminders(action.invoices, ctx.histories)) {
       const content = p.messageId === null ? null : await ctx.archivedMessage(p.messageId);
       if (content !== null) {
-        attachments.push({ filename: `${p.step}-${formatIsoDay(p.date)}.eml`, content, contentType: 'message/rfc822' });
+        attachments.push({ filename: `${p.step}-${formatIsoDay(p.date)}.eml`, content: withoutAttachments(content, action.language).raw, contentType: 'message/rfc822' });
       } else {
         const first = action.invoices[0]!;
         issues.push(warning(first.source.file, first.source.line, 'attachment', `the earlier reminder "${p.step}" of ${formatFrenchDay(p.date)} is not in the archive of sent mail, so it is not attached to "${action.step.id}"`, 'nothing to do: the message says when the earlier reminders went out'));

@@ -1,20 +1,27 @@
 // How the live outbox sends a batch: like a mail queue. Each message is composed once;
 // its `intent` is on disk before SMTP sees it (write-ahead, intents group-committed); it
-// is archived as it went out, then its outcome is journaled. One failure fails one
-// message; nothing is sent twice. A stop (a signal, a journal that cannot be written,
-// a server that keeps failing) hands nothing more to SMTP, and waits for what is on its
-// way. An answer that never came for a message that went out whole leaves the intent
-// alone: the step is `uncertain`, and the next run reports it (history.ts).
+// is archived as it went out, then its outcome is journaled. Nothing goes to the pool
+// before one connection has logged in (smtp-probe.ts): a wrong password is tried once.
+// The server's answer decides (smtp-verdict.ts): sent; bounced for good; refused for now,
+// and tried again within the run after a wait; uncertain when it went out whole and no
+// answer came. A stop (a signal, a journal that cannot be written, a refused login, a
+// server that keeps failing) hands nothing more to SMTP, and waits for what is on its way.
 
-import type { Address as MimeNodeAddress, SMTPPoolSentMessageInfo } from 'nodemailer';
 import type { JournalEntry } from '../domain/journal-entry.js';
 import { failureReason } from '../io/whole-append.js';
-import { composeMessage } from './compose.js';
+import type { BuiltMessage } from './compose.js';
+import { buildMessage } from './compose.js';
 import type { GroupCommit } from './group-commit.js';
 import type { OutgoingEmail } from './message.js';
 import type { Outcome } from './outbox.js';
-import type { Delivery, SMTPPool, SmtpSettings, SmtpTuning } from './smtp.js';
-import { scrubFor, sendRaw } from './smtp.js';
+import type { SMTPPool, SmtpSettings, SmtpTuning } from './smtp.js';
+import { scrubFor } from './smtp.js';
+import type { Delivery } from './smtp-delivery.js';
+import { sendRaw } from './smtp-delivery.js';
+import type { ProbeResult, ServerFeatures } from './smtp-probe.js';
+import { clientsRefused, refusedRecipients, verdictOf } from './smtp-verdict.js';
+import { RetryQueue } from './retry-queue.js';
+import { probeStopReason, refusedAtSend, stopReason } from './smtp-stop.js';
 
 export interface Pipeline {
   settings: SmtpSettings;
@@ -24,7 +31,7 @@ export interface Pipeline {
   /** Each message's Date header. */
   now: () => Date;
   /** The journal lines of one message (one per invoice). */
-  lines: (email: OutgoingEmail, type: 'intent' | 'sent' | 'failed', fields: Partial<JournalEntry>) => JournalEntry[];
+  lines: (email: OutgoingEmail, type: 'intent' | 'sent' | 'failed' | 'bounced', fields: Partial<JournalEntry>) => JournalEntry[];
   /** Archives a message the server has, or may have; resolves with the archive file, or null when it could not be written. */
   archive: (email: OutgoingEmail, raw: Buffer) => Promise<string | null>;
   /** A message's `sent` lines are on disk. */
@@ -34,30 +41,8 @@ export interface Pipeline {
   progress: ((done: number, total: number) => void) | null;
   /** Aborted (its reason, the signal's name): stop handing messages to SMTP, wait up to `tuning.stopWait` for those on their way. */
   stop: AbortSignal | null;
-}
-
-/** What an SMTP failure means for the message. */
-export type Verdict =
-  /** The server answered no (4xx/5xx): failed; the next run tries again. */
-  | 'refused'
-  /** It never reached the server whole: failed; the next run tries again. */
-  | 'not-sent'
-  /** It went out whole and no answer came: the server may hold it. Left uncertain. */
-  | 'unknown';
-
-/** A reply code decides; else whether SMTP read the message to its end. */
-export function verdictOf(err: { responseCode?: unknown }, readToTheEnd: boolean): Verdict {
-  if (typeof err.responseCode === 'number' && err.responseCode >= 400) return 'refused';
-  return readToTheEnd ? 'unknown' : 'not-sent';
-}
-
-interface Built {
-  email: OutgoingEmail;
-  raw: Buffer;
-  /** From, and To with Bcc: who gets it. */
-  envelope: { from: string; to: string[] };
-  /** The client's own addresses (To), lower case: the message counts as sent if one took it. */
-  clients: string[];
+  /** The one login before the pool (smtp-probe.ts), started by the caller as the messages are composed. */
+  probe: () => Promise<ProbeResult>;
 }
 
 type Report = (email: OutgoingEmail, outcome: Outcome) => void;
@@ -68,9 +53,8 @@ const MESSAGE_ERRORS = new Set(['EENVELOPE', 'EMESSAGE', 'EMAXRECIPIENTS', 'ESTR
 /**
  * Compose ahead, commit intents in groups, hand to the pool, journal outcomes in groups.
  * At most `inFlight` messages have an intent without an outcome (what a crash can leave
- * uncertain); enough that a slow fdatasync never leaves the pool without work. After
- * `giveUp` connection failures in a row (server down, wrong password, no TLS) the rest is
- * not attempted. Resolves once every message is reported.
+ * uncertain). After `giveUp` connection failures in a row the rest is not attempted.
+ * Resolves once every message is reported.
  */
 export async function sendAll(emails: readonly OutgoingEmail[], report: Report, p: Pipeline): Promise<void> {
   const total = emails.length;
@@ -86,11 +70,14 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
   let told = 0;
   let failuresInARow = 0;
   let stopped: string | null = null;
-  const ready: Built[] = [];
+  let features: ServerFeatures | null = null;
+  const ready: BuiltMessage[] = [];
   /** Handed to the pool, no answer yet. */
-  const handed = new Map<Built, Delivery>();
+  const handed = new Map<BuiltMessage, Delivery>();
   /** Taken back from the pool after a stop, before their data went out. */
-  const withdrawn = new Set<Built>();
+  const withdrawn = new Set<BuiltMessage>();
+  /** Refused for now, waiting to be tried again. */
+  const retries = new RetryQueue<BuiltMessage>(p.tuning.retryWait);
   const finished = new Set<OutgoingEmail>();
   let waiting: NodeJS.Timeout | null = null;
   let allDone!: () => void;
@@ -128,6 +115,11 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
   const failed = (email: OutgoingEmail, error: string, intentOnDisk: boolean, notAttempted = false): void => {
     finish(email, { status: 'failed', messageId: email.messageId, error, file: null, notAttempted }, p.lines(email, 'failed', { error }), intentOnDisk);
   };
+  const bounced = (built: BuiltMessage, what: 'address' | 'message', reason: string, intentOnDisk: boolean): void => {
+    const { email } = built;
+    const lines = p.lines(email, 'bounced', { error: reason, to: [...email.to], note: `${what} refused` });
+    finish(email, { status: 'bounced', messageId: email.messageId, error: reason, file: null }, lines, intentOnDisk);
+  };
   const notAttempted = (email: OutgoingEmail, intentOnDisk: boolean): void => {
     const error = `not attempted: ${stopped}`;
     // A journal that failed is written to no more than needed: only to close an intent.
@@ -136,6 +128,10 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
   };
   const halt = (reason: string): void => {
     stopped ??= reason;
+    // Those waiting to be tried again have their `failed` line already: they are told as they stand.
+    for (const { item, reason: last } of retries.takeAll()) {
+      finish(item.email, { status: 'failed', messageId: item.email.messageId, error: `${last}; not tried again: ${stopped}`, file: null }, [], false);
+    }
     pump();
   };
   let journalBroken = false;
@@ -146,17 +142,25 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
   };
   // Archived once the server has it, or may have it (the copy of what the client got),
   // before the outcome is told: a later message of the same run may attach it.
-  const archived = (built: Built, then: (file: string | null) => void): void => {
+  const archived = (built: BuiltMessage, then: (file: string | null) => void): void => {
     void p.archive(built.email, built.raw).then(then);
   };
 
-  const hand = (built: Built): void => {
+  /** Refused for now: its `failed` line written, tried again after a wait while the budget lasts. */
+  const refusedForNow = (built: BuiltMessage, reason: string): void => {
+    const spent = stopped === null ? retries.later(built, reason, () => (ready.unshift(built), pump())) : { tries: 1, waited: 0 };
+    if (spent !== null) return failed(built.email, spent.tries === 1 ? reason : `${reason} (tried ${spent.tries} times within ${Math.round(spent.waited / 100) / 10} s)`, true);
+    // On disk first: a crash during the wait leaves a failed step, never an uncertain one.
+    p.journal.write(p.lines(built.email, 'failed', { error: `${reason} (tried again within the run)` }), 'soon').catch(journalStop);
+  };
+
+  const hand = (built: BuiltMessage): void => {
     if (stopped !== null) {
       committed--;
       notAttempted(built.email, true);
       return pump();
     }
-    const delivery = sendRaw(p.pool, { messageId: built.email.messageId, envelope: built.envelope, raw: built.raw });
+    const delivery = sendRaw(p.pool, { messageId: built.email.messageId, envelope: built.envelope, clients: built.clients, raw: built.raw }, p.tuning.replyTimeout);
     handed.set(built, delivery);
     delivery.done.then(
       (info) => {
@@ -164,15 +168,16 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
         committed--;
         failuresInARow = 0;
         const { email } = built;
-        const refused = refusedRecipients(info, scrub);
-        const rejected = new Set((info.rejected ?? []).map((r) => String(r).toLowerCase()));
-        if (built.clients.every((c) => rejected.has(c))) {
-          // Only the Bcc took it: the client got nothing. Failed, and tried again next run.
-          failed(email, refused ?? 'every recipient was refused', true);
-        } else {
-          const reply = scrub(String(info.response ?? ''));
-          archived(built, (file) => finish(email, { status: 'sent', messageId: email.messageId, error: refused, file }, p.lines(email, 'sent', { note: reply || null, error: refused }), true));
+        // Only the Bcc took it (the guard in smtp-delivery.ts keeps this from happening): the client got nothing.
+        const notTheClient = clientsRefused(info, built.clients, scrub);
+        if (notTheClient !== null) {
+          if (notTheClient.kind === 'bounced') bounced(built, notTheClient.what, notTheClient.reason, true);
+          else failed(email, notTheClient.reason, true);
+          return pump();
         }
+        const refused = refusedRecipients(info, scrub);
+        const reply = scrub(String(info.response ?? ''));
+        archived(built, (file) => finish(email, { status: 'sent', messageId: email.messageId, error: refused, file }, p.lines(email, 'sent', { note: reply || null, error: refused }), true));
         pump();
       },
       (err: Error & { code?: string; responseCode?: number }) => {
@@ -183,19 +188,26 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
           notAttempted(email, true);
           return pump();
         }
-        const verdict = verdictOf(err, delivery.readToTheEnd());
-        const reason = scrub(err.message || String(err));
-        if (verdict === 'unknown') {
+        const verdict = verdictOf(err, delivery, scrub);
+        if (verdict.kind === 'unknown') {
           // No outcome line: the intent alone makes the step uncertain, for this run's
           // report as for the next run.
-          const error = `${reason}: the message had gone out whole and the server may have it, so it is not sent again`;
+          const error = `${verdict.reason}: the message had gone out whole and the server may have it, so it is not sent again`;
           archived(built, (file) => finish(email, { status: 'uncertain', messageId: email.messageId, error, file }, [], true));
+        } else if (verdict.kind === 'bounced') {
+          failuresInARow = 0;
+          bounced(built, verdict.what, verdict.reason, true);
+        } else if (verdict.kind === 'temporary') {
+          refusedForNow(built, verdict.reason);
+        } else if (verdict.kind === 'stop') {
+          failed(email, verdict.reason, true);
+          halt(stopReason(verdict.cause, verdict.reason, p.settings));
         } else {
-          if (!MESSAGE_ERRORS.has(err.code ?? '')) {
+          if (verdict.kind === 'refused' || !MESSAGE_ERRORS.has(err.code ?? '')) {
             failuresInARow++;
-            if (failuresInARow >= giveUp) halt(`${failuresInARow} failures in a row from ${p.settings.display} (the last: ${reason})`);
+            if (failuresInARow >= giveUp) halt(`${failuresInARow} failures in a row from ${p.settings.display} (the last: ${verdict.reason})`);
           } else failuresInARow = 0;
-          failed(email, reason, true);
+          failed(email, verdict.reason, true);
         }
         pump();
       },
@@ -206,7 +218,7 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
     while (stopped === null && next < total && composing + ready.length < composeAhead) {
       const email = emails[next++]!;
       composing++;
-      build(email, p.now).then(
+      buildMessage(email, p.now()).then(
         (built) => {
           composing--;
           ready.push(built);
@@ -223,6 +235,12 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
       while (next < total) notAttempted(emails[next++]!, false);
       for (const built of ready.splice(0)) notAttempted(built.email, false);
       return;
+    }
+    if (features === null) return; // the login first
+    // What the server said it cannot take is refused here, before an intent: never sent.
+    for (let i = ready.length - 1; i >= 0; i--) {
+      const refusal = refusedAtSend(ready[i]!, features, p.settings);
+      if (refusal !== null) bounced(ready.splice(i, 1)[0]!, refusal.what, refusal.reason, false);
     }
     // Intents are committed in groups, each one fdatasync: when the pool is about to run
     // out of work, when a good group is ready, or when nothing more is coming.
@@ -264,6 +282,11 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
   if (p.stop?.aborted) interrupted();
   else p.stop?.addEventListener('abort', interrupted, { once: true });
   pump();
+  void p.probe().then((result) => {
+    if (result.ok) features = result.features;
+    else halt(probeStopReason(result.failure, p.settings));
+    pump();
+  });
   return done;
 }
 
@@ -271,27 +294,4 @@ export async function sendAll(emails: readonly OutgoingEmail[], report: Report, 
 function unrecorded(outcome: Outcome, err: unknown): Outcome {
   const what = outcome.status === 'sent' ? 'the server took it' : `it was not sent (${outcome.error ?? 'failed'})`;
   return { ...outcome, status: 'uncertain', error: `${what}, but the journal could not record this (${failureReason(err)})`, notAttempted: false };
-}
-
-/** Composes the message once: these very bytes go out, and into the archive. */
-async function build(email: OutgoingEmail, now: () => Date): Promise<Built> {
-  const node = composeMessage(email, now());
-  const { from, to } = node.getEnvelope();
-  if (!from) throw new Error(`no sender address in ${JSON.stringify(email.from)}`);
-  const clients = addressesOf(node.getAddresses().to ?? []);
-  if (clients.length === 0) throw new Error(`no recipient address in ${JSON.stringify(email.to.join(', '))}`);
-  const raw = await node.build();
-  return { email, raw, envelope: { from, to }, clients };
-}
-
-function addressesOf(list: readonly MimeNodeAddress[]): string[] {
-  return list.flatMap((a) => (a.group ? addressesOf(a.group) : a.address ? [a.address.toLowerCase()] : []));
-}
-
-/** Recipients the server refused while it took the message for the others. */
-function refusedRecipients(info: SMTPPoolSentMessageInfo, scrub: (t: string) => string): string | null {
-  if (!info.rejected || info.rejected.length === 0) return null;
-  const errors = (info as { rejectedErrors?: { message?: string }[] }).rejectedErrors ?? [];
-  const why = errors.map((e) => e.message ?? '').filter((m) => m !== '');
-  return scrub(`refused ${info.rejected.join(', ')}${why.length > 0 ? `: ${why.join('; ')}` : ''}`);
 }

@@ -1,10 +1,9 @@
 // The SMTP server `send` goes through: its URL read and checked before anything is sent,
 // the password kept out of every message relance prints or writes, and nodemailer's
-// connection pool (PERFORMANCE.md: pool, maxMessages Infinity, several connections) fed
-// with messages composed and archived beforehand.
+// connection pool (PERFORMANCE.md: pool, maxMessages Infinity, several connections) set
+// up as the config says: its certificate authority, the EHLO name, the timeouts.
 
-import { Readable } from 'node:stream';
-import type { MailMessage, SMTPPoolSentMessageInfo } from 'nodemailer';
+import { readFileSync } from 'node:fs';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { error as issue } from '../domain/issue.js';
 import { InputError } from '../errors.js';
@@ -21,17 +20,25 @@ export interface SmtpSettings {
   password: string | null;
   /** The URL as relance prints it: `smtp://user:***@host:587`. */
   display: string;
+  /** mail.name: the name given in EHLO; null: nodemailer's (the machine's name, or its address). */
+  name: string | null;
+  /** mail.ca: the certificate authority the server's certificate is checked with (on loopback too). */
+  ca: Buffer | null;
 }
 
 export interface SmtpTuning {
   /** Connections in the pool: a few, as providers limit them per account. */
   connections: number;
-  /** Milliseconds to open the TCP connection (and TLS). */
+  /** Milliseconds to open the connection and get the greeting (nodemailer counts the greeting in). */
   connectionTimeout: number;
-  /** Milliseconds for the server's 220 greeting. */
+  /** Milliseconds for the server's 220 greeting (RFC 5321 § 4.5.3.2: 5 minutes). */
   greetingTimeout: number;
-  /** Milliseconds of silence on an open connection, e.g. waiting for the reply to a message. */
+  /** Milliseconds for the replies to a message's envelope (MAIL, RCPT, DATA: 5 minutes). */
+  replyTimeout: number;
+  /** Milliseconds of silence on an open connection: the wait for the reply to the end of the data (10 minutes). */
   socketTimeout: number;
+  /** Milliseconds a message refused for now (4xx) may wait, in all, to be tried again within the run; 0: not. */
+  retryWait: number;
   /**
    * Messages with an intent on disk and no outcome yet, at most: what a crash can leave
    * uncertain. Enough to keep the pool busy while the journal syncs.
@@ -41,7 +48,22 @@ export interface SmtpTuning {
   stopWait: number;
 }
 
-export const DEFAULT_TUNING: SmtpTuning = { connections: 5, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000, inFlight: 20, stopWait: 30_000 };
+export const DEFAULT_TUNING: SmtpTuning = {
+  connections: 5,
+  connectionTimeout: 300_000,
+  greetingTimeout: 300_000,
+  replyTimeout: 300_000,
+  socketTimeout: 600_000,
+  retryWait: 600_000,
+  inFlight: 20,
+  stopWait: 30_000,
+};
+
+/** The tuning mail.timeouts and mail.retry_seconds ask for (seconds in the config). */
+export function tuningFor(mail: Config['mail']): Partial<SmtpTuning> {
+  const reply = mail.timeouts.reply * 1000;
+  return { connectionTimeout: reply, greetingTimeout: reply, replyTimeout: reply, socketTimeout: mail.timeouts.data * 1000, retryWait: mail.retrySeconds * 1000 };
+}
 
 const URL_HINT = 'write smtp://user@host:587 (STARTTLS) or smtps://user@host:465 (TLS); the password may go in RELANCE_SMTP_PASSWORD';
 
@@ -100,7 +122,16 @@ export function smtpSettings(config: Config, env: Readonly<Record<string, string
   const loopback = isLoopback(host);
   const auth = user === null ? '' : `${encodeURIComponent(user)}${password === null ? '' : ':***'}@`;
   const display = `${url.protocol}//${auth}${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return { host, port, secure, loopback, user, password, display };
+  let ca: Buffer | null = null;
+  if (config.mail.ca !== null) {
+    try {
+      ca = readFileSync(config.mail.ca);
+    } catch (e) {
+      const why = (e as { code?: string }).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(e as { code?: string }).code ?? 'error'})`;
+      throw new InputError([issue(config.display, undefined, 'mail.ca', `the certificate authority file ${JSON.stringify(config.mail.ca)} ${why}`, 'give the PEM file of the CA that signed the server’s certificate, relative to relance.yaml')]);
+    }
+  }
+  return { host, port, secure, loopback, user, password, display, name: config.mail.name, ca };
 }
 
 /** 127.0.0.0/8, ::1 and localhost: the traffic never leaves the machine, TLS is not required. */
@@ -184,90 +215,40 @@ export function scrubFor(settings: SmtpSettings, text: string): string {
 
 export type { SMTPPool };
 
-/** The pool; nothing connects before the first message (or `verify()`, as `relance check` does). */
-export function smtpTransport(settings: SmtpSettings, tuning: SmtpTuning): SMTPPool {
-  return new SMTPPool({
+/** What a pool and a probe connection (smtp-probe.ts) are opened with: the same server, the same checks. */
+export function connectionOptions(settings: SmtpSettings, tuning: SmtpTuning) {
+  return {
     host: settings.host,
     port: settings.port,
     secure: settings.secure,
     // Off loopback a server that cannot STARTTLS is refused: the password and the
     // clients' data never cross the network in clear.
     requireTLS: !settings.secure && !settings.loopback,
-    // On loopback a local relay's self-signed certificate protects nothing worth checking.
-    ...(settings.loopback ? { tls: { rejectUnauthorized: false } } : {}),
-    ...(settings.user === null ? {} : { auth: { user: settings.user, pass: settings.password ?? '' } }),
-    maxConnections: tuning.connections,
-    maxMessages: Infinity,
-    connectionTimeout: tuning.connectionTimeout,
+    // A CA given is always checked against; on loopback without one, a local relay's
+    // self-signed certificate protects nothing worth checking.
+    tls: settings.ca !== null ? { ca: settings.ca } : settings.loopback ? { rejectUnauthorized: false } : {},
+    ...(settings.name === null ? {} : { name: settings.name }),
+    connectionTimeout: Math.max(tuning.connectionTimeout, tuning.greetingTimeout),
     greetingTimeout: tuning.greetingTimeout,
     socketTimeout: tuning.socketTimeout,
     logger: false,
     debug: false,
+  };
+}
+
+/** The pool; nothing connects before the first message (or `verify()`). */
+export function smtpTransport(settings: SmtpSettings, tuning: SmtpTuning): SMTPPool {
+  return new SMTPPool({
+    ...connectionOptions(settings, tuning),
+    ...(settings.user === null ? {} : { auth: { user: settings.user, pass: settings.password ?? '' } }),
+    maxConnections: tuning.connections,
+    maxMessages: Infinity,
   });
 }
 
 /** Closes every connection, busy ones too (nodemailer's `force`): for when no answer is awaited any more. */
 export function closePool(pool: SMTPPool): void {
   (pool.close as (options?: { force?: boolean }) => void).call(pool, { force: true });
-}
-
-/** A message as composed and archived: these bytes, to these envelope addresses. */
-export interface RawMessage {
-  messageId: string;
-  envelope: { from: string; to: string[] };
-  raw: Buffer;
-}
-
-export interface Delivery {
-  /** Resolves with the server's acceptance; rejects with the SMTP or network error. */
-  done: Promise<SMTPPoolSentMessageInfo>;
-  /** Whether SMTP read the message to its last byte (in its last attempt). */
-  readToTheEnd(): boolean;
-  /**
-   * Takes the message back from the pool: out of its queue, or its connection closed before
-   * the end of its data (the server then discards it). `done` rejects. Only for a message
-   * not read to the end (one that was may already be the server's): false for one that was.
-   */
-  withdraw(): boolean;
-}
-
-/**
- * Hands the bytes to the pool as they are: no second composing, and what goes out is
- * exactly what was archived. The pool takes what nodemailer's Mail would hand it (the
- * transport contract: `message.getEnvelope()`, `messageId()`, `createReadStream()`), and
- * reads a fresh stream each attempt (it retries only a message not a byte of which was sent).
- */
-export function sendRaw(pool: SMTPPool, message: RawMessage): Delivery {
-  let stream: Readable | null = null;
-  const withdrawal = new AbortController();
-  const mail = {
-    data: { signal: withdrawal.signal },
-    message: {
-      getEnvelope: () => message.envelope,
-      messageId: () => message.messageId,
-      getHeader: (key: string) => (key.toLowerCase() === 'message-id' ? message.messageId : undefined),
-      createReadStream: () => {
-        stream = new Readable({
-          read() {
-            this.push(message.raw);
-            this.push(null);
-          },
-        });
-        return stream;
-      },
-    },
-  } as unknown as MailMessage<SMTPPoolSentMessageInfo>;
-  const done = new Promise<SMTPPoolSentMessageInfo>((resolve, reject) => pool.send(mail, (err, info) => (err || !info ? reject(err ?? new Error('no answer from the pool')) : resolve(info))));
-  const readToTheEnd = () => (stream as Readable | null)?.readableEnded === true;
-  return {
-    done,
-    readToTheEnd,
-    withdraw() {
-      if (readToTheEnd()) return false;
-      withdrawal.abort();
-      return true;
-    },
-  };
 }
 
 function base64(text: string): string {

@@ -33,7 +33,7 @@ export function detailsOf(entry: JournalEntry): string {
     const until = parseIsoDay(entry.until);
     parts.push(`until ${until === null ? entry.until : formatFrenchDay(until)}`);
   }
-  if (entry.type === 'failed' && entry.error !== null) parts.push(entry.error);
+  if ((entry.type === 'failed' || entry.type === 'bounced') && entry.error !== null) parts.push(entry.error);
   else if (entry.subject !== null && entry.type !== 'record') parts.push(entry.subject);
   if (entry.note !== null) parts.push(entry.note);
   return parts.join(' · ');
@@ -65,6 +65,7 @@ function stateFacts(s: InvoiceSummary, bcc: string | null): string[] {
       ...(h.uncertain.length === 1 ? [] : [`  (all at once: "relance record --uncertain sent --invoice ${s.invoice}", or not-sent)`]),
     );
   }
+  for (const b of h.bounces) facts.push(`${b.step} bounced on ${formatFrenchDay(b.date)}: ${b.what} refused${b.error ? ` (${clip(oneLine(b.error), 60)})` : ''}`);
   for (const f of h.failed) facts.push(`${f.step} failed on ${formatFrenchDay(f.date)}${f.error ? ` (${clip(oneLine(f.error), 50)})` : ''}: the next send tries again`);
   return facts.length === 0 ? ['open'] : facts;
 }
@@ -102,6 +103,7 @@ export function summaryJson(s: InvoiceSummary): Record<string, unknown> {
     paid_by_hand: iso(h.paidByHand),
     uncertain: h.uncertain.map((u) => ({ step: u.step, date: formatIsoDay(u.date) })),
     failed: h.failed.map((f) => ({ step: f.step, date: formatIsoDay(f.date), error: f.error })),
+    bounced: h.bounces.map((b) => ({ step: b.step, date: formatIsoDay(b.date), to: b.to, what: b.what, error: b.error })),
     notice_date: iso(s.notice),
     next_step: s.next.step,
     next_date: iso(s.next.date),

@@ -31,7 +31,7 @@ export function receiptDeadline(days: number): string {
 
 /** `22 novembre 2026`, `1er septembre 2026`: a formal document writes the first of the month as French typography does. */
 export function longDate(day: Day): string {
-  return formatLongDate(formatIsoDay(day), 'fr')!.replace(/^1 /, '1er ');
+  return formatLongDate(formatIsoDay(day), 'fr')!;
 }
 
 /** `22/11/2026` */

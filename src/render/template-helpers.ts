@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import type { Language } from '../domain/invoice.js';
 import { formatEurosEn, formatEurosFr, parseAmount } from '../domain/money.js';
 import { parseIsoDay, ymdFromDay } from '../domain/dates.js';
+import { unbreakableAmount } from './french-typography.js';
 
 /** Where in its source a helper was called (1-based line, 0-based column), as Handlebars passes it. */
 export interface SourceLoc {
@@ -33,8 +34,8 @@ function wrongValue(message: string, value: unknown, loc: SourceLoc | undefined)
 /**
  * The helpers besides Handlebars' `if`, `unless`, `each` and `with`, and how many arguments
  * each takes (the template check reads this):
- * - `{{money x}}`: an amount "1234.50" → `1 234,50 €` / `€1,234.50`
- * - `{{date d}}`: "2026-10-01" → `1 octobre 2026` / `October 1, 2026`
+ * - `{{money x}}`: an amount "1234.50" → `1 234,50 €` (its spaces no-break ones) / `€1,234.50`
+ * - `{{date d}}`: "2026-10-01" → `1er octobre 2026` / `October 1, 2026`
  * - `{{plural n "facture" "factures"}}`: French takes the singular for 0 and 1, English for 1 only
  * - `(gt a b)`: a > b for two numbers or two amounts, e.g. `{{#if (gt totals.count 1)}}` for
  *   "several invoices", `{{#if (gt paid "0.00")}}` for "partly paid"
@@ -54,7 +55,8 @@ export function formatMoney(value: unknown, language: Language): string | null {
   if (typeof value !== 'string' || !AMOUNT.test(value)) return null;
   const cents = parseAmount(value);
   if (cents === null) return null;
-  return language === 'fr' ? formatEurosFr(cents) : formatEurosEn(cents);
+  // In a message an amount never splits across two lines (french-typography.ts).
+  return language === 'fr' ? unbreakableAmount(formatEurosFr(cents)) : formatEurosEn(cents);
 }
 
 /** A date as the context gives it ("2026-10-01"), written out; null when it is not one. */
@@ -64,8 +66,8 @@ export function formatLongDate(value: unknown, language: Language): string | nul
   if (day === null) return null;
   const { year, month, day: d } = ymdFromDay(day);
   const monthName = MONTHS[language][month - 1]!;
-  // As DESIGN.md writes it: `1 octobre 2026` (the contract the templates are written against).
-  return language === 'fr' ? `${d} ${monthName} ${year}` : `${monthName} ${d}, ${year}`;
+  // French writes the first of the month as an ordinal: `1er octobre 2026`, then `2 octobre`.
+  return language === 'fr' ? `${d === 1 ? '1er' : d} ${monthName} ${year}` : `${monthName} ${d}, ${year}`;
 }
 
 /** The word agreeing with n; null when n is not a number. */

@@ -5,6 +5,7 @@ import type { Issue } from '../domain/issue.js';
 import { error } from '../domain/issue.js';
 import type { ReminderContext, ReminderTemplate, RenderedReminder, TemplatePart } from './template-types.js';
 import { issueFromError } from './template-errors.js';
+import { frenchHtml, frenchText } from './french-typography.js';
 
 /** Renders the subject (one line), the text and the HTML part; issues (and no message) when it fails. */
 export function renderReminder(
@@ -22,8 +23,12 @@ export function renderReminder(
   };
   // One line: a newline in a subject would break the message's headers.
   const subject = run(template.subject).replace(/\s+/g, ' ').trim();
-  const text = tidyText(run(template.text));
-  const html = template.html ? run(template.html) : null;
+  // French messages get their no-break spaces (before : ; ? !, in amounts) in every part.
+  const french = context.language === 'fr';
+  const rawText = tidyText(run(template.text));
+  const text = french ? frenchText(rawText) : rawText;
+  const rawHtml = template.html ? run(template.html) : null;
+  const html = rawHtml !== null && french ? frenchHtml(rawHtml) : rawHtml;
   if (issues.length === 0 && subject === '') {
     const { file, lineOffset } = template.subject;
     issues.push(error(file, lineOffset + 1, 'subject', 'the subject is empty for this message', 'give the subject some fixed text, e.g. the invoice number'));

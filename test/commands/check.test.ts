@@ -105,7 +105,7 @@ describe.concurrent('relance check, one fixture per problem', () => {
       [],
       0,
       [
-        'factures.csv:3: warning: email: F-2026-105 has no e-mail address, and its e-mail step "rappel" is due on 2026-11-28 — add the client’s address: relance send stops with an error when an e-mail step is due for an invoice without one',
+        'factures.csv:3: warning: email: F-2026-105 has no e-mail address, and its e-mail step "rappel" is due on 2026-11-28 — add the client’s address: until then relance send skips its e-mail steps, and says so each run',
         'relance check: 0 errors, 1 warning',
       ],
     ],
@@ -187,20 +187,47 @@ describe.concurrent('relance check, one fixture per problem', () => {
   });
 });
 
+describe('relance check, the size of the e-mails', () => {
+  it('warns when an attached PDF makes e-mails above 10 MB, before a server refuses them', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'relance-check-size-'));
+    try {
+      await writeFile(join(dir, 'relance.yaml'), 'invoices: factures.csv\ncreditor:\n  name: Atelier Dupont SARL\n  email: compta@atelier-dupont.example\n');
+      await writeFile(join(dir, 'factures.csv'), 'number;client;email;amount;due_date;attachment\nF-1;Atelier Martin;compta@martin.example;1200;2026-11-20;gros.pdf\nF-2;Atelier Martin;compta@martin.example;1200;2026-11-20;petit.pdf\n');
+      await writeFile(join(dir, 'gros.pdf'), Buffer.alloc(8_000_000));
+      await writeFile(join(dir, 'petit.pdf'), Buffer.alloc(100_000));
+      const { code, stdout } = await runRelance(['check', '--today', '2026-11-22'], { cwd: dir, env: NO_SMTP });
+      expect(stdout.split('\n')).toEqual([
+        'factures.csv:2: warning: attachment: the e-mails of F-1 will be about 11 MB with its PDF (8 MB): above 10 MB many servers refuse a message (Postfix’s default limit) — attach a lighter PDF (a scan at 150 dpi, or the PDF as the invoicing tool exports it)',
+        'relance check: 0 errors, 1 warning',
+        '',
+      ]);
+      expect(code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('relance check --smtp', () => {
   let smtp: TestSmtp;
   beforeAll(async () => {
-    smtp = await startSmtpServer({ password: TEST_PASSWORD });
+    smtp = await startSmtpServer({ password: TEST_PASSWORD, size: 10_240_000 });
   });
   afterAll(() => smtp.close());
   const url = () => `smtp://${TEST_USER}@127.0.0.1:${smtp.port}`;
 
-  it('logs in and says so, sending nothing', async () => {
+  it('logs in and says so with what the server announces, sending nothing', async () => {
+    const before = smtp.authAttempts();
     const { code, stdout } = await check('clean', ['--smtp'], { RELANCE_SMTP_URL: url(), RELANCE_SMTP_PASSWORD: TEST_PASSWORD });
-    expect(stdout).toBe(`${ALL_GOOD.slice(0, -1)}, SMTP login to smtp://${TEST_USER}:***@127.0.0.1:${smtp.port})\n`);
+    const shown = `smtp://${TEST_USER}:***@127.0.0.1:${smtp.port}`;
+    expect(stdout).toBe(`SMTP server ${shown}: SIZE 10.2 MB · SMTPUTF8 yes · STARTTLS no (plain: loopback only) · AUTH LOGIN, PLAIN\n${ALL_GOOD.slice(0, -1)}, SMTP login to ${shown})\n`);
     expect(code).toBe(0);
-    expect(smtp.connections()).toBeGreaterThan(0);
+    expect(smtp.authAttempts() - before).toBe(1);
     expect(smtp.received).toEqual([]);
+    const json = await check('clean', ['--smtp', '--format', 'json'], { RELANCE_SMTP_URL: url(), RELANCE_SMTP_PASSWORD: TEST_PASSWORD });
+    expect(JSON.parse(json.stdout).checked.smtp_server).toEqual({ size: 10_240_000, smtputf8: true, tls: 'none', auth: ['LOGIN', 'PLAIN'] });
   });
 
   it('reports a refused login without the password', async () => {

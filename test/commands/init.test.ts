@@ -130,7 +130,9 @@ describe('relance init in an empty folder', () => {
       '── e-mail 4/5 · relance-1 · Northwind Ltd · EX-003 ────────',
       '── e-mail 5/5 · rappel · Studio Nova · EX-005 ────────',
     ]);
-    expect(send.stdout).toContain('Subject: Petit rappel : facture EX-002'); // the loyal client's template (tag fidele)
+    // The loyal client's template (tag fidele): its wording opens the body, under the thread's subject.
+    expect(send.stdout).toContain('Subject: Facture EX-002 – Votre Société SARL\n');
+    expect(send.stdout).toContain('\n\nPetit rappel\u00A0: facture EX-002\n');
     expect(send.stdout).toMatch(/Subject: Invoice EX-003/); // in English
   });
 

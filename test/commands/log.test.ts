@@ -156,6 +156,7 @@ describe('relance log INVOICE: its entries and where its cycle stands', () => {
         paid_by_hand: null,
         uncertain: [{ step: 'relance-2', date: '2026-11-16' }],
         failed: [],
+        bounced: [],
         notice_date: null,
         next_step: 'relance-2',
         next_date: '2026-11-16',

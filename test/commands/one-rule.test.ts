@@ -44,14 +44,14 @@ describe('a delay before the rate tables (2014)', () => {
 });
 
 describe('a PDF that is not there', () => {
-  it('check and send name it the same way, relative to the folder', async () => {
+  it('check and send name it the same way, relative to the folder (check: an error; send: that step skipped)', async () => {
     const d = await folder('pdf', ['A-1;Un;un@x.example;20/11/2026;100;factures/absent.pdf']);
     const LINE = 'factures.csv:2: attachment: "factures/absent.pdf" does not exist (the PDF of invoice A-1) — check the path: it is relative to the invoices file';
     const check = await runRelance(['check', '--today', '2026-11-22'], { cwd: d });
     const send = await runRelance(['send', '--dry-run', '--today', '2026-11-22'], { cwd: d });
     expect(check.stdout.split('\n')).toContain(LINE);
-    expect(send.stderr.split('\n')).toContain(LINE);
-    expect([check.code, send.code]).toEqual([2, 2]);
+    expect(send.stderr.split('\n')).toContain(`relance: A-1 relance-1: skipped: ${LINE} (the next run does it once this is fixed)`);
+    expect([check.code, send.code]).toEqual([2, 1]);
   });
 });
 

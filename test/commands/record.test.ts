@@ -364,7 +364,7 @@ describe('relance record refuses bad input: exit 2, every problem told, nothing 
     },
     {
       args: ['F-2026-014', 'dispure'],
-      stderr: 'relance: unknown event "dispure" — did you mean "dispute"? The events are: call, letter, promise, dispute, pause, resume, paid-by-hand, sent, not-sent\n' + ONE,
+      stderr: 'relance: unknown event "dispure" — did you mean "dispute"? The events are: call, letter, promise, dispute, pause, resume, paid-by-hand, sent, not-sent, retry\n' + ONE,
     },
     {
       args: ['F-2026-014', 'call', '--date', '2026-02-30'],
@@ -427,7 +427,7 @@ describe('relance record refuses bad input: exit 2, every problem told, nothing 
     {
       args: ['F-2026-14', 'dispure', '--date', '2026-13-01'],
       stderr:
-        'relance: unknown event "dispure" — did you mean "dispute"? The events are: call, letter, promise, dispute, pause, resume, paid-by-hand, sent, not-sent\n' +
+        'relance: unknown event "dispure" — did you mean "dispute"? The events are: call, letter, promise, dispute, pause, resume, paid-by-hand, sent, not-sent, retry\n' +
         'relance: invoice "F-2026-14" is not in the invoice files (factures.csv) — did you mean "F-2026-014"?\n' +
         'relance: --date "2026-13-01" is not a date — write it as YYYY-MM-DD, e.g. --date 2026-11-22\n' +
         'relance: 3 errors, nothing was recorded.\n',

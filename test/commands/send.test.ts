@@ -29,9 +29,11 @@ describe('relance send --dry-run', () => {
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe('relance send --dry-run, 22/11/2026: 1 e-mail, 1 to-do — nothing is sent, nothing recorded');
     expect(stdout).toContain('── e-mail 1/1 · relance-2 · Northwind Ltd · F-2026-019');
-    expect(stdout).toContain('\nTo: accounts@northwind.example\n');
-    expect(stdout).toContain('\nSubject: Reminder: invoice F-2026-019 still unpaid\n');
-    expect(stdout).toContain('\nX-Relance-Invoice: F-2026-019\nX-Relance-Step: relance-2\n');
+    expect(stdout).toContain('\nTo: "Northwind Ltd" <accounts@northwind.example>\n');
+    // The thread's subject, the step's own wording in the body.
+    expect(stdout).toContain('\nSubject: Re: Invoice F-2026-019 – Atelier Dupont SARL\n');
+    expect(stdout).toContain('\nReminder: invoice F-2026-019 still unpaid\n\nHello,\n');
+    expect(stdout).toContain('\nX-Relance-Invoice: F-2026-019\nX-Relance-Step: relance-2\nAuto-Submitted: auto-generated\n');
     // English for an English client; the interest and the €40 with their legal basis.
     expect(stdout).toContain('€2,100.00 outstanding, late-payment interest €12.13, fixed recovery indemnity €40.00');
     expect(stdout).toContain('Article L441-10');
@@ -58,7 +60,7 @@ describe('relance send --dry-run', () => {
         step: 'relance-2',
         channel: 'email',
         to: ['accounts@northwind.example'],
-        subject: 'Reminder: invoice F-2026-019 still unpaid',
+        subject: 'Re: Invoice F-2026-019 – Atelier Dupont SARL',
         status: 'drafted',
         message_id: expect.stringMatching(/^<relance\..+@atelier-dupont\.example>$/),
         error: null,
@@ -83,8 +85,8 @@ describe('relance send --dry-run', () => {
     expect(run2.code).toBe(0);
     expect(await readdir(out2)).toEqual(['F-2026-019_relance-2.eml']);
     const email = await PostalMime.parse(await readFile(join(out2, 'F-2026-019_relance-2.eml')));
-    expect(email.subject).toBe('Reminder: invoice F-2026-019 still unpaid');
-    expect(email.to?.map((a) => a.address)).toEqual(['accounts@northwind.example']);
+    expect(email.subject).toBe('Re: Invoice F-2026-019 – Atelier Dupont SARL');
+    expect(email.to).toEqual([{ name: 'Northwind Ltd', address: 'accounts@northwind.example' }]);
     expect(email.headers.find((h) => h.key === 'x-relance-step')?.value).toBe('relance-2');
     expect(email.inReplyTo).toMatch(/^<relance\./);
     // attach_previous: the rappel and relance-1 sent before, from the archive.
@@ -124,8 +126,8 @@ describe('relance send and preview past the rate tables (LAW.md § Beyond the ta
     expect(stdout).toContain('€2,100.00 outstanding, late-payment interest €43.52 (provisional amount), fixed recovery indemnity €40.00');
     expect(stdout).toContain('\nProvisional amount: the interest is computed at the last known reference rate, and will be adjusted if the applicable rate differs.\n');
     // Atelier Martin's formal notice (French letter), as in status: 26.91 of interest.
-    expect(stdout).toContain('les pénalités de retard (26,91 € au 5 janvier 2027, montant provisoire calculé au dernier taux de référence connu, elles continuent de courir jusqu’au paiement)');
-    expect(stdout).toContain('la somme de 1 266,91 € (montant provisoire) dans un délai de 8 jours');
+    expect(stdout).toContain('les pénalités de retard (26,91\u00A0€ au 5 janvier 2027, montant provisoire calculé au dernier taux de référence connu, elles continuent de courir jusqu’au paiement)');
+    expect(stdout).toContain('la somme de 1\u202F266,91\u00A0€ (montant provisoire) dans un délai de 8 jours');
     // A call's fact sheet.
     expect(stdout).toMatch(/- F-2026-020: 890,00 € unpaid, due 15\/11\/2026 \(51 days late\); interest 15,42 € \(provisional\), fee 40,00 €/);
     expect(stderr.split('\n').filter((l) => l.includes('2027-H1'))).toEqual([CARRIED]);
@@ -142,7 +144,7 @@ describe('relance send and preview past the rate tables (LAW.md § Beyond the ta
   it('previews the formal notice with its provisional amounts', async () => {
     const { code, stdout, stderr } = await runRelance(['preview', 'F-2026-014', '--today', '2027-01-05'], { cwd: examples });
     expect(code).toBe(0);
-    expect(stdout).toContain('la somme de 1 266,91 € (montant provisoire) dans un délai de 8 jours');
+    expect(stdout).toContain('la somme de 1\u202F266,91\u00A0€ (montant provisoire) dans un délai de 8 jours');
     expect(stderr).toBe(`${CARRIED}\n`);
   });
 });
@@ -169,15 +171,21 @@ describe('relance send: every message checked before any goes out', () => {
     expect(stderr).toMatch(/relance: 1 error, nothing was done\.\n$/);
   });
 
-  it('an e-mail step without an address, or a missing PDF: exit 2, the rows named, nothing sent', async () => {
-    const d = await folder('no-address', ['A-1;Un;;20/11/2026;100;;fr', 'A-2;Deux;deux@x.example;20/11/2026;100;absent.pdf;fr']);
-    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', ...TODAY], { cwd: d });
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
+  it('an e-mail step without an address, or a missing PDF: that step skipped, the rows named, the others drafted (exit 1)', async () => {
+    const d = await folder('no-address', ['A-1;Un;;20/11/2026;100;;fr', 'A-2;Deux;deux@x.example;20/11/2026;100;absent.pdf;fr', 'A-3;Trois;trois@x.example;20/11/2026;100;;fr']);
+    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: d });
+    expect(code).toBe(1);
+    const actions = JSON.parse(stdout).actions as { invoices: string[]; status: string; error: string | null }[];
+    // In plan order (by client: Deux, Trois, Un).
+    expect(actions.map((a) => [a.invoices[0], a.status])).toEqual([
+      ['A-2', 'skipped'],
+      ['A-3', 'drafted'],
+      ['A-1', 'skipped'],
+    ]);
+    expect(actions[2]!.error).toBe('factures.csv:2: email: invoice A-1 is due for the e-mail step "relance-1" but has no e-mail address — add the client’s address, or record what you did instead: relance record … call');
     expect(stderr.split('\n')).toEqual([
-      'factures.csv:2: email: invoice A-1 is due for the e-mail step "relance-1" but has no e-mail address — add the client’s address, or record what you did instead: relance record … call',
-      'factures.csv:3: attachment: "absent.pdf" does not exist (the PDF of invoice A-2) — check the path: it is relative to the invoices file',
-      'relance: 2 errors, nothing was done.',
+      'relance: A-2 relance-1: skipped: factures.csv:3: attachment: "absent.pdf" does not exist (the PDF of invoice A-2) — check the path: it is relative to the invoices file (the next run does it once this is fixed)',
+      'relance: A-1 relance-1: skipped: factures.csv:2: email: invoice A-1 is due for the e-mail step "relance-1" but has no e-mail address — add the client’s address, or record what you did instead: relance record … call (the next run does it once this is fixed)',
       '',
     ]);
   });
@@ -191,8 +199,8 @@ describe('relance preview', () => {
     expect(next.stdout).toContain('mise en demeure');
     const asked = await runRelance(['preview', 'F-2026-014', '--step', 'relance-1', '--format', 'json', ...TODAY], { cwd: examples });
     const doc = JSON.parse(asked.stdout);
-    expect(doc).toMatchObject({ invoice: 'F-2026-014', step: 'relance-1', channel: 'email', to: ['compta@martin.example'], subject: 'Facture F-2026-014 : règlement en attente', headers: { 'X-Relance-Invoice': 'F-2026-014', 'X-Relance-Step': 'relance-1' }, attachments: ['F-2026-014.pdf'] });
-    expect(doc.text).toContain('1 200,00 €');
+    expect(doc).toMatchObject({ invoice: 'F-2026-014', step: 'relance-1', channel: 'email', to: ['compta@martin.example'], subject: 'Re: Facture F-2026-014 – Atelier Dupont SARL', headers: { 'X-Relance-Invoice': 'F-2026-014', 'X-Relance-Step': 'relance-1' }, attachments: ['F-2026-014.pdf'] });
+    expect(doc.text).toContain('1\u202F200,00\u00A0€'); // an amount never splits across lines
   });
 
   it('names the closest invoice or step when one is mistyped', async () => {

@@ -32,8 +32,12 @@ function view(h: History) {
     pause: h.pause ? `${iso(h.pause.from)}..${iso(h.pause.through) ?? 'resume'}` : null,
     paidByHand: iso(h.paidByHand),
     notice: iso(h.noticeDate),
+    bounces: h.bounces.map((b) => `${b.step} ${iso(b.date)} ${b.what} ${b.to.join(',')}`),
+    bouncedSince: iso(h.bouncedSince),
   };
 }
+const bounced = (s: string, date: string, o: Partial<NewEntry> = {}) =>
+  entry('bounced', date, { step: s, channel: 'email', to: ['Compta@Martin.example'], error: '550 5.1.1 no such mailbox', note: 'address refused', ...o });
 
 const EMPTY = view(historyOf('F-1', []));
 
@@ -54,6 +58,21 @@ describe('historyOf', () => {
       name: 'an intent without outcome is uncertain, and counts as an action',
       journal: [sent('rappel', '2026-10-28'), intent('relance-1', '2026-11-02')],
       expected: { done: ['rappel 2026-10-28 sent'], last: 'rappel 2026-10-28', lastAction: '2026-11-02', uncertain: ['relance-1 2026-11-02'] },
+    },
+    {
+      name: 'intent then bounced: not done, not an action, not uncertain; the address kept in lower case',
+      journal: [sent('rappel', '2026-10-28'), intent('relance-1', '2026-11-02'), bounced('relance-1', '2026-11-02')],
+      expected: { done: ['rappel 2026-10-28 sent'], last: 'rappel 2026-10-28', lastAction: '2026-10-28', bounces: ['relance-1 2026-11-02 address compta@martin.example'], bouncedSince: '2026-11-02' },
+    },
+    {
+      name: 'a message refused for good (too big) is told apart from an address refused',
+      journal: [bounced('relance-2', '2026-11-15', { note: 'message refused', error: 'the message is 12 MB, the server takes 10 MB at most' })],
+      expected: { bounces: ['relance-2 2026-11-15 message compta@martin.example'], bouncedSince: '2026-11-15' },
+    },
+    {
+      name: 'record retry clears the bounces, not the day of the first one',
+      journal: [bounced('relance-1', '2026-11-02'), record('retry', '2026-11-04'), bounced('relance-2', '2026-11-15', { to: ['paiements@martin.example'] })],
+      expected: { bounces: ['relance-2 2026-11-15 address paiements@martin.example'], bouncedSince: '2026-11-02' },
     },
     {
       name: 'intent then failed: not done, not an action, retried',

@@ -61,8 +61,8 @@ interface Simulation {
   down?: (today: string) => boolean;
   /** Manual records, written before that day's run. */
   records?: JournalEntry[];
-  /** How SMTP answers: 'sent' (default), 'failed', or 'crash' (intent only). */
-  smtp?: (today: string, invoice: string, step: string) => 'sent' | 'failed' | 'crash';
+  /** How SMTP answers: 'sent' (default), 'failed', 'bounced' (refused for good) or 'crash' (intent only). */
+  smtp?: (today: string, invoice: string, step: string) => 'sent' | 'failed' | 'bounced' | 'crash';
 }
 
 /** Runs `send` every day and feeds what it did back as journal entries. */
@@ -91,6 +91,8 @@ function simulate(sim: Simulation): { done: string[]; journal: JournalEntry[]; u
           done.push(`${today} ${inv.number} ${action.step.id}`);
         } else if (outcome === 'failed') {
           journal.push(failed(action.step.id, today, o));
+        } else if (outcome === 'bounced') {
+          journal.push(entry('bounced', today, { ...o, step: action.step.id, to: [...inv.emails], error: '550 5.1.1 no such mailbox', note: 'address refused' }));
         }
       }
     }
@@ -225,6 +227,34 @@ describe('the daily cron, simulated', () => {
       name: 'a step recorded as sent by hand is not sent again',
       sim: { invoices: one, records: [record('sent', '2026-11-01', { step: 'relance-1' })] },
       expected: [FULL_CYCLE[0]!, '2026-11-07 F-1 appel', ...FULL_CYCLE.slice(3)],
+    },
+    {
+      name: 'an address refused for good: its e-mail steps are passed over, the call, the letter and the task come on their days',
+      sim: { invoices: one, smtp: (t) => (t === '2026-11-02' ? 'bounced' : 'sent') },
+      expected: [FULL_CYCLE[0]!, FULL_CYCLE[2]!, ...FULL_CYCLE.slice(4)],
+    },
+    {
+      name: 'a new address in the file after the call: the e-mail steps after the call come back, the one before stays passed over',
+      sim: {
+        invoices: (t) => [invoice(t >= '2026-11-10' ? { emails: ['paiements@martin.example'] } : {})],
+        smtp: (t) => (t === '2026-11-02' ? 'bounced' : 'sent'),
+      },
+      expected: [FULL_CYCLE[0]!, FULL_CYCLE[2]!, ...FULL_CYCLE.slice(3)],
+    },
+    {
+      name: 'the same address with "record retry": the same',
+      sim: { invoices: one, smtp: (t) => (t === '2026-11-02' ? 'bounced' : 'sent'), records: [record('retry', '2026-11-10')] },
+      expected: [FULL_CYCLE[0]!, FULL_CYCLE[2]!, ...FULL_CYCLE.slice(3)],
+    },
+    {
+      name: 'fixed before any other step was done: the refused step itself goes again',
+      sim: { invoices: one, smtp: (t) => (t === '2026-11-02' ? 'bounced' : 'sent'), records: [record('retry', '2026-11-04')] },
+      expected: [FULL_CYCLE[0]!, '2026-11-04 F-1 relance-1', '2026-11-09 F-1 appel', ...FULL_CYCLE.slice(3)],
+    },
+    {
+      name: 'fixed after the formal notice: no reminder goes back before it',
+      sim: { invoices: one, smtp: (t) => (t === '2026-11-02' ? 'bounced' : 'sent'), records: [record('retry', '2026-12-05')] },
+      expected: [FULL_CYCLE[0]!, FULL_CYCLE[2]!, ...FULL_CYCLE.slice(4)],
     },
     {
       name: 'invoice paused in its file until a date',

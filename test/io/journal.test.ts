@@ -111,7 +111,7 @@ describe('the journal file', () => {
     {
       name: 'an entry of an unknown type is an error',
       line: serializeEntry(SENT).replace('"sent"', '"posted"'),
-      issue: { line: 2, field: 'type', message: 'unknown entry type "posted"', hint: 'the types are: intent, sent, failed, issued, record' },
+      issue: { line: 2, field: 'type', message: 'unknown entry type "posted"', hint: 'the types are: intent, sent, failed, bounced, issued, record' },
     },
     {
       name: 'a record of an unknown event is an error',
@@ -120,7 +120,7 @@ describe('the journal file', () => {
         line: 2,
         field: 'event',
         message: 'unknown event "holiday"',
-        hint: 'the events are: call, letter, promise, dispute, pause, resume, paid-by-hand, sent, not-sent',
+        hint: 'the events are: call, letter, promise, dispute, pause, resume, paid-by-hand, sent, not-sent, retry',
       },
     },
     {

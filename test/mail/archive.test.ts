@@ -1,4 +1,5 @@
-// The day's mbox: what goes in comes out byte for byte, found by its own Message-ID only.
+// The day's mbox (mboxrd, LF line ends): what goes in comes out byte for byte, CRLF again,
+// found by its own Message-ID only.
 
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,12 +15,19 @@ const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 describe('mbox archive', () => {
-  it('keeps each message whole, "From " lines quoted in the file and unquoted again', () => {
+  it('keeps each message whole, LF line ends and "From " lines quoted in the file, CRLF and unquoted again', () => {
     const tricky = message('<a@x>', 'From the start of a line.\r\n>From quoted already.\r\nnot From here\r\n');
     const entry = mboxEntry(tricky, DAY).toString('latin1');
     expect(entry.startsWith('From relance Sun Nov 22 00:00:00 2026\n')).toBe(true);
-    expect(entry).toContain('\n>From the start of a line.\r\n>>From quoted already.\r\nnot From here');
+    expect(entry).toContain('\n>From the start of a line.\n>>From quoted already.\nnot From here\n\n');
+    expect(entry).not.toContain('\r');
     expect(findInMbox(entry, '<a@x>')!.equals(tricky)).toBe(true);
+  });
+
+  it('reads an archive written before, with CRLF lines, as the same bytes', () => {
+    const old = message('<old@x>', 'ligne\r\n');
+    const mbox = `From relance Sun Nov 22 00:00:00 2026\n${old.toString('latin1')}\n`;
+    expect(findInMbox(mbox, '<old@x>')!.equals(old)).toBe(true);
   });
 
   it('finds a message by its own Message-ID, not one quoted in a later message', () => {

@@ -12,6 +12,7 @@ import type { Action } from '../../src/domain/plan.js';
 import type { Channel, Step } from '../../src/domain/policy.js';
 import type { Config } from '../../src/io/config.js';
 import { configForInvoicesFile } from '../../src/io/config.js';
+import { NO_MAIL } from '../../src/io/config-mail.js';
 import { readJournal } from '../../src/io/journal.js';
 import type { LiveOutboxOptions } from '../../src/mail/live-outbox.js';
 import { liveOutbox } from '../../src/mail/live-outbox.js';
@@ -56,6 +57,7 @@ export function email(number: string, o: Partial<OutgoingEmail> & { to?: readonl
     attachments: [] as Attachment[],
     headers: relanceHeaders(a),
     ...rest,
+    timeZone: rest.timeZone ?? null,
   };
 }
 
@@ -90,7 +92,7 @@ export async function sendFolder(count: number): Promise<string> {
 
 export function configIn(dir: string, smtp: string | null = null): Config {
   const config = configForInvoicesFile('factures.csv', dir);
-  return { ...config, display: 'relance.yaml', mail: { from: null, replyTo: null, bcc: null, smtp } };
+  return { ...config, display: 'relance.yaml', mail: { ...NO_MAIL, smtp } };
 }
 
 export interface Setup {
@@ -100,7 +102,7 @@ export interface Setup {
   progress: [number, number][];
 }
 
-/** A live outbox writing its journal under `dir`, with short timeouts. */
+/** A live outbox writing its journal under `dir`, with short timeouts and no retry within the run unless asked. */
 export async function setup(dir: string, env: Record<string, string | undefined>, o: Partial<LiveOutboxOptions> = {}): Promise<Setup> {
   const journalPath = join(dir, '.relance', 'journal.jsonl');
   const progress: [number, number][] = [];
@@ -112,8 +114,8 @@ export async function setup(dir: string, env: Record<string, string | undefined>
     now: () => new Date('2026-11-22T07:00:00.000Z'),
     run: 'run-1',
     progress: (done, total) => progress.push([done, total]),
-    smtp: { connectionTimeout: 2_000, greetingTimeout: 2_000, socketTimeout: 5_000 },
     ...o,
+    smtp: { connectionTimeout: 2_000, greetingTimeout: 2_000, replyTimeout: 5_000, socketTimeout: 5_000, retryWait: 0, ...o.smtp },
   });
   return { dir, journalPath, outbox, progress };
 }

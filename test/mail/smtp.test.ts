@@ -26,6 +26,8 @@ describe('smtpSettings', () => {
       user: 'compta@atelier.example',
       password: 'p@ss',
       display: 'smtp://compta%40atelier.example:***@smtp.example:587',
+      name: null,
+      ca: null,
     });
   });
 

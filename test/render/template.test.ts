@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Language } from '../../src/domain/invoice.js';
 import { formatCents, parseAmount } from '../../src/domain/money.js';
+import { frenchHtml } from '../../src/render/french-typography.js';
 import { formatIssue } from '../../src/render/issues.js';
 import { SHIPPED_TEMPLATES_DIR } from '../../src/io/shipped.js';
 import type { TemplateDir } from '../../src/io/template-dirs.js';
@@ -99,10 +100,12 @@ function render(template: ReminderTemplate, ctx: ReminderContext): { subject: st
 
 describe('helpers', () => {
   it.each([
-    ['1234.50', 'fr', '1 234,50 €'],
-    ['1200.00', 'fr', '1 200,00 €'],
-    ['0.00', 'fr', '0,00 €'],
-    ['-12.30', 'fr', '-12,30 €'],
+    // In a message an amount never splits: U+202F between the groups, U+00A0 before €.
+    ['1234.50', 'fr', '1\u202F234,50\u00A0€'],
+    ['1200.00', 'fr', '1\u202F200,00\u00A0€'],
+    ['1234567.89', 'fr', '1\u202F234\u202F567,89\u00A0€'],
+    ['0.00', 'fr', '0,00\u00A0€'],
+    ['-12.30', 'fr', '-12,30\u00A0€'],
     ['1234.50', 'en', '€1,234.50'],
     ['1000000.00', 'en', '€1,000,000.00'],
     ['40.00', 'en', '€40.00'],
@@ -115,11 +118,12 @@ describe('helpers', () => {
   });
 
   it.each([
-    ['2026-10-01', 'fr', '1 octobre 2026'],
+    ['2026-10-01', 'fr', '1er octobre 2026'],
     ['2026-10-31', 'fr', '31 octobre 2026'],
     ['2026-02-02', 'fr', '2 février 2026'],
     ['2026-08-15', 'fr', '15 août 2026'],
-    ['2026-12-01', 'fr', '1 décembre 2026'],
+    ['2026-12-01', 'fr', '1er décembre 2026'],
+    ['2026-12-11', 'fr', '11 décembre 2026'],
     ['2026-10-01', 'en', 'October 1, 2026'],
     ['2026-10-31', 'en', 'October 31, 2026'],
     ['2028-02-29', 'en', 'February 29, 2028'],
@@ -184,7 +188,7 @@ describe.each(LANGUAGES)('shipped templates in %s', (language) => {
     if (later.has(name)) {
       expect(text).toContain('L441-10');
       expect(text).toContain('D441-5');
-      expect(text).toContain(language === 'fr' ? '40 €' : '€40');
+      expect(text).toContain(language === 'fr' ? '40\u00A0€' : '€40');
       expect(text).toContain(formatMoney('9.17', language)!);
     }
     if (html !== null) {
@@ -204,7 +208,7 @@ describe.each(LANGUAGES)('shipped templates in %s', (language) => {
     expect(text).not.toMatch(/IBAN|Tél|Phone|SIREN|en ligne|online/);
     expectClean(text);
     for (const part of [text, html ?? '']) {
-      expect(part).not.toMatch(/L441-10|D441-5|40 €|€40|40,00|40\.00/);
+      expect(part).not.toMatch(/L441-10|D441-5|40[ \u00A0]€|€40|40,00|40\.00/);
     }
     if (later.has(name)) expect(text).toContain('1231-6');
   });
@@ -236,7 +240,7 @@ describe.each(LANGUAGES)('shipped templates in %s', (language) => {
     expect(text).toMatch(language === 'fr' ? /recommandée avec demande d’avis de réception/ : /Registered letter with acknowledgement of receipt/);
     expect(text).toContain('12 rue des Lilas, 75011 Paris');
     expect(text).toContain('Atelier Martin');
-    expect(text).toContain(language === 'fr' ? '1 octobre 2026' : 'October 1, 2026'); // the invoice date
+    expect(text).toContain(language === 'fr' ? '1er octobre 2026' : 'October 1, 2026'); // the invoice date
   });
 
   it('a B2C formal notice already recorded shows the interest running from it', async () => {
@@ -269,9 +273,9 @@ describe.each(LANGUAGES)('shipped templates in %s', (language) => {
     if (provisional.html !== null) expect(provisional.html).toMatch(word);
     expectClean(provisional.text);
     if (name === 'mise-en-demeure') {
-      expect(provisional.text).toContain(language === 'fr' ? 'la somme de 1 249,17 € (montant provisoire) dans un délai' : 'the sum of €1,249.17 (a provisional amount) within');
+      expect(provisional.text).toContain(language === 'fr' ? 'la somme de 1\u202F249,17\u00A0€ (montant provisoire) dans un délai' : 'the sum of €1,249.17 (a provisional amount) within');
     } else {
-      expect(provisional.text).toContain(language === 'fr' ? 'pénalités de retard 9,17 € (montant provisoire)' : 'late-payment interest €9.17 (provisional amount)');
+      expect(provisional.text).toContain(language === 'fr' ? 'pénalités de retard 9,17\u00A0€ (montant provisoire)' : 'late-payment interest €9.17 (provisional amount)');
     }
     // A consumer put on notice: the legal-rate interest is provisional too.
     const b2c = render(template, context({ language, b2c: true, invoices: [b2cInvoice({ interest: '1.50', total: '1201.50', provisional: true })], notice: { date: '2026-11-10' } }));
@@ -292,6 +296,30 @@ describe.each(LANGUAGES)('shipped templates in %s', (language) => {
     expect(html).not.toContain('<SARL>');
   });
 });
+
+describe('French typography in the messages', () => {
+  it.each(['rappel', 'relance-1', 'relance-1-fidele', 'relance-2', 'mise-en-demeure'])('%s: no plain space before : ; ? ! €, in the text and in the HTML text', async (name) => {
+    const { text, html } = render(await load(name, 'fr'), context({ language: 'fr' }));
+    for (const part of html === null ? [text] : [text, htmlText(html)]) {
+      expect(part).not.toMatch(/ [:;?!€]/);
+      expect(part).toMatch(/\u00A0: /);
+    }
+    // The first of the month as an ordinal.
+    expect(text).toContain('1er octobre 2026');
+  });
+
+  it('leaves tags, attributes and styles as written, and English alone', async () => {
+    const html = frenchHtml('<p style="margin:0 ; color : red">Total : 3 € ?</p><style>a : b { x: y }</style>');
+    expect(html).toBe('<p style="margin:0 ; color : red">Total\u00A0: 3\u00A0€\u202F?</p><style>a : b { x: y }</style>');
+    const { text } = render(await load('relance-1', 'en'), context({ language: 'en' }));
+    expect(text).not.toMatch(/[\u00A0\u202F]/);
+  });
+});
+
+/** The text of an HTML part, tags taken out. */
+function htmlText(html: string): string {
+  return html.replace(/<style[\s\S]*?<\/style>|<[^>]*>/g, '');
+}
 
 it('the shipped folder is found from the module', async () => {
   expect(readFileSync(join(SHIPPED_TEMPLATES_DIR, 'fr', 'relance-1.hbs'), 'utf8')).toMatch(/^---\nsubject:/);
