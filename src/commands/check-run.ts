@@ -60,10 +60,20 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
   issues.push(...configRuleIssues({ display: config.display, file: config.file, creditor: config.creditor, mailFrom: config.mail.from }, policy, setup.configLines));
 
   // The invoices, streamed: each is checked as it is read.
-  const claims = new Claims({ today, rates: setup.rates, rateMode: config.rateMode });
-  const languages = new Map<Language, { first: string; count: number }>();
-  const attachments: Invoice[] = [];
-  const invoiceIssues = await readInvoices(invoiceSources(config, cli.cwd), (invoice) => {
+  let claims = new Claims({ today, rates: setup.rates, rateMode: config.rateMode });
+  let languages = new Map<Language, { first: string; count: number }>();
+  let attachments: Invoice[] = [];
+  let found: Issue[] = [];
+  const restart = () => {
+    // The files are read again (credit notes found): what the first reading counted is forgotten.
+    claims = new Claims({ today, rates: setup.rates, rateMode: config.rateMode });
+    languages = new Map();
+    attachments = [];
+    found = [];
+    checked.invoices = 0;
+    checked.claimed = 0;
+  };
+  const invoiceIssues = await readInvoices(invoiceSources(config, cli.cwd), { restart, invoice: (invoice) => {
     checked.invoices += 1;
     const seen = languages.get(invoice.language);
     if (seen) seen.count += 1;
@@ -73,10 +83,11 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
     const owed = claim.missingRate === null ? isClaimed(claim) : balanceOf(invoice) > 0 && STATE_RULES[invoice.status].owed;
     if (!owed) return;
     checked.claimed += 1;
-    const found = [termsBeyondLimitIssue(invoice), prescriptionIssue(invoice, today), policy ? missingEmailIssue(invoice, policy, history, today) : null];
-    for (const issue of found) if (issue) issues.push(issue);
+    const each = [termsBeyondLimitIssue(invoice), prescriptionIssue(invoice, today), policy ? missingEmailIssue(invoice, policy, history, today) : null];
+    for (const issue of each) if (issue) found.push(issue);
     if (invoice.attachment !== null) attachments.push(invoice);
-  });
+  } });
+  for (const issue of found) issues.push(issue); // maybe 500 000: no spread
   checked.invoiceFiles = config.invoices.length;
   for (const issue of [...invoiceIssues, ...claims.missingRateIssues()]) issues.push(issue); // maybe 500 000: no spread
   // Where rates are fixed: the user's rates file, else the rates: setting relance.yaml would have.

@@ -44,7 +44,7 @@ export function register(program: Command, cli: Cli): void {
 
 export async function preview(number: string, opts: PreviewOptions, cli: Cli): Promise<number> {
   const setup = await setupFor(opts, cli);
-  const { invoices, issues } = await loadInvoices(invoiceSources(setup.config, cli.cwd));
+  const { invoices, issues, credits } = await loadInvoices(invoiceSources(setup.config, cli.cwd));
   if (hasErrors(issues)) throw new InputError([...setup.warnings, ...issues]);
   const invoice = invoices.find((i) => i.number === number);
   if (!invoice) {
@@ -70,6 +70,7 @@ export async function preview(number: string, opts: PreviewOptions, cli: Cli): P
     templateDirs: setup.templateDirs,
     histories: setup.histories,
     claims,
+    credits: new Map(credits.map((c) => [c.client, c])),
     today: setup.today,
     newMessageId: () => `<preview.${randomUUID()}@relance.invalid>`,
     archivedMessage: (id) => archivedMessage(setup.config.journal, id),

@@ -15,7 +15,7 @@ import { planActions } from '../domain/plan.js';
 import { InputError, UsageError, EXIT_INTERNAL, EXIT_OK, EXIT_SEND_FAILED } from '../errors.js';
 import { redactSecrets } from '../render/redact.js';
 import { internalErrorText } from './internal-error.js';
-import { loadInvoices } from '../io/invoices.js';
+import { invoiceSources, loadInvoices } from '../io/invoices.js';
 import type { Lock } from '../io/lock.js';
 import type { Setup } from '../io/setup.js';
 import type { OutgoingEmail, Prepared, Todo } from '../mail/message.js';
@@ -90,7 +90,7 @@ export async function send(opts: SendOptions, cli: Cli): Promise<number> {
 async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: boolean, stop: AbortSignal | null): Promise<number> {
   const { config, today } = setup;
   const progress = readingProgress(cli, 'invoices');
-  const loaded = await loadInvoices({ files: config.invoices, cwd: cli.cwd, defaults: config.defaults, columns: config.columns }, progress.tick);
+  const loaded = await loadInvoices(invoiceSources(config, cli.cwd), progress.tick);
   progress.done();
   const issues: Issue[] = [...setup.warnings, ...loaded.issues];
   if (hasErrors(issues)) throw new InputError(issues);
@@ -109,6 +109,7 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
     templateDirs: setup.templateDirs,
     histories: setup.histories,
     claims,
+    credits: new Map(loaded.credits.map((c) => [c.client, c])),
     today,
     newMessageId: () => `<relance.${randomUUID()}@${domain}>`,
     archivedMessage: archiveReader(config.journal),

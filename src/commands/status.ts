@@ -15,7 +15,8 @@ import { AGING_BUCKETS, addToAging, addToTotals, emptyAging, emptyTotals, isOver
 import { StatusNotes } from '../domain/status-notes.js';
 import { StatusTable } from '../domain/status-table.js';
 import { InputError, UsageError } from '../errors.js';
-import { readInvoices } from '../io/invoices.js';
+import type { UnallocatedCredit } from '../domain/credit-notes.js';
+import { invoiceSources, readInvoices } from '../io/invoices.js';
 import { csvLine } from '../render/csv.js';
 import { MAX_ISSUES_SHOWN, formatIssue, moreLine, sortIssues } from '../render/issues.js';
 import { visible } from '../render/visible.js';
@@ -40,7 +41,7 @@ export function register(program: Command, cli: Cli): void {
     .description('Overdue invoices, worst first: balance, days late, interest, €40 fee, total claimable, last and next step; totals and aging below.')
     .option('-a, --all', 'list every invoice (paid, not yet due, cancelled) with its state')
     .option('-n, --limit <n>', 'rows shown in the table (JSON and CSV list every invoice)', '50')
-    .option('-i, --invoices <file>', 'read this CSV or YAML file instead of the config’s (works without relance.yaml)')
+    .option('-i, --invoices <file>', 'read this CSV, .xlsx or YAML file instead of the config’s (works without relance.yaml)')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: StatusOptions) => {
       cli.exitCode = await status(opts, cli);
@@ -58,6 +59,8 @@ export interface StatusReport {
   issues: Issue[];
   /** What the law says about particular invoices: limitation, provisional rates… */
   notes: string[];
+  /** Credit notes left over once the invoices they concern are reduced, by client. */
+  credits: UnallocatedCredit[];
 }
 
 export async function status(opts: StatusOptions, cli: Cli): Promise<number> {
@@ -74,33 +77,36 @@ export async function status(opts: StatusOptions, cli: Cli): Promise<number> {
 export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<StatusReport> {
   const setup = await setupFor(opts, cli);
   const ctx = { today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode, policy: setup.policy };
-  const table = new StatusTable();
-  const totals = emptyTotals();
-  const aging = emptyAging();
-  const notes = new StatusNotes();
-  const claims = new Claims(ctx);
+  // Everything the invoices add up to; made anew if the files are read again (credit notes found).
+  const fresh = () => ({ table: new StatusTable(), totals: emptyTotals(), aging: emptyAging(), notes: new StatusNotes(), claims: new Claims(ctx) });
+  let run = fresh();
+  const credits: UnallocatedCredit[] = [];
   const progress = readingProgress(cli, 'invoices');
 
-  const issues = await readInvoices(
-    { files: setup.config.invoices, cwd: cli.cwd, defaults: setup.config.defaults, columns: setup.config.columns },
-    (invoice) => {
+  const issues = await readInvoices(invoiceSources(setup.config, cli.cwd), {
+    invoice: (invoice) => {
       progress.tick();
       const history = setup.histories.get(invoice.number) ?? emptyHistory(invoice.number);
-      const claim = claims.of(invoice, history);
+      const claim = run.claims.of(invoice, history);
       if (isUncomputable(claim)) return;
       const { row, notes: found } = statusRow(invoice, history, claim, ctx);
-      addToAging(aging, row);
+      addToAging(run.aging, row);
       if (!opts.all && !isOverdue(row)) return;
-      for (const note of found) notes.add(note);
-      addToTotals(totals, row);
-      table.push(row);
+      for (const note of found) run.notes.add(note);
+      addToTotals(run.totals, row);
+      run.table.push(row);
     },
-  );
+    credit: (credit) => credits.push(credit),
+    restart: () => {
+      run = fresh();
+    },
+  });
   progress.done();
-  issues.push(...claims.missingRateIssues());
+  issues.push(...run.claims.missingRateIssues());
   const all = [...setup.warnings, ...issues];
   if (hasErrors(all)) throw new InputError(all);
-  return { today: setup.today, table, order: table.worstFirst(), totals, aging, issues: sortIssues(all), notes: notes.lines() };
+  const { table, totals, aging, notes } = run;
+  return { today: setup.today, table, order: table.worstFirst(), totals, aging, credits, issues: sortIssues(all), notes: notes.lines() };
 }
 
 /** The rows from `start` to `end` (worst first), as objects, one at a time. */
@@ -218,8 +224,17 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
     `${c.bold(`${totals.count} ${noun}${totals.count === 1 ? '' : 's'}`)} · balance ${formatEurosFr(totals.balance)} · interest ${formatEurosFr(totals.interest)}${star} · fees ${formatEurosFr(totals.flatFee)} · ${c.bold(`total claimable ${formatEurosFr(totals.total)}${star}`)}`,
   );
   lines.push(`Aging of unpaid balances: ${AGING_BUCKETS.map((b) => `${AGING_LABELS[b]} ${formatEurosFr(aging[b])}`).join(' · ')}`);
+  if (report.credits.length > 0) lines.push(creditsLine(report.credits));
   if (totals.provisional) lines.push(c.yellow(PROVISIONAL_LEGEND));
   await writeOut(cli, `${lines.join('\n')}\n`);
+}
+
+/** The credit notes left over, under the totals: they are deducted in the clients' reminders. */
+function creditsLine(credits: readonly UnallocatedCredit[]): string {
+  const sum = credits.reduce((total, c) => total + c.amount, 0);
+  const shown = credits.slice(0, 3).map((c) => `${visible(truncate(c.client, 26))} ${formatEurosFr(c.amount)}`);
+  const more = credits.length > 3 ? ` and ${credits.length - 3} more` : '';
+  return `Unallocated credits: ${formatEurosFr(sum)} (${shown.join(', ')}${more}) — deducted in those clients' reminders`;
 }
 
 const PROVISIONAL_LEGEND = '* provisional: the interest uses rates not confirmed yet (carried forward past the rate tables, or marked provisional) — the warning says which and how to confirm them';

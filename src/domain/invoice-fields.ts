@@ -25,6 +25,10 @@ export const INVOICE_FIELDS = [
   'language',
   'attachment',
   'penalty_rate',
+  // A "Payée: Oui/Non" column; the invoice a credit note reduces; the client's SIREN (a company).
+  'settled',
+  'credit_for',
+  'siren',
 ] as const;
 
 export type InvoiceField = (typeof INVOICE_FIELDS)[number];

@@ -6,15 +6,18 @@
 import type { Issue } from './issue.js';
 import { error, warning } from './issue.js';
 import type { ClientType, Invoice, Language } from './invoice.js';
-import type { InvoiceFacts } from './invoice-facts.js';
+import type { CreditNote, FactsOptions, InvoiceFacts } from './invoice-facts.js';
 import { createFactsReader } from './invoice-facts.js';
+import type { ConsumerGuesses, ConsumerSign } from './client-type-guess.js';
+import { consumerSignOf } from './client-type-guess.js';
 import type { EndOfMonthRule, PaymentTerms } from './payment-terms.js';
 import { dueDateFromTerms } from './payment-terms.js';
 import type { RecordView } from './record-view.js';
 
 /** What applies when a record does not say (from relance.yaml). */
 export interface InvoiceDefaults {
-  clientType: ClientType;
+  /** null: relance.yaml does not say, so a client's name decides (client-type-guess.ts). */
+  clientType: ClientType | null;
   language: Language;
   currency: string;
   paymentTerms: PaymentTerms | null;
@@ -22,7 +25,7 @@ export interface InvoiceDefaults {
 }
 
 export const DEFAULT_INVOICE_DEFAULTS: InvoiceDefaults = {
-  clientType: 'b2b',
+  clientType: null,
   language: 'fr',
   currency: 'EUR',
   paymentTerms: null,
@@ -33,7 +36,7 @@ export const DEFAULT_INVOICE_DEFAULTS: InvoiceDefaults = {
  * The invoice, or null (and the problem in `issues`) when no due date can be worked out:
  * the record gives neither a due date nor terms, and the config no default terms.
  */
-export function completeInvoice(facts: InvoiceFacts, defaults: InvoiceDefaults, issues: Issue[]): Invoice | null {
+export function completeInvoice(facts: InvoiceFacts, defaults: InvoiceDefaults, issues: Issue[], guesses?: ConsumerGuess): Invoice | null {
   const { file, line } = facts.source;
   let dueDate = facts.dueDate;
   if (dueDate === null) {
@@ -51,21 +54,55 @@ export function completeInvoice(facts: InvoiceFacts, defaults: InvoiceDefaults, 
   if (facts.issueDate !== null && dueDate < facts.issueDate) {
     issues.push(warning(file, facts.dueDateLine, 'due_date', 'the due date is before the invoice date', 'check both dates'));
   }
-  const { paymentTerms: _terms, dueDateLine: _line, ...invoice } = facts;
+  const { paymentTerms: _terms, dueDateLine: _line, siren: _siren, kind: _kind, ...invoice } = facts;
+  let clientType = facts.clientType ?? defaults.clientType;
+  if (clientType === null) {
+    const sign = guesses === undefined ? consumerSignOf(facts.client, facts.siren ?? '') : guesses.signOf(facts.client, facts.siren);
+    clientType = sign === null ? 'b2b' : 'b2c';
+    if (sign !== null) guesses?.taken(facts.client, facts.source);
+  }
   return {
     ...invoice,
-    clientType: facts.clientType ?? defaults.clientType,
+    clientType,
     language: facts.language ?? defaults.language,
     currency: facts.currency ?? defaults.currency,
     dueDate,
   };
 }
 
+/** How a client's name is read for its type, remembered per name, and the consumers taken told once. */
+export class ConsumerGuess {
+  private readonly signs = new Map<string, ConsumerSign | null>();
+  constructor(private readonly told: ConsumerGuesses) {}
+  signOf(client: string, siren: string | null): ConsumerSign | null {
+    if (siren !== null) return consumerSignOf(client, siren);
+    let sign = this.signs.get(client);
+    if (sign === undefined) {
+      sign = consumerSignOf(client, '');
+      if (this.signs.size < 50_000) this.signs.set(client, sign);
+    }
+    return sign;
+  }
+  taken(client: string, source: { file: string; line: number }): void {
+    this.told.add(client, source);
+  }
+}
+
+export interface InvoiceValidator {
+  /** The invoice or credit note a record gives, or null (its problems in `issues`). */
+  read(view: RecordView): Invoice | CreditNote | null;
+  /** Once the file is read: its notes (drafts left out, balances unknown). */
+  finish(): void;
+}
+
 /** Both steps, for a file read with the config's defaults and nothing else. */
-export function createInvoiceValidator(file: string, defaults: InvoiceDefaults, issues: Issue[]): (view: RecordView) => Invoice | null {
-  const readFacts = createFactsReader(file, issues);
-  return (view) => {
-    const facts = readFacts(view);
-    return facts === null ? null : completeInvoice(facts, defaults, issues);
+export function createInvoiceValidator(file: string, defaults: InvoiceDefaults, issues: Issue[], options: FactsOptions & { guesses?: ConsumerGuess } = {}): InvoiceValidator {
+  const facts = createFactsReader(file, issues, options);
+  return {
+    read(view) {
+      const found = facts.read(view);
+      return found === null || found.kind === 'credit' ? found : completeInvoice(found, defaults, issues, options.guesses);
+    },
+    finish: () => facts.finish(),
   };
 }

@@ -5,7 +5,8 @@ import type { Day } from './dates.js';
 
 export type ClientType = 'b2b' | 'b2c';
 export type Language = 'fr' | 'en';
-export const INVOICE_STATUSES = ['open', 'paid', 'disputed', 'paused', 'cancelled', 'insolvency'] as const;
+// `balance-unknown`: marked partly paid in its file, with no paid amount or balance to say how much.
+export const INVOICE_STATUSES = ['open', 'paid', 'disputed', 'paused', 'cancelled', 'insolvency', 'balance-unknown'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 export interface Payment {

@@ -18,6 +18,7 @@ import type { AttachmentRules } from './attachment-rules.js';
 import { DEFAULT_ATTACHMENT_RULES, readAttachmentRules } from './attachment-rules.js';
 import { expandEnv } from './config-env.js';
 import { readInvoiceSettings, INVOICE_KEYS } from './config-invoices.js';
+import type { StatusMeaning } from '../domain/vocabulary.js';
 import type { MailSettings } from './config-mail.js';
 import { NO_MAIL, readMail } from './config-mail.js';
 import { ConfigReader, isRecord } from './config-reader.js';
@@ -43,6 +44,10 @@ export interface Config {
   creditor: Creditor;
   mail: MailSettings;
   columns: ReadonlyMap<string, InvoiceField>;
+  /** `statuses:`: the user's own status words (normalised) and what each means. */
+  statuses: ReadonlyMap<string, StatusMeaning>;
+  /** `sheet:`: the sheet of a workbook to read (default: the first visible one). */
+  sheet: string | null;
   defaults: InvoiceDefaults;
   /** Where attachments may come from, and how big they may be. */
   attachments: AttachmentRules;
@@ -67,6 +72,8 @@ export function configForInvoicesFile(invoices: string, cwd: string): Config {
     creditor: emptyCreditor(),
     mail: NO_MAIL,
     columns: new Map(),
+    statuses: new Map(),
+    sheet: null,
     defaults: DEFAULT_INVOICE_DEFAULTS,
     attachments: DEFAULT_ATTACHMENT_RULES,
   };
@@ -135,7 +142,7 @@ export async function readConfig(path: string, cwd: string, env: Readonly<Record
   const rawCreditor = reader.section('creditor', CREDITOR_KEYS);
   for (const key of CREDITOR_KEYS) creditor[key] = reader.text(['creditor', key], rawCreditor[key]);
   const mail = readMail(reader);
-  const { invoices, columns, defaults } = readInvoiceSettings(reader);
+  const { invoices, columns, statuses, sheet, defaults } = readInvoiceSettings(reader);
 
   const templates = reader.path('templates');
   if (templates !== null && !(await isFolder(templates))) {
@@ -157,6 +164,8 @@ export async function readConfig(path: string, cwd: string, env: Readonly<Record
     creditor,
     mail,
     columns,
+    statuses,
+    sheet,
     defaults,
     attachments,
   };

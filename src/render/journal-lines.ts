@@ -6,6 +6,7 @@ import type { Day } from '../domain/dates.js';
 import { formatFrenchDay, formatIsoDay, parseIsoDay } from '../domain/dates.js';
 import type { InvoiceSummary } from '../domain/invoice-summary.js';
 import type { JournalEntry } from '../domain/journal-entry.js';
+import { formatEurosFr, parseAmount } from '../domain/money.js';
 import { clip } from './text-table.js';
 import { NOT_THE_ARCHIVE, lookUpPlaces } from './uncertain-steps.js';
 import { visible } from './visible.js';
@@ -33,6 +34,7 @@ export function detailsOf(entry: JournalEntry): string {
     const until = parseIsoDay(entry.until);
     parts.push(`until ${until === null ? entry.until : formatFrenchDay(until)}`);
   }
+  if (entry.amount !== undefined) parts.push(`${formatEurosFr(parseAmount(entry.amount) ?? 0)} paid`);
   if (entry.type === 'failed' && entry.error !== null) parts.push(entry.error);
   else if (entry.subject !== null && entry.type !== 'record') parts.push(entry.subject);
   if (entry.note !== null) parts.push(entry.note);
@@ -46,6 +48,7 @@ function stateFacts(s: InvoiceSummary, bcc: string | null): string[] {
   const resume = `"relance record ${s.invoice} resume"`;
   const facts: string[] = [];
   if (s.state === 'cancelled' || s.state === 'insolvency') facts.push(`${s.state} (invoice file)`);
+  for (const p of h.handPayments) facts.push(`${formatEurosFr(p.amount)} paid by hand on ${formatFrenchDay(p.date ?? 0)} (${resume} undoes it)`);
   if (h.paidByHand !== null) facts.push(`paid by hand on ${formatFrenchDay(h.paidByHand)} (${resume} undoes it)`);
   else if (s.state === 'paid') facts.push('paid');
   if (h.disputedSince !== null) facts.push(`disputed since ${formatFrenchDay(h.disputedSince)}: no reminders until ${resume}`);

@@ -13,6 +13,7 @@ import { formatCents } from '../domain/money.js';
 import { isProvisional } from '../domain/penalty.js';
 import type { Step } from '../domain/policy.js';
 import type { Creditor } from '../domain/creditor.js';
+import type { UnallocatedCredit } from '../domain/credit-notes.js';
 import type { ReminderContext, ReminderInvoice } from './template-types.js';
 
 export interface ReminderSubject {
@@ -25,6 +26,8 @@ export interface ReminderSubject {
 
 export interface ReminderInputs {
   claims: ReadonlyMap<string, Claim>;
+  /** Each client's credit notes left over (domain/credit-notes.ts), by client name. */
+  credits?: ReadonlyMap<string, UnallocatedCredit>;
   histories: ReadonlyMap<string, History>;
   creditor: Creditor;
   today: Day;
@@ -38,13 +41,18 @@ export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs
   const first = subject.invoices[0]!;
   const type = first.clientType;
   const notice = subject.invoices.map((i) => inputs.claims.get(i.number)?.noticeDate ?? null).find((d) => d !== null) ?? null;
+  // An unallocated credit is the client's, not an invoice's: deducted from what is asked, never below zero.
+  const credit = inputs.credits?.get(subject.client) ?? null;
+  const total = amounts.reduce((sum, a) => sum + a.total, 0);
+  const deducted = credit === null ? 0 : Math.min(credit.amount, total);
   return {
     language: subject.language,
     client: { name: subject.client, email: subject.emails.join(', '), type, is_b2b: type === 'b2b', is_b2c: type === 'b2c' },
     creditor: { ...inputs.creditor },
     invoices,
     invoice: invoices[0]!,
-    totals: { balance: sum('balance'), interest: sum('interest'), flat_fee: sum('flatFee'), total: sum('total'), count: invoices.length, provisional: amounts.some((a) => a.provisional) },
+    totals: { balance: sum('balance'), interest: sum('interest'), flat_fee: sum('flatFee'), total: sum('total'), due: formatCents(total - deducted), count: invoices.length, provisional: amounts.some((a) => a.provisional) },
+    credits: { amount: formatCents(deducted), notes: credit === null ? [] : [...credit.notes] },
     step: { id: subject.step.id, day: subject.step.day, channel: subject.step.channel },
     previous: previousReminders(subject.invoices, inputs.histories).map((p) => ({ step: p.step, date: formatIsoDay(p.date), subject: p.subject })),
     deadline: { days: subject.step.deadlineDays, date: formatIsoDay(today + subject.step.deadlineDays) },

@@ -40,8 +40,13 @@ export interface ReminderContext {
   invoices: ReminderInvoice[];
   /** The first of `invoices`. */
   invoice: ReminderInvoice;
-  /** `provisional`: some invoice's interest uses a rate not confirmed yet. */
-  totals: { balance: string; interest: string; flat_fee: string; total: string; count: number; provisional: boolean };
+  /**
+   * `provisional`: some invoice's interest uses a rate not confirmed yet. `due`: the total
+   * less the client's unallocated credit (`credits`), what the reminder asks for.
+   */
+  totals: { balance: string; interest: string; flat_fee: string; total: string; due: string; count: number; provisional: boolean };
+  /** What the client's credit notes have left over once its invoices are reduced: deducted from the total ("0.00" when none). */
+  credits: { amount: string; notes: string[] };
   step: { id: string; day: number; channel: string };
   /** Earlier reminders for these invoices, oldest first. */
   previous: { step: string; date: string; subject: string | null }[];

@@ -170,7 +170,7 @@ describe('relance send: every message checked before any goes out', () => {
   });
 
   it('an e-mail step without an address, or a missing PDF: exit 2, the rows named, nothing sent', async () => {
-    const d = await folder('no-address', ['A-1;Un;;20/11/2026;100;;fr', 'A-2;Deux;deux@x.example;20/11/2026;100;absent.pdf;fr']);
+    const d = await folder('no-address', ['A-1;Un SARL;;20/11/2026;100;;fr', 'A-2;Deux SARL;deux@x.example;20/11/2026;100;absent.pdf;fr']);
     const { code, stdout, stderr } = await runRelance(['send', '--dry-run', ...TODAY], { cwd: d });
     expect(code).toBe(2);
     expect(stdout).toBe('');
