@@ -16,6 +16,8 @@ export interface HeaderOptions {
   columns?: ReadonlyMap<string, InvoiceField>;
   /** Whether a missing due date column is fine (default payment terms in the config). */
   hasDefaultTerms: boolean;
+  /** The client is not in a column but in the groups' headings ("Client : Dupont SARL"). */
+  clientInHeadings?: boolean;
 }
 
 /** Each field's column (0-based). */
@@ -78,7 +80,7 @@ export function matchHeader(header: readonly string[], file: string, line: numbe
     }
   });
 
-  const missing = REQUIRED.filter((f) => !chosen.has(f));
+  const missing = REQUIRED.filter((f) => !chosen.has(f) && !(f === 'client' && options.clientInHeadings === true));
   if (!chosen.has('due_date') && !chosen.has('payment_terms') && !options.hasDefaultTerms) missing.push('due_date');
   for (const field of missing) {
     const hint = namesOf(field).slice(0, 3).map((n) => `"${n}"`).join(', ');

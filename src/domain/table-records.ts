@@ -18,7 +18,7 @@ import { parseAmount } from './money.js';
 import type { RawPayment, RecordView } from './record-view.js';
 import { trim } from './record-view.js';
 import { formatCount, quote } from './user-text.js';
-import { isTotalOrHeadingLabel } from './vocabulary.js';
+import { clientOfHeading, isTotalOrHeadingLabel } from './vocabulary.js';
 
 /** Lines looked at for a header line naming two fields; past them, the first line is taken as the header. */
 const HEADER_SEARCH_LINES = 50;
@@ -41,6 +41,9 @@ export class TableRecords {
   private skippedCount = 0;
   // The rows of the invoice number being read, until a row of another number comes.
   private group: { number: string; rows: string[][]; lines: number[] } | null = null;
+  // A table grouped by client with no client column (a Sage échéancier): each row's client is
+  // its group's heading, kept in a cell after the last. Until a heading comes, the error waits.
+  private clientInHeadings: { missing: Issue; client: string | null } | null = null;
 
   constructor(
     private readonly file: string,
@@ -75,6 +78,7 @@ export class TableRecords {
     if (this.isSkipped(cells, columns, number)) {
       this.skippedCount += 1;
       if (this.skipped.length < 5) this.skipped.push(line);
+      if (this.clientInHeadings !== null) this.clientInHeadings.client = headingClientOf(cells) ?? this.clientInHeadings.client;
       return;
     }
     if (cells.length !== this.width) {
@@ -82,6 +86,15 @@ export class TableRecords {
       const hint = separator === undefined ? 'check that row' : `check for a "${separator === '\t' ? '\\t' : separator}" inside a value that is not in quotes`;
       this.issues.push(error(this.file, line, undefined, `this line has ${cells.length} fields where the header has ${this.width}`, hint));
       return;
+    }
+    if (this.clientInHeadings !== null) {
+      const { client, missing } = this.clientInHeadings;
+      if (client === null) {
+        this.issues.push(missing);
+        this.stopped = true;
+        return;
+      }
+      cells = [...cells, client];
     }
     const group = this.group;
     if (group !== null && number !== '' && number === group.number) {
@@ -117,7 +130,20 @@ export class TableRecords {
   }
 
   private takeHeader(cells: string[], line: number): void {
-    const columns = matchHeader(cells, this.file, line, this.options, this.issues);
+    let found: Issue[] = [];
+    let columns = matchHeader(cells, this.file, line, this.options, found);
+    const errors = found.filter((i) => i.severity === 'error');
+    if (columns === null && errors.length === 1 && errors[0]!.field === 'client') {
+      // No client column: the client may be in the groups' headings; said at the first row if not.
+      const again: Issue[] = [];
+      columns = matchHeader(cells, this.file, line, { ...this.options, clientInHeadings: true }, again);
+      if (columns !== null) {
+        this.clientInHeadings = { missing: errors[0]!, client: null };
+        columns = { ...columns, client: cells.length };
+        found = again;
+      }
+    }
+    for (const issue of found) this.issues.push(issue);
     if (columns === null) {
       this.stopped = true;
       return;
@@ -130,7 +156,7 @@ export class TableRecords {
   /** A total, a subtotal, a group's heading: no number (or "Total" in its place), and no client or only a label. */
   private isSkipped(cells: readonly string[], columns: ColumnMap, number: string): boolean {
     if (number !== '') return mayBeLabel(number) && isTotalOrHeadingLabel(number);
-    const client = trim(cellOf(cells, columns.client));
+    const client = this.clientInHeadings === null ? trim(cellOf(cells, columns.client)) : '';
     if (client === '') return true;
     let filled = 0;
     let first = '';
@@ -161,6 +187,12 @@ export class TableRecords {
 function mayBeLabel(text: string): boolean {
   const c = text.charCodeAt(0) | 0x20;
   return c === 0x74 || c === 0x73 || c === 0x67 || c === 0x63; // t s g c
+}
+
+/** The client a row that heads a group names ("Client : Dupont SARL"), or null. */
+function headingClientOf(cells: readonly string[]): string | null {
+  for (const cell of cells) if (cell !== '' && trim(cell) !== '') return clientOfHeading(trim(cell));
+  return null;
 }
 
 function cellOf(cells: readonly string[], column: number | undefined): string {

@@ -16,14 +16,14 @@ export const HEADER_NAMES: Readonly<Record<InvoiceField, readonly string[]>> = {
   client: ['Client', 'Nom du client', 'Nom client', 'Raison sociale', 'Société', 'Tiers', 'Acheteur', 'Partenaire', 'Destinataire', 'Customer', 'Customer name', 'Client name', 'Company', 'Bill to'],
   email: ['Email', 'E-mail', 'Mail', 'Courriel', 'Email client', 'Adresse email', 'Adresse e-mail', 'Email address', 'Contact email', 'Customer email'],
   client_type: ['Type client', 'Type de client', 'Client type', 'Customer type'],
-  amount: ['Montant TTC', 'Total TTC', 'TTC', 'Total signé', 'Montant TTC signé', 'Total TTC signé', 'Montant total TTC', 'Total (TTC)', 'Montant (TTC)', 'Net à payer', 'Amount incl. tax', 'Total incl. tax', 'Total amount', 'Invoice amount', 'Invoice total', 'Gross amount'],
-  currency: ['Devise', 'Monnaie', 'Currency'],
-  issue_date: ['Date de facture', 'Date facture', "Date d'émission", 'Date émission', 'Date de facturation', 'Date facturation', 'Date de la facture', 'Date pièce', 'Date du document', 'Issue date', 'Invoice date'],
+  amount: ['Montant TTC', 'Total TTC', 'TTC', 'Total signé', 'Montant TTC signé', 'Total TTC signé', 'Montant total TTC', 'Total (TTC)', 'Montant (TTC)', 'Net à payer', 'Amount incl. tax', 'Total incl. tax', 'Total incl. VAT', 'Amount incl. VAT', 'Total TTC (€)', 'Total amount', 'Invoice amount', 'Invoice total', 'Gross amount'],
+  currency: ['Devise', 'Monnaie', 'Currency', 'Currency code', 'Code devise'],
+  issue_date: ['Date de facture', 'Date facture', "Date d'émission", 'Date émission', 'Date de facturation', 'Date facturation', 'Date de la facture', 'Date pièce', 'Date du document', 'Issue date', 'Invoice date', 'Invoice/Bill Date', 'Date of issue'],
   due_date: ['Échéance', "Date d'échéance", 'Date échéance', 'Date limite de paiement', 'Date limite de règlement', 'Date limite règlement', 'Date limite', 'Date de règlement prévue', 'Due date', 'Due', 'Due on', 'Payment due'],
   payment_terms: ['Conditions de paiement', 'Conditions de règlement', 'Délai de paiement', 'Délai de règlement', 'Payment terms', 'Terms'],
   paid_amount: ['Payé', 'Montant payé', 'Montant réglé', 'Réglé', 'Encaissé', 'Montant encaissé', 'Montant paiement', 'Montant du paiement', 'Montant du règlement', 'Montant règlement', 'Déjà réglé', 'Paid', 'Amount paid', 'Paid amount', 'Payment amount', 'Payments'],
   paid_date: ['Date de paiement', 'Date de règlement', 'Date paiement', 'Date règlement', "Date d'encaissement", 'Date encaissement', 'Paid date', 'Payment date', 'Paid on', 'Date paid'],
-  balance: ['Reste à payer', 'Restant dû', 'Reste dû', 'Solde', 'Solde dû', 'Reste à encaisser', 'Reste à régler', 'Montant dû', 'Montant dû signé', 'Reste à payer signé', 'Montant restant', 'Balance', 'Balance due', 'Open balance', 'Outstanding', 'Amount outstanding', 'Amount due', 'Remaining'],
+  balance: ['Reste à payer', 'Restant dû', 'Reste dû', 'Solde', 'Solde dû', 'Reste à encaisser', 'Reste à régler', 'Montant dû', 'Montant dû signé', 'Reste à payer signé', 'Montant restant', 'Solde ouvert', 'Solde restant', 'Balance', 'Balance due', 'Open balance', 'Outstanding', 'Amount outstanding', 'Amount due', 'Remaining'],
   status: ['Statut', 'État', 'Status', 'State', 'Statut facture', 'Statut de la facture', 'Invoice status'],
   paused_until: ['Suspendu jusqu’au', "En pause jusqu'au", "Pause jusqu'au", 'Paused until', 'On hold until'],
   notice_date: ['Date de mise en demeure', 'Mise en demeure', 'Notice date', 'Formal notice date'],
@@ -48,14 +48,14 @@ export const PREFERRED_HEADER_NAMES: Readonly<Partial<Record<InvoiceField, reado
 // when the export gives no name.
 export const FALLBACK_HEADER_NAMES: Readonly<Partial<Record<InvoiceField, readonly string[]>>> = {
   client: ['Code client', 'Code tiers', 'Compte client', 'Customer code', 'Customer ID'],
-  amount: ['Montant', 'Total', 'Amount', 'Montant dû', 'Amount due', 'Montant facture', 'Montant de la facture'],
+  amount: ['Montant', 'Total', 'Amount', 'Montant dû', 'Amount due', 'Montant facture', 'Montant de la facture', 'Montant total', 'Montant échéance'],
   issue_date: ['Date', 'Date de création', 'Date created', 'Created'],
   number: ['ID', 'Id facture'],
 };
 
 // Amounts before VAT: read as the amount only when no other column gives one, with a warning
 // (reminders claim what is due, TTC).
-export const HT_AMOUNT_NAMES: readonly string[] = ['Montant HT', 'Total HT', 'HT', 'Montant hors taxes', 'Total hors taxes', 'Montant HT signé', 'Total HT signé', 'Amount excl. tax', 'Total excl. tax', 'Net amount', 'Subtotal'];
+export const HT_AMOUNT_NAMES: readonly string[] = ['Montant HT', 'Total HT', 'HT', 'Montant hors taxes', 'Total hors taxes', 'Montant HT signé', 'Total HT signé', 'Amount excl. tax', 'Total excl. tax', 'Total excl. VAT', 'Amount excl. VAT', 'Net amount', 'Subtotal'];
 
 /** How strongly a header names a field: the config's `columns:` over the usual names, over the fallbacks, over HT. */
 export const RANK = { columns: 4, preferred: 3, usual: 2, fallback: 1, ht: 0 } as const;
@@ -77,18 +77,18 @@ export const STATUS_WORDS: Readonly<Record<StatusMeaning, readonly string[]>> = 
   open: [
     'open', 'ouverte', 'ouvert', 'à venir', 'en attente', 'en attente de paiement', 'en attente de règlement', 'non payée', 'non payé', 'non réglée', 'non réglé',
     'impayée', 'impayé', 'à payer', 'à régler', 'à encaisser', 'émise', 'émis', 'créée', 'créé', 'envoyée', 'envoyé', 'finalisée', 'finalisé', 'validée', 'validé',
-    'comptabilisée', 'comptabilisé', 'en retard', 'en retard de paiement', 'échue', 'échu', 'relancée', 'relancé', 'due', 'unpaid', 'overdue', 'sent', 'issued',
-    'pending', 'outstanding', 'awaiting payment', 'late', 'past due', 'finalized', 'approved', 'viewed', 'posted',
+    'comptabilisée', 'comptabilisé', 'en retard', 'en retard de paiement', 'retard', 'échue', 'échu', 'relancée', 'relancé', 'non payées', 'due', 'unpaid',
+    'not paid', 'overdue', 'sent', 'issued', 'pending', 'outstanding', 'awaiting payment', 'late', 'past due', 'finalized', 'approved', 'viewed', 'posted',
   ],
   'partly-paid': [
     'payée en partie', 'payé en partie', 'partiellement payée', 'partiellement payé', 'partiellement réglée', 'partiellement réglé', 'partiellement encaissée',
     'partiellement encaissé', 'payée partiellement', 'payé partiellement', 'réglée partiellement', 'réglé partiellement', 'paiement partiel', 'règlement partiel',
     'partielle', 'partiel', 'partial', 'partially paid', 'partly paid',
   ],
-  paid: ['paid', 'payée', 'payé', 'réglée', 'réglé', 'soldée', 'soldé', 'encaissée', 'encaissé', 'acquittée', 'acquitté', 'entièrement payée', 'entièrement payé', 'settled', 'paid in full', 'fully paid'],
+  paid: ['paid', 'payée', 'payé', 'réglée', 'réglé', 'soldée', 'soldé', 'encaissée', 'encaissé', 'acquittée', 'acquitté', 'entièrement payée', 'entièrement payé', 'en paiement', 'settled', 'paid in full', 'fully paid', 'in payment'],
   disputed: ['disputed', 'litige', 'en litige', 'contestée', 'contesté', 'contested', 'réclamation'],
   paused: ['paused', 'pause', 'en pause', 'suspendue', 'suspendu', 'on hold'],
-  cancelled: ['cancelled', 'canceled', 'annulée', 'annulé', 'abandonnée', 'abandonné', 'void', 'voided'],
+  cancelled: ['cancelled', 'canceled', 'annulée', 'annulé', 'abandonnée', 'abandonné', 'extournée', 'extourné', 'void', 'voided', 'reversed'],
   insolvency: ['insolvency', 'insolvent', 'procédure collective', 'redressement', 'redressement judiciaire', 'liquidation', 'liquidation judiciaire', 'sauvegarde'],
   credit: ['avoir', 'facture d’avoir', 'credit note', 'credit', 'credit memo'],
   draft: ['brouillon', 'en brouillon', 'draft', 'pro forma', 'proforma'],
@@ -189,6 +189,19 @@ const GROUP_HEADING = new RegExp(`^\\s*(?:${GROUP_HEADING_LABELS.map((l) => labe
 /** A cell that starts a totals row or a group's heading ("Total pour Dupont", "Client : Dupont"). */
 export function isTotalOrHeadingLabel(text: string): boolean {
   return TOTAL_ROW.test(text) || GROUP_HEADING.test(text);
+}
+
+/**
+ * The client a group's heading names ("Client : 411DUPONT - Dupont SARL" → "Dupont SARL"),
+ * or null when the cell is no such heading: the rows below it are that client's.
+ */
+export function clientOfHeading(text: string): string | null {
+  const m = GROUP_HEADING.exec(text);
+  if (m === null) return null;
+  const rest = text.slice(m[0].length).trim();
+  // An account code before the name, as accounting software writes it.
+  const coded = /^[0-9A-Z][0-9A-Z._]*\s+[-–]\s+(.+)$/u.exec(rest);
+  return (coded?.[1] ?? rest).trim() || null;
 }
 
 function labelPattern(label: string): string {
