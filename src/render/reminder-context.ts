@@ -41,10 +41,11 @@ export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs
   const first = subject.invoices[0]!;
   const type = first.clientType;
   const notice = subject.invoices.map((i) => inputs.claims.get(i.number)?.noticeDate ?? null).find((d) => d !== null) ?? null;
-  // An unallocated credit is the client's, not an invoice's: deducted from what is asked, never below zero.
+  // An unallocated credit is the client's, not an invoice's: deducted from what is asked, at
+  // most the balances (a first reminder asks for nothing more), never below zero.
   const credit = inputs.credits?.get(subject.client) ?? null;
   const total = amounts.reduce((sum, a) => sum + a.total, 0);
-  const deducted = credit === null ? 0 : Math.min(credit.amount, total);
+  const deducted = credit === null ? 0 : Math.min(credit.amount, amounts.reduce((sum, a) => sum + a.balance, 0));
   return {
     language: subject.language,
     client: { name: subject.client, email: subject.emails.join(', '), type, is_b2b: type === 'b2b', is_b2c: type === 'b2c' },
