@@ -35,7 +35,7 @@ export function register(program: Command, cli: Cli): void {
   addCommonOptions(program.command('preview').argument('<invoice>', 'the invoice number'), ['table', 'json'])
     .description('Render one invoice’s reminder as it would go out (its next step, or --step). Sends and records nothing.')
     .option('-s, --step <id>', 'the policy step to render (default: the invoice’s next step)')
-    .option('-i, --invoices <file>', 'read this CSV or YAML file instead of the config’s')
+    .option('-i, --invoices <file>', 'read this CSV, .xlsx or YAML file instead of the config’s')
     .addHelpText('after', EXAMPLES)
     .action(async (number: string, opts: PreviewOptions) => {
       cli.exitCode = await preview(number, opts, cli);

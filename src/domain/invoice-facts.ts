@@ -204,8 +204,7 @@ export function createFactsReader(file: string, issues: Issue[], options: FactsO
       return null;
     }
     // Marked partly paid, and nothing says how much: listed, never chased (its balance is not known).
-    const saysHowMuch = (paid?.text ?? text)('paid_amount') !== '' || text('balance') !== '' || (row.payments?.length ?? 0) > 0;
-    const unknown = status === 'open' && meaning === 'partly-paid' && !saysHowMuch;
+    const unknown = status === 'open' && meaning === 'partly-paid' && (paid?.text ?? text)('paid_amount') === '' && text('balance') === '' && (row.payments?.length ?? 0) === 0;
     if (unknown) unknownBalances.add(row.line, number);
     const attachment = text('attachment');
     const siren = text('siren');
@@ -260,9 +259,9 @@ export function createFactsReader(file: string, issues: Issue[], options: FactsO
   return { read, finish };
 }
 
-/** A key for the `statuses:` example in a hint: quoted when YAML needs it. */
+/** A key for the `statuses:` example in a hint, quoted as YAML reads any word. */
 function yamlKey(word: string): string {
-  return /^[\p{L}][\p{L}\p{N} ]*$/u.test(word) ? word : JSON.stringify(word);
+  return JSON.stringify(word);
 }
 
 const NO_EMAILS = { emails: NO_STRINGS as string[], bad: null };

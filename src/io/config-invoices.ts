@@ -29,7 +29,7 @@ export function readInvoiceSettings(reader: ConfigReader): InvoiceSettings {
   let invoices: string[] = [];
   const raw = reader.data.invoices;
   if (raw === undefined || raw === null || raw === '') {
-    reader.fail(['invoices'], 'no invoices file named', 'add "invoices: factures.csv" (a CSV or YAML file, or a list of them)');
+    reader.fail(['invoices'], 'no invoices file named', 'add "invoices: factures.csv" (a CSV, .xlsx or YAML file, or a list of them)');
   } else if (Array.isArray(raw)) {
     invoices = raw
       .map((v, i) => reader.text(['invoices', i], v))

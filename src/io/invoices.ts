@@ -144,6 +144,9 @@ export async function loadInvoices(sources: InvoiceSources, onEach?: () => void)
       onEach?.();
     },
     credit: (c) => credits.push(c),
+    restart: () => {
+      invoices.length = 0;
+    },
   });
   return { invoices, issues, credits };
 }
@@ -160,9 +163,15 @@ export function invoiceSources(config: Pick<Config, 'invoices' | 'defaults' | 'c
 export async function lookUpInvoice(number: string, sources: InvoiceSources): Promise<{ invoice: Invoice | null; numbers: string[]; fileErrors: number }> {
   let invoice: Invoice | null = null;
   const numbers: string[] = [];
-  const issues = await readInvoices(sources, (found) => {
-    numbers.push(found.number);
-    if (found.number === number) invoice = found;
+  const issues = await readInvoices(sources, {
+    invoice: (found) => {
+      numbers.push(found.number);
+      if (found.number === number) invoice = found;
+    },
+    restart: () => {
+      numbers.length = 0;
+      invoice = null;
+    },
   });
   return { invoice, numbers, fileErrors: issues.filter((i) => i.severity === 'error').length };
 }

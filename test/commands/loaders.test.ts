@@ -39,7 +39,7 @@ describe('status words', () => {
     const refused = await runRelance(['status', '--invoices', 'factures.csv', ...TODAY], { cwd: alone });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
-      'factures.csv:2: status: "À facturer" is not a status — use open, paid, disputed, paused, cancelled or insolvency (à régler, payée, payée en partie, litige, annulée, avoir, brouillon… work too), or name its state in relance.yaml: statuses: { À facturer: open }\nrelance: 1 error, nothing was done.\n',
+      'factures.csv:2: status: "À facturer" is not a status — use open, paid, disputed, paused, cancelled or insolvency (à régler, payée, payée en partie, litige, annulée, avoir, brouillon… work too), or name its state in relance.yaml: statuses: { "À facturer": open }\nrelance: 1 error, nothing was done.\n',
     );
     const mapped = await folder('statuses-mapped', { 'factures.csv': csv, 'relance.yaml': `invoices: factures.csv\nstatuses: { "À facturer": open }\n${CREDITOR}` });
     const read = await runRelance(['status', '--all', '--format', 'json', ...TODAY], { cwd: mapped });

@@ -204,7 +204,7 @@ describe('relance status on bad input', () => {
       'errors.csv:4: email: "trois@@trois.example" is not an e-mail address — write one address per recipient, separated by ";"',
       'errors.csv:5: number: invoice "E-1" appears twice (first at errors.csv:2) — the rows of one invoice (one per line item or per payment) must follow each other; if these are two invoices, give them two numbers',
       'errors.csv:6: client: empty: every invoice needs a client — fill it in, or remove the line if it is not an invoice',
-      'errors.csv:7: status: "bof" is not a status — use open, paid, disputed, paused, cancelled or insolvency (à régler, payée, payée en partie, litige, annulée, avoir, brouillon… work too), or name its state in relance.yaml: statuses: { bof: open }',
+      'errors.csv:7: status: "bof" is not a status — use open, paid, disputed, paused, cancelled or insolvency (à régler, payée, payée en partie, litige, annulée, avoir, brouillon… work too), or name its state in relance.yaml: statuses: { "bof": open }',
       'errors.csv:8: email: "sept@sept.example\\nBcc: spy@evil.example" contains a line break — write one address per recipient, separated by ";"',
       'errors.csv:10: this line has 5 fields where the header has 6 — check for a ";" inside a value that is not in quotes',
       'errors.csv: warning: client_type: 1 client looks like a consumer (Client Quatre): nothing gives their client type, and their names carry a title (M., Mme…) or no company form (SARL, SAS, association…) and no SIREN — they are treated as consumers (b2c): no €40 fee and no B2B rate are claimed from them — if they are businesses, add a "Type client" column (b2b) or a SIREN column, or set client_type: b2b in relance.yaml',
@@ -232,7 +232,7 @@ describe('relance status on bad input', () => {
     const { code, stderr } = await runRelance(['status', '--config', 'env.yaml', ...TODAY], { cwd: dir, env: { RELANCE_TEST_INVOICES: undefined } });
     expect(code).toBe(2);
     expect(stderr.split('\n').slice(0, 2)).toEqual([
-      'env.yaml:1: invoices: no invoices file named — add "invoices: factures.csv" (a CSV or YAML file, or a list of them)',
+      'env.yaml:1: invoices: no invoices file named — add "invoices: factures.csv" (a CSV, .xlsx or YAML file, or a list of them)',
       'env.yaml:1: warning: invoices: ${RELANCE_TEST_INVOICES} is not set in the environment: the setting is left out — export RELANCE_TEST_INVOICES=… before running relance, or write the value itself',
     ]);
     const ok = await runRelance(['status', '--config', 'env.yaml', ...TODAY], { cwd: dir, env: { RELANCE_TEST_INVOICES: 'examples/factures.csv' } });

@@ -103,7 +103,7 @@ describe('CSV exports', () => {
       'errors.csv:4: email: "trois@@trois.example" is not an e-mail address — write one address per recipient, separated by ";"',
       'errors.csv:5: number: invoice "E-1" appears twice (first at errors.csv:2) — the rows of one invoice (one per line item or per payment) must follow each other; if these are two invoices, give them two numbers',
       'errors.csv:6: client: empty: every invoice needs a client — fill it in, or remove the line if it is not an invoice',
-      'errors.csv:7: status: "bof" is not a status — use open, paid, disputed, paused, cancelled or insolvency (à régler, payée, payée en partie, litige, annulée, avoir, brouillon… work too), or name its state in relance.yaml: statuses: { bof: open }',
+      'errors.csv:7: status: "bof" is not a status — use open, paid, disputed, paused, cancelled or insolvency (à régler, payée, payée en partie, litige, annulée, avoir, brouillon… work too), or name its state in relance.yaml: statuses: { "bof": open }',
       'errors.csv:8: email: "sept@sept.example\\nBcc: spy@evil.example" contains a line break — write one address per recipient, separated by ";"',
       'errors.csv:10: this line has 5 fields where the header has 6 — check for a ";" inside a value that is not in quotes',
     ]);
