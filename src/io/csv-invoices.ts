@@ -116,21 +116,28 @@ function isBlank(record: readonly string[]): boolean {
 const SEP_LINE = /^"?sep=([^\r\n"])"?[;,\t|]*\r?\n/;
 
 /**
- * The separator that occurs most on one line, outside quotes, among the first lines (`;`
- * first on a tie): the header, even below a title line with a comma in it.
+ * The separator of a table, from its first lines, outside quotes: the one that occurs the
+ * same number of times on the most lines (the header and its rows), more of it on a tie,
+ * `;` first on a tie again. A title line above the header ("Dupont SARL, 12 rue des
+ * Lilas") or decimal commas in the rows of a ";" file do not mislead it.
  */
 export function detectDelimiter(text: string): string {
   const lines = text.split('\n', HEADER_LINES + 1).slice(0, HEADER_LINES);
   // The last line of the sample may be cut short: it counts only when it is the only one.
-  if (lines.length > 1 && !text.includes('\n', text.length - 1)) lines.pop();
+  if (lines.length > 1 && !text.endsWith('\n')) lines.pop();
   let best = ',';
+  let bestLines = 0;
   let bestCount = 0;
-  for (const raw of lines) {
-    const line = raw.replace(/"[^"]*"/g, '');
-    for (const candidate of [';', ',', '\t', '|']) {
-      const count = line.split(candidate).length - 1;
-      if (count > bestCount) {
+  for (const candidate of [';', ',', '\t', '|']) {
+    const linesWith = new Map<number, number>();
+    for (const raw of lines) {
+      const count = raw.replace(/"[^"]*"/g, '').split(candidate).length - 1;
+      if (count > 0) linesWith.set(count, (linesWith.get(count) ?? 0) + 1);
+    }
+    for (const [count, n] of linesWith) {
+      if (n > bestLines || (n === bestLines && count > bestCount)) {
         best = candidate;
+        bestLines = n;
         bestCount = count;
       }
     }
