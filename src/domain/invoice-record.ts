@@ -1,7 +1,8 @@
 // From what a record says to an Invoice: the config's defaults for what it does not say
-// (client type, language, currency, payment terms), and the due date worked out from the
-// terms when the file gives none. Reading the record (invoice-facts.ts) and completing it
-// are two steps, so that a client directory can fill the gaps in between.
+// (client type, language, currency, payment terms), the client's type from its name when
+// nothing says it (client-type-guess.ts), and the due date worked out from the terms when
+// the file gives none. Reading the record (invoice-facts.ts) and completing it are two
+// steps, so that a client directory can fill the gaps in between.
 
 import type { Issue } from './issue.js';
 import { error, warning } from './issue.js';
