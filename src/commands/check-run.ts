@@ -64,15 +64,28 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
   issues.push(...configRuleIssues({ display: config.display, file: config.file, creditor: config.creditor, mailFrom: config.mail.from }, policy, setup.configLines));
 
   // The invoices, streamed: each is checked as it is read.
-  const claims = new Claims({ today, rates: setup.rates, rateMode: config.rateMode, law: config.law });
+  const claimsFor = () => new Claims({ today, rates: setup.rates, rateMode: config.rateMode, law: config.law });
+  let claims = claimsFor();
   const calendar = calendarOf(config.law);
-  const languages = new Map<Language, { first: string; count: number }>();
-  const attachments: Invoice[] = [];
-  const sources = { ...invoiceSources(config, cli.cwd), onDirectory: (rows: number, used: number) => (checked.clients = { rows, used }) };
-  const snapshots = new Snapshots();
+  let languages = new Map<Language, { first: string; count: number }>();
+  let attachments: Invoice[] = [];
+  let found: Issue[] = [];
+  let snapshots = new Snapshots();
   /** Owed invoices with an address beyond ASCII: --smtp says whether the server carries it. */
-  const unicode: Invoice[] = [];
-  const invoiceIssues = await readInvoices(sources, (invoice) => {
+  let unicode: Invoice[] = [];
+  const restart = () => {
+    // The files are read again (credit notes found): what the first reading counted is forgotten.
+    claims = claimsFor();
+    languages = new Map();
+    attachments = [];
+    found = [];
+    snapshots = new Snapshots();
+    unicode = [];
+    checked.invoices = 0;
+    checked.claimed = 0;
+  };
+  const sources = { ...invoiceSources(config, cli.cwd), onDirectory: (rows: number, used: number) => (checked.clients = { rows, used }) };
+  const invoiceIssues = await readInvoices(sources, { restart, invoice: (invoice) => {
     checked.invoices += 1;
     snapshots.add(invoice);
     const seen = languages.get(invoice.language);
@@ -84,10 +97,11 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
     if (!owed) return;
     checked.claimed += 1;
     if (invoice.emails.some((e) => /[^\x00-\x7f]/.test(e))) unicode.push(invoice);
-    const found = [termsBeyondLimitIssue(invoice), prescriptionIssue(invoice, today, history), policy ? missingEmailIssue(invoice, policy, history, today, calendar) : null, bouncedIssue(invoice, history)];
-    for (const issue of found) if (issue) issues.push(issue);
+    const each = [termsBeyondLimitIssue(invoice), prescriptionIssue(invoice, today, history), policy ? missingEmailIssue(invoice, policy, history, today, calendar) : null, bouncedIssue(invoice, history)];
+    for (const issue of each) if (issue) found.push(issue);
     if (invoice.attachment !== null) attachments.push(invoice);
-  });
+  } });
+  for (const issue of found) issues.push(issue); // maybe 500 000: no spread
   checked.invoiceFiles = config.invoices.length;
   for (const issue of [...invoiceIssues, ...claims.missingRateIssues(), ...staleSnapshotIssues(snapshots.list(), today)]) issues.push(issue); // maybe 500 000: no spread
   // Where rates are fixed: the user's rates file, else the rates: setting relance.yaml would have.

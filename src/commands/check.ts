@@ -42,7 +42,7 @@ export function register(program: Command, cli: Cli): void {
   addCommonOptions(program.command('check'), ['table', 'json'])
     .description('Check the whole setup — settings, policy, templates, invoices, journal, legal limits — and report every problem at once. Sends and writes nothing.')
     .option('--smtp', 'also connect to the SMTP server and log in (no mail is sent)')
-    .option('-i, --invoices <file>', 'check this CSV or YAML file instead of the config’s (works without relance.yaml)')
+    .option('-i, --invoices <file>', 'check this CSV, .xlsx or YAML file instead of the config’s (works without relance.yaml)')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: CheckOptions) => {
       cli.exitCode = await check(opts, cli);

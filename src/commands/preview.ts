@@ -37,7 +37,7 @@ export function register(program: Command, cli: Cli): void {
   addCommonOptions(program.command('preview').argument('<invoice>', 'the invoice number'), ['table', 'json'])
     .description('Render one invoice’s reminder as it would go out (its next step, or --step). Sends and records nothing.')
     .option('-s, --step <id>', 'the policy step to render (default: the invoice’s next step)')
-    .option('-i, --invoices <file>', 'read this CSV or YAML file instead of the config’s')
+    .option('-i, --invoices <file>', 'read this CSV, .xlsx or YAML file instead of the config’s')
     .addHelpText('after', EXAMPLES)
     .action(async (number: string, opts: PreviewOptions) => {
       cli.exitCode = await preview(number, opts, cli);
@@ -46,7 +46,7 @@ export function register(program: Command, cli: Cli): void {
 
 export async function preview(number: string, opts: PreviewOptions, cli: Cli): Promise<number> {
   const setup = await setupFor(opts, cli);
-  const { invoices, issues } = await loadInvoices(invoiceSources(setup.config, cli.cwd));
+  const { invoices, issues, credits } = await loadInvoices(invoiceSources(setup.config, cli.cwd));
   if (hasErrors(issues)) throw new InputError([...setup.warnings, ...issues]);
   const invoice = invoices.find((i) => i.number === number);
   if (!invoice) {
@@ -77,6 +77,7 @@ export async function preview(number: string, opts: PreviewOptions, cli: Cli): P
     templateDirs: setup.templateDirs,
     histories: setup.histories,
     claims,
+    credits: new Map(credits.map((c) => [c.client, c])),
     today: setup.today,
     newMessageId: () => `<preview.${randomUUID()}@relance.invalid>`,
     archivedMessage: (id) => archivedMessage(setup.config.journal, id),

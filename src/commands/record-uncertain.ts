@@ -38,9 +38,7 @@ export async function recordUncertain(outcomeArg: string, positional: readonly (
   if (outcome === 'sent' && date > today) throw new UsageError(`--date ${opts.date} is after today (${formatFrenchDay(today)}): a message cannot have gone out yet`, 'record it once done, dated the day it happened');
 
   const invoices = new Map<string, Invoice>();
-  const fileIssues = await readInvoices(invoiceSources(setup.config, cli.cwd), (found) => {
-    invoices.set(found.number, found);
-  });
+  const fileIssues = await readInvoices(invoiceSources(setup.config, cli.cwd), { invoice: (found) => invoices.set(found.number, found), restart: () => invoices.clear() });
   const where = { files: setup.config.invoices.map((f) => displayPath(f, cli.cwd)).join(', '), fileErrors: fileIssues.filter((i) => i.severity === 'error').length, journal: true };
   const wanted = [...new Set(opts.invoice.map((n) => n.trim()))];
   const settled = wanted.length === 0 ? [...setup.histories.values()].filter((h) => h.uncertain.length > 0) : wanted.map((n) => pending(n, setup.histories, invoices, where));

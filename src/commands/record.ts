@@ -22,6 +22,8 @@ export interface RecordOptions extends CommonOptions {
   note?: string;
   until?: string;
   step?: string;
+  /** paid-by-hand: the part paid. */
+  amount?: string;
   /** `--uncertain sent|not-sent`: every uncertain step at once (record-uncertain.ts). */
   uncertain?: string;
   /** With --uncertain: only these invoices'. */
@@ -39,6 +41,7 @@ Examples:
   relance record F-2026-014 resume                      ends a dispute, a pause, paid-by-hand
   relance record F-2026-014 paid-by-hand --date 2026-11-21
   relance record F-2026-014 retry                       the refused address was right after all
+  relance record F-2026-014 paid-by-hand --amount 500    a part paid: 500 € less to claim
   relance record F-2026-014 sent                        the uncertain message did go out
   relance record F-2026-014 not-sent --step relance-2   it did not: the next send does it
   relance record --uncertain sent                       every uncertain message did go out
@@ -53,7 +56,9 @@ Events:
   pause           no reminders through --until, or until "resume"
   dispute         no reminders until "resume"
   resume          ends a dispute, a pause or a payment recorded by hand
-  paid-by-hand    paid (cash, cheque…) although the invoice file does not say so yet
+  paid-by-hand    paid (cash, cheque…) although the invoice file does not say so yet;
+                  with --amount X, X was paid (a part): the rest is still claimed, and an
+                  invoice marked partly paid with no amount in its file gets its balance
   retry           an e-mail refused for good (bounced): its e-mail steps come back for the
                   same address (a new address in the invoice file brings them back by itself)
   sent, not-sent  settle an UNCERTAIN step (a send interrupted before its outcome was
@@ -78,6 +83,7 @@ export function register(program: Command, cli: Cli): void {
     .option('--date <date>', 'the day it happened (YYYY-MM-DD; default: today)')
     .option('--note <text>', 'a free note, shown by "relance log"')
     .option('--until <date>', 'pause and promise: the last day without reminders (YYYY-MM-DD)')
+    .option('--amount <amount>', 'paid-by-hand: the part paid, when it is not the whole balance (e.g. 500 or "1 234,56")')
     .option('--step <id>', 'call, letter: the policy step this did; sent, not-sent: the uncertain step meant')
     .option('--uncertain <outcome>', 'sent | not-sent: settle every uncertain step at once (no INVOICE EVENT)')
     .option('--invoice <number>', 'with --uncertain: only this invoice’s uncertain steps (repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
@@ -100,7 +106,7 @@ export async function record(invoiceArg: string, eventArg: string, opts: RecordO
   const setup = await setupFor(opts, cli);
   const number = invoiceArg.trim();
   const { invoice, numbers, fileErrors } = await lookUpInvoice(number, invoiceSources(setup.config, cli.cwd));
-  const request: RecordRequest = { invoice: number, event: eventArg.trim(), date: opts.date, until: opts.until, step: opts.step, note: opts.note };
+  const request: RecordRequest = { invoice: number, event: eventArg.trim(), date: opts.date, until: opts.until, step: opts.step, note: opts.note, amount: opts.amount };
   const check = checkRecord(request, {
     today: setup.today,
     now: cli.now,

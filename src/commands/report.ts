@@ -58,7 +58,7 @@ export function register(program: Command, cli: Cli): void {
     .option('--from <date>', `first day of the period for DSO and reminder effectiveness (default: the ${PERIOD_DAYS} days ending today)`)
     .addOption(new Option('-f, --format <format>', 'html writes the page; json prints the same figures on stdout and writes nothing').choices(['html', 'json']).default('html'))
     .option('-n, --limit <n>', 'clients listed one by one in the per-client table (the others are summed in one line)', '100')
-    .option('-i, --invoices <file>', 'read this CSV or YAML file instead of the config’s (works without relance.yaml)')
+    .option('-i, --invoices <file>', 'read this CSV, .xlsx or YAML file instead of the config’s (works without relance.yaml)')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: ReportOptions) => {
       cli.exitCode = await report(opts, cli);
@@ -73,14 +73,22 @@ export async function report(opts: ReportOptions, cli: Cli): Promise<number> {
   const { today } = setup;
   const from = periodStart(opts.from, today);
   const ctx = { today, from, rates: setup.rates, rateMode: setup.config.rateMode, policy: setup.policy, law: setup.config.law };
-  const tally = new ReportTally(ctx, groupByInvoice(setup.journal));
-  const claims = new Claims(ctx);
+  const byInvoice = groupByInvoice(setup.journal);
+  // Made anew if the files are read again (credit notes found: the invoices they reduce come again).
+  let tally = new ReportTally(ctx, byInvoice);
+  let claims = new Claims(ctx);
   const progress = readingProgress(cli, 'invoices');
-  const issues = await readInvoices(invoiceSources(setup.config, cli.cwd), (invoice) => {
-    progress.tick();
-    const history = setup.histories.get(invoice.number) ?? emptyHistory(invoice.number);
-    const claim = claims.of(invoice, history);
-    if (!isUncomputable(claim)) tally.add(invoice, history, claim);
+  const issues = await readInvoices(invoiceSources(setup.config, cli.cwd), {
+    invoice: (invoice) => {
+      progress.tick();
+      const history = setup.histories.get(invoice.number) ?? emptyHistory(invoice.number);
+      const claim = claims.of(invoice, history);
+      if (!isUncomputable(claim)) tally.add(invoice, history, claim);
+    },
+    restart: () => {
+      tally = new ReportTally(ctx, byInvoice);
+      claims = new Claims(ctx);
+    },
   });
   progress.done();
   issues.push(...claims.missingRateIssues());

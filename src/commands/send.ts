@@ -70,7 +70,7 @@ export function register(program: Command, cli: Cli): void {
     .option('-n, --dry-run', 'draft everything, send nothing, record nothing')
     .option('-o, --out <dir>', 'with --dry-run: write each e-mail as a .eml file and each letter as a text file in DIR')
     .option('--invoice <number>', 'only this invoice (repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
-    .option('-i, --invoices <file>', 'read this CSV or YAML file instead of the config’s')
+    .option('-i, --invoices <file>', 'read this CSV, .xlsx or YAML file instead of the config’s')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: SendOptions) => {
       cli.exitCode = await send(opts, cli);
@@ -127,6 +127,7 @@ async function sendWithSetup(setup: Setup, opts: SendOptions, cli: Cli, dryRun: 
     templateDirs: setup.templateDirs,
     histories: setup.histories,
     claims,
+    credits: new Map(loaded.credits.map((c) => [c.client, c])),
     today,
     newMessageId: () => `<relance.${randomUUID()}@${domain}>`,
     archivedMessage: archiveReader(config.journal),

@@ -17,6 +17,7 @@ import type { Snapshot } from '../domain/balances-as-of.js';
 import { Snapshots, snapshotLine, staleSnapshotIssues } from '../domain/balances-as-of.js';
 import { StatusTable } from '../domain/status-table.js';
 import { InputError, UsageError } from '../errors.js';
+import type { UnallocatedCredit } from '../domain/credit-notes.js';
 import { invoiceSources, readInvoices } from '../io/invoices.js';
 import { csvLine } from '../render/csv.js';
 import { MAX_ISSUES_SHOWN, formatIssue, moreLine, sortIssues } from '../render/issues.js';
@@ -45,7 +46,7 @@ export function register(program: Command, cli: Cli): void {
     .description('Overdue invoices, worst first: balance, days late, interest, €40 fee, total claimable, last and next step; totals and aging below.')
     .option('-a, --all', 'list every invoice (paid, not yet due, cancelled) with its state')
     .option('-n, --limit <n>', 'rows shown in the table (JSON and CSV list every invoice)', '50')
-    .option('-i, --invoices <file>', 'read this CSV or YAML file instead of the config’s (works without relance.yaml)')
+    .option('-i, --invoices <file>', 'read this CSV, .xlsx or YAML file instead of the config’s (works without relance.yaml)')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: StatusOptions) => {
       cli.exitCode = await status(opts, cli);
@@ -65,6 +66,8 @@ export interface StatusReport {
   notes: string[];
   /** The files that are snapshots (a FEC): their balances stand on a past day. */
   snapshots: Snapshot[];
+  /** Credit notes left over once the invoices they concern are reduced, by client. */
+  credits: UnallocatedCredit[];
   /** The reading applied for each rule of the law that has two (LAW.md § Finer points). */
   readings: Readings;
   /** Some invoice listed was paid in part: how its payments were imputed is said. */
@@ -93,39 +96,40 @@ export async function buildStatus(opts: StatusOptions, cli: Cli): Promise<Status
   const setup = await setupFor(opts, cli);
   const { law } = setup.config;
   const ctx = { today: setup.today, rates: setup.rates, rateMode: setup.config.rateMode, policy: setup.policy, law, calendar: calendarOf(law), creditorOutsideMetropole: law.creditorOutsideMetropole };
-  const table = new StatusTable();
-  const totals = emptyTotals();
-  const aging = emptyAging();
-  const notes = new StatusNotes();
-  const claims = new Claims(ctx);
-  const snapshots = new Snapshots();
+  // Everything the invoices add up to; made anew if the files are read again (credit notes found).
+  const fresh = () => ({ table: new StatusTable(), totals: emptyTotals(), aging: emptyAging(), notes: new StatusNotes(), claims: new Claims(ctx), snapshots: new Snapshots(), partlyPaid: false });
+  let run = fresh();
+  const credits: UnallocatedCredit[] = [];
   const progress = readingProgress(cli, 'invoices');
-  let partlyPaid = false;
 
-  const issues = await readInvoices(
-    invoiceSources(setup.config, cli.cwd),
-    (invoice) => {
+  const issues = await readInvoices(invoiceSources(setup.config, cli.cwd), {
+    invoice: (invoice) => {
       progress.tick();
-      snapshots.add(invoice);
+      run.snapshots.add(invoice);
       const history = setup.histories.get(invoice.number) ?? emptyHistory(invoice.number);
-      const claim = claims.of(invoice, history);
+      const claim = run.claims.of(invoice, history);
       if (isUncomputable(claim)) return;
       const { row, notes: found } = statusRow(invoice, history, claim, ctx);
-      addToAging(aging, row);
+      addToAging(run.aging, row);
       if (!opts.all && !isOverdue(row)) return;
-      for (const note of found) notes.add(note);
-      addToTotals(totals, row);
-      if (row.partlyPaid) partlyPaid = true;
-      table.push(row);
+      for (const note of found) run.notes.add(note);
+      addToTotals(run.totals, row);
+      if (row.partlyPaid) run.partlyPaid = true;
+      run.table.push(row);
     },
-  );
+    credit: (credit) => credits.push(credit),
+    restart: () => {
+      run = fresh();
+    },
+  });
   progress.done();
-  issues.push(...claims.missingRateIssues());
-  issues.push(...staleSnapshotIssues(snapshots.list(), setup.today));
+  issues.push(...run.claims.missingRateIssues());
+  issues.push(...staleSnapshotIssues(run.snapshots.list(), setup.today));
   const all = [...setup.warnings, ...issues];
   if (hasErrors(all)) throw new InputError(all);
+  const { table, totals, aging, notes, partlyPaid } = run;
   const readings = { rate_mode: setup.config.rateMode, imputation: law.imputation, floor: law.floor, end_of_month: setup.config.defaults.endOfMonthRule };
-  return { today: setup.today, table, order: table.worstFirst(), totals, aging, issues: sortIssues(all), notes: notes.lines(), snapshots: snapshots.list(), readings, partlyPaid };
+  return { today: setup.today, table, order: table.worstFirst(), totals, aging, credits, issues: sortIssues(all), notes: notes.lines(), snapshots: run.snapshots.list(), readings, partlyPaid };
 }
 
 /** The rows from `start` to `end` (worst first), as objects, one at a time. */
@@ -247,6 +251,7 @@ async function printTable(report: StatusReport, cli: Cli, options: { limit: numb
     `${c.bold(`${totals.count} ${noun}${totals.count === 1 ? '' : 's'}`)} · balance ${formatEurosFr(totals.balance)} · interest ${formatEurosFr(totals.interest)}${star} · fees ${formatEurosFr(totals.flatFee)} · ${c.bold(`total claimable ${formatEurosFr(totals.total)}${star}`)}`,
   );
   lines.push(`Aging of unpaid balances: ${AGING_BUCKETS.map((b) => `${AGING_LABELS[b]} ${formatEurosFr(aging[b])}`).join(' · ')}`);
+  if (report.credits.length > 0) lines.push(creditsLine(report.credits));
   if (totals.provisional) lines.push(c.yellow(PROVISIONAL_LEGEND));
   if (report.partlyPaid) lines.push(IMPUTATION_LEGEND[report.readings.imputation]);
   await writeOut(cli, `${lines.join('\n')}\n`);
@@ -257,6 +262,14 @@ const IMPUTATION_LEGEND: Record<Imputation, string> = {
   'principal-first': 'Partial payments are imputed to the principal (imputation: principal-first); imputation: interest-first imputes them to the interest accrued first (art. 1343-1 C. civ.)',
   'interest-first': 'Partial payments are imputed to the interest accrued first, then the principal (imputation: interest-first, art. 1343-1 C. civ.): the JSON gives interest_paid and principal_left',
 };
+
+/** The credit notes left over, under the totals: they are deducted in the clients' reminders. */
+function creditsLine(credits: readonly UnallocatedCredit[]): string {
+  const sum = credits.reduce((total, c) => total + c.amount, 0);
+  const shown = credits.slice(0, 3).map((c) => `${visible(truncate(c.client, 26))} ${formatEurosFr(c.amount)}`);
+  const more = credits.length > 3 ? ` and ${credits.length - 3} more` : '';
+  return `Unallocated credits: ${formatEurosFr(sum)} (${shown.join(', ')}${more}) — deducted in those clients' reminders`;
+}
 
 const PROVISIONAL_LEGEND = '* provisional: the interest uses rates not confirmed yet (carried forward past the rate tables, or marked provisional) — the warning says which and how to confirm them';
 

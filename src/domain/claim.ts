@@ -47,15 +47,18 @@ export interface ClaimContext {
 /** The claim of one invoice; a missing rate is in `missingRate`, never thrown. */
 export function claimOf(invoice: Invoice, history: History, ctx: ClaimContext): Claim {
   const { today } = ctx;
-  // A payment recorded by hand (`relance record … paid-by-hand`) settles what was left.
+  // Parts paid by hand (`relance record … paid-by-hand --amount`) count from their day; a
+  // payment in full recorded by hand (`paid-by-hand`) settles what was left.
+  const known: readonly Payment[] = history.handPayments.length === 0 ? invoice.payments : [...invoice.payments, ...history.handPayments];
   const payments: readonly Payment[] =
-    history.paidByHand === null ? invoice.payments : [...invoice.payments, { date: history.paidByHand, amount: balanceOf(invoice) }];
+    history.paidByHand === null ? known : [...known, { date: history.paidByHand, amount: balanceOf({ amount: invoice.amount, payments: known }) }];
   let paidToday = 0;
   for (const p of payments) if (p.date === null || p.date <= today) paidToday += p.amount;
   const balance = Math.max(0, invoice.amount - paidToday);
   const status = statusToday(invoice, history, balance, today);
   const noticeDate = noticeDateOf(invoice, history);
-  if (status === 'cancelled') return { status, balance, penalty: null, noticeDate, missingRate: null };
+  // Nothing is claimed on a cancelled invoice, nor interest on a balance nobody knows.
+  if (status === 'cancelled' || status === 'balance-unknown') return { status, balance, penalty: null, noticeDate, missingRate: null };
 
   const settled = settledOn({ amount: invoice.amount, dueDate: invoice.dueDate, payments });
   const input: PenaltyInput = {

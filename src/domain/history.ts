@@ -4,8 +4,10 @@
 
 import type { Day } from './dates.js';
 import { parseIsoDay } from './dates.js';
+import type { Payment } from './invoice.js';
 import type { JournalEntry } from './journal-entry.js';
 import { groupByInvoice } from './journal-entry.js';
+import { parseAmount } from './money.js';
 import type { Channel } from './policy.js';
 
 export interface DoneStep {
@@ -82,6 +84,8 @@ export interface History {
   readonly pause: { readonly from: Day; readonly through: Day | null } | null;
   /** Set by `record paid-by-hand`, cleared by `record resume`. */
   readonly paidByHand: Day | null;
+  /** `record paid-by-hand --amount`: parts paid by hand, each from its date; cleared by `record resume`. */
+  readonly handPayments: readonly Payment[];
   /** The first recorded `letter`: the formal notice that starts B2C interest. */
   readonly noticeDate: Day | null;
   /** Messages that went out (sent, or recorded as sent), oldest first. */
@@ -101,6 +105,7 @@ export function emptyHistory(invoice: string): History {
     disputedSince: null,
     pause: null,
     paidByHand: null,
+    handPayments: [],
     noticeDate: null,
     previous: [],
   };
@@ -136,6 +141,7 @@ export function historyOf(invoice: string, entries: readonly JournalEntry[]): Hi
   let disputedSince: Day | null = null;
   let pause: History['pause'] = null;
   let paidByHand: Day | null = null;
+  let handPayments: Payment[] = [];
   let noticeDate: Day | null = null;
   const previous: PreviousReminder[] = [];
 
@@ -233,10 +239,14 @@ export function historyOf(invoice: string, entries: readonly JournalEntry[]): Hi
             pause = null;
             disputedSince = null;
             paidByHand = null;
+            handPayments = [];
             break;
-          case 'paid-by-hand':
-            paidByHand = date;
+          case 'paid-by-hand': {
+            const part = e.amount === undefined ? null : parseAmount(e.amount);
+            if (part === null) paidByHand = date;
+            else handPayments.push({ date, amount: part });
             break;
+          }
           case 'retry':
             bounces = [];
             break;
@@ -261,6 +271,7 @@ export function historyOf(invoice: string, entries: readonly JournalEntry[]): Hi
     disputedSince,
     pause,
     paidByHand,
+    handPayments,
     noticeDate,
     previous,
   };

@@ -1,19 +1,21 @@
-// What one record says (a CSV row, a YAML entry), read and checked field by field with
-// every problem reported at once, and nothing assumed: a field the file does not give
-// stays null. What applies when it does not say (the config's defaults, and later a
-// client directory) is added afterwards, by invoice-record.ts. Pure: the loaders read.
+// What one record says (a CSV row, a YAML entry, a workbook's row), read and checked field
+// by field with every problem reported at once, and nothing assumed: a field the file does
+// not give stays null. A record is an invoice, a credit note (applied to invoices once all
+// are read: credit-notes.ts), or a draft (left out, counted). What applies when it does not
+// say (the config's defaults, a client directory) is added afterwards, by invoice-record.ts.
 
-import type { Day } from './dates.js';
-import { parseDate } from './dates.js';
+import type { Day, ZoneOffset } from './dates.js';
+import { PARIS_OFFSET, parseDate } from './dates.js';
 import type { Issue } from './issue.js';
 import { error, warning } from './issue.js';
-import type { ClientType, Invoice, InvoiceStatus, Language } from './invoice.js';
+import type { ClientType, Invoice, Language } from './invoice.js';
 import type { InvoiceField } from './invoice-fields.js';
 import { normalizeName } from './invoice-fields.js';
 import type { Cents, Rate } from './money.js';
-import { formatEurosFr, parseAmount, parsePercent } from './money.js';
+import { parseAmount, parsePercent } from './money.js';
 import { parseEmails } from './email-address.js';
 import { readPayments } from './invoice-payments.js';
+import { LineList, creditLeft, paidColumns, stateOf } from './record-state.js';
 import type { RecordView } from './record-view.js';
 import { trim } from './record-view.js';
 import { MAX_FIELD_LENGTH, controlCharacterIn, formatCount, quote } from './user-text.js';
@@ -21,11 +23,13 @@ import type { PaymentTerms } from './payment-terms.js';
 import { parsePaymentTerms } from './payment-terms.js';
 import type { ClientAddress } from './client-address.js';
 import { parseAddressText } from './client-address.js';
-import { CLIENT_TYPE_WORDS, LANGUAGE_WORDS, SECTOR_WORDS, STATUS_WORDS } from './vocabulary.js';
+import type { StatusMeaning } from './vocabulary.js';
+import { CLIENT_TYPE_WORDS, LANGUAGE_WORDS, SECTOR_WORDS, statusMeaningOf } from './vocabulary.js';
 import type { Sector } from './invoice.js';
 
 /** An invoice as its record gives it: what the file does not say is null. */
 export interface InvoiceFacts extends Omit<Invoice, 'clientType' | 'language' | 'currency' | 'dueDate' | 'dueDateSource'> {
+  readonly kind: 'invoice';
   clientType: ClientType | null;
   language: Language | null;
   /** null: the file names no currency (euros, or the config's). */
@@ -35,30 +39,62 @@ export interface InvoiceFacts extends Omit<Invoice, 'clientType' | 'language' | 
   paymentTerms: PaymentTerms | null;
   /** Where its due date is (or would be) written, for a message about it. */
   dueDateLine: number;
+  /** The client's SIREN or VAT number, when the file has one: a company. */
+  siren: string | null;
 }
 
-export function parseInvoiceStatus(text: string): InvoiceStatus | null {
-  const key = normalizeName(text);
-  return key === '' ? 'open' : (STATUS_WORDS[key] ?? null);
+/** A credit note: what it still has to give, for the invoice it names or the client's oldest one. */
+export interface CreditNote {
+  readonly kind: 'credit';
+  number: string;
+  client: string;
+  /** What is left to allocate (positive): the file's balance of the credit note, else its whole amount. */
+  amount: Cents;
+  /** The day it counts from (its date); null when the file gives none. */
+  date: Day | null;
+  /** The invoice it reduces (`credit_for`), or null: the client's oldest open one. */
+  creditFor: string | null;
+  source: { file: string; line: number };
+}
+
+export interface FactsOptions {
+  /** The config's `statuses:` map (normalised word → meaning). */
+  statuses?: ReadonlyMap<string, StatusMeaning>;
+  /** The config's time zone, for timestamps with a zone (default: Paris). */
+  zone?: ZoneOffset;
+}
+
+export function parseInvoiceStatus(text: string, statuses?: ReadonlyMap<string, StatusMeaning>): StatusMeaning | null {
+  return normalizeName(text) === '' ? 'open' : statusMeaningOf(text, statuses);
 }
 
 const NO_STRINGS: readonly string[] = Object.freeze([]);
+const STATUS_HINT = 'use open, paid, disputed, paused, cancelled or insolvency (à régler, payée, payée en partie, litige, annulée, avoir, brouillon… work too)';
+
+export interface FactsReader {
+  /** What one record says; null when it has errors or is left out (a draft, another currency: said in a note). */
+  read(view: RecordView): InvoiceFacts | CreditNote | null;
+  /** The notes of the file, once it is read: drafts left out, balances unknown. */
+  finish(): void;
+}
 
 /**
  * Reads records one at a time into what each says, pushing every problem into `issues`;
  * built once per file. An export repeats the same words, addresses and tags on many rows:
  * each distinct text is read once (dates are read digit by digit, faster than looking
- * them up). null: the record has errors (or is not to be chased: a credit note, another
- * currency — said in a warning).
+ * them up).
  */
-export function createFactsReader(file: string, issues: Issue[]): (view: RecordView) => InvoiceFacts | null {
-  const statuses = new Cache<InvoiceStatus | null>(parseInvoiceStatus);
+export function createFactsReader(file: string, issues: Issue[], options: FactsOptions = {}): FactsReader {
+  const zone = options.zone ?? PARIS_OFFSET;
+  const statuses = new Cache<StatusMeaning | null>((t) => parseInvoiceStatus(t, options.statuses));
   const clientTypes = new Cache<ClientType | null>((t) => CLIENT_TYPE_WORDS[normalizeName(t)] ?? null);
   const languages = new Cache<Language | null>((t) => LANGUAGE_WORDS[normalizeName(t)] ?? null);
   const emailLists = new Cache(parseEmails);
   const tagLists = new Cache<readonly string[]>(parseTags);
   const addresses = new Cache<ClientAddress | null>(parseAddressText);
   const sectors = new Cache<Sector | null>((t) => SECTOR_WORDS[normalizeName(t)] ?? null);
+  const drafts = new LineList();
+  const unknownBalances = new LineList();
   let errors = 0;
   const failAt = (line: number, field: InvoiceField, message: string, hint: string): null => {
     issues.push(error(file, line, field, message, hint));
@@ -66,10 +102,18 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
     return null;
   };
 
-  return function readFacts(row: RecordView): InvoiceFacts | null {
+  function read(row: RecordView): InvoiceFacts | CreditNote | null {
     const errorsBefore = errors;
     const text = (field: InvoiceField): string => trim(row.text(field));
     const fail = (field: InvoiceField, message: string, hint: string): null => failAt(row.lineOf(field), field, message, hint);
+
+    // A draft is no invoice yet: left out before anything else is asked of it (it may have no number).
+    const statusText = text('status');
+    const meaning = statusText === '' ? 'open' : statuses.get(statusText);
+    if (meaning === 'draft') {
+      drafts.add(row.line, text('number'));
+      return null;
+    }
     const required = (field: InvoiceField, what: string): string | null => {
       const value = text(field);
       return value === '' ? fail(field, `empty: every invoice needs ${what}`, 'fill it in, or remove the line if it is not an invoice') : value;
@@ -81,7 +125,7 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
     const dateField = (field: InvoiceField): Day | null | undefined => {
       const value = text(field);
       if (value === '') return undefined;
-      const day = parseDate(value);
+      const day = parseDate(value, zone);
       return day === null ? fail(field, `${quote(value)} is not a real date`, 'write dd/mm/yyyy or yyyy-mm-dd, e.g. 31/01/2026') : day;
     };
     // undefined: the record does not say; null: it says something not understood.
@@ -106,6 +150,21 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
     const codeControl = clientCode === '' ? null : controlCharacterIn(clientCode);
     if (codeControl !== null) fail('client_code', `${quote(clientCode)} contains ${codeControl}`, 'remove it: a client code is one line of plain text');
     const amount = amountText === null ? null : amountOf('amount', amountText);
+    if (meaning === null) {
+      fail('status', `${quote(statusText)} is not a status`, `${STATUS_HINT}, or name its state in relance.yaml: statuses: { ${yamlKey(statusText)}: open }`);
+    }
+    const issueDate = dateField('issue_date');
+
+    // A credit note: a negative amount, or a credit status. What it gives is applied to
+    // invoices once every file is read (credit-notes.ts).
+    if (amount !== null && amount < 0 && meaning === 'cancelled') return null; // a credit note cancelled: nothing to give
+    if (amount !== null && (amount < 0 || meaning === 'credit')) {
+      const dueDate = dateField('due_date');
+      const left = creditLeft(text, amount, meaning, amountOf);
+      if (errors > errorsBefore || number === null || client === null || left === null) return null;
+      const creditFor = text('credit_for');
+      return { kind: 'credit', number, client, amount: left, date: issueDate ?? dueDate ?? null, creditFor: creditFor === '' ? null : creditFor, source: { file, line: row.line } };
+    }
 
     const emailText = row.text('email');
     const { emails, bad } = emailText === '' ? NO_EMAILS : emailLists.get(emailText);
@@ -116,10 +175,6 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
 
     const clientType = fromWords('client_type', clientTypes, 'b2b (professionnel), b2c (particulier) or public (acheteur public, collectivité)');
     const language = fromWords('language', languages, 'fr or en');
-    const statusText = text('status');
-    const status = (statusText === '' ? 'open' : statuses.get(statusText)) ?? fail('status', `${quote(statusText)} is not a status`, 'use open, paid, disputed, paused, cancelled or insolvency (payée, litige, annulée… work too)');
-
-    const issueDate = dateField('issue_date');
     const dueDateGiven = dateField('due_date');
     const pausedUntil = dateField('paused_until');
     const noticeDate = dateField('notice_date');
@@ -140,12 +195,14 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
     const rateText = text('penalty_rate');
     if (rateText !== '') penaltyRate = parsePercent(rateText) ?? fail('penalty_rate', `${quote(rateText)} is not a rate`, 'write the annual rate in percent, e.g. 12 or 12,5 %');
 
-    const payments = readPayments(row, text, amount, status, paidDate ?? null, amountOf, fail, failAt);
+    const paid = paidColumns(text, fail);
+    const status = meaning === null || paid === null ? null : stateOf(meaning, paid.settled, paid.text, fail);
+    const payments = status === null ? null : readPayments(row, paid?.text ?? text, amount, status, paidDate ?? null, amountOf, fail, failAt, zone);
     const tagsText = text('tags');
     const tags = tagsText === '' ? NO_STRINGS : tagLists.get(tagsText);
 
-    if (amount !== null && amount <= 0 && number !== null) {
-      issues.push(warning(file, row.lineOf('amount'), 'amount', `${formatEurosFr(amount)} on invoice ${number}: a credit note or an empty invoice, not chased`, 'remove the line, or set its status to cancelled, to silence this'));
+    if (amount === 0 && number !== null) {
+      issues.push(warning(file, row.lineOf('amount'), 'amount', `invoice ${number} is of 0,00 €: nothing to chase`, 'remove the line, or set its status to cancelled, to silence this'));
       return null;
     }
     if (errors > errorsBefore || number === null || client === null || amount === null || dueDateGiven === null || issueDate === null || payments === null || status === null || clientType === null || language === null || deliveryDate === null || sector === null) {
@@ -156,12 +213,17 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
       issues.push(warning(file, row.lineOf('currency'), 'currency', `invoice ${number} is in ${currency}: relance chases invoices in euros only (French penalties, the €40 fee, euro totals), so it is left out`, 'chase it by hand, or remove the line to silence this'));
       return null;
     }
+    // Marked partly paid, and nothing says how much: listed, never chased (its balance is not known).
+    const unknown = status === 'open' && meaning === 'partly-paid' && (paid?.text ?? text)('paid_amount') === '' && text('balance') === '' && (row.payments?.length ?? 0) === 0;
+    if (unknown) unknownBalances.add(row.line, number);
     const attachment = text('attachment');
     const addressText = text('client_address');
+    const siren = text('siren');
     // A collective proceeding opened: whatever the status column says, individual recovery
     // stops (art. L622-21 C. com.), so no reminders, and status shows the claim deadline.
     const opened = insolvencyDate !== undefined && insolvencyDate !== null && status !== 'paid' && status !== 'cancelled';
     return {
+      kind: 'invoice',
       number,
       client,
       emails,
@@ -173,7 +235,7 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
       paymentTerms,
       dueDateLine: row.lineOf('due_date'),
       payments,
-      status: opened ? 'insolvency' : status,
+      status: opened ? 'insolvency' : unknown ? 'balance-unknown' : status,
       pausedUntil: pausedUntil ?? null,
       noticeDate: noticeDate ?? null,
       insolvencyDate: insolvencyDate ?? null,
@@ -182,6 +244,7 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
       language: language ?? null,
       attachment: attachment === '' ? null : attachment,
       penaltyRate,
+      siren: siren === '' ? null : siren,
       source: { file, line: row.line },
       clientCode: clientCode === '' ? null : clientCode,
       clientAddress: addressText === '' ? null : addresses.get(addressText),
@@ -190,7 +253,32 @@ export function createFactsReader(file: string, issues: Issue[]): (view: RecordV
       deliveryDate: deliveryDate ?? null,
       sector: sector ?? null,
     };
-  };
+  }
+
+  function finish(): void {
+    if (drafts.count > 0) {
+      issues.push(warning(file, undefined, 'status', `${drafts.describe('draft', 'drafts')} left out: a draft is no invoice yet`, 'nothing to do; relance reads it once it is issued'));
+    }
+    if (unknownBalances.count > 0) {
+      const [first] = unknownBalances.numbers;
+      issues.push(
+        warning(
+          file,
+          unknownBalances.count === 1 ? unknownBalances.firstLine : undefined,
+          'status',
+          `${unknownBalances.describe('invoice', 'invoices', ['is', 'are'])} marked partly paid, and the file gives no paid amount or balance: listed as "balance-unknown", with no interest or fee, and not reminded until the balance is known`,
+          `export the paid amount or the balance ("Montant encaissé", "Reste à payer"), or record what was paid: relance record ${first} paid-by-hand --amount 500`,
+        ),
+      );
+    }
+  }
+
+  return { read, finish };
+}
+
+/** A key for the `statuses:` example in a hint, quoted as YAML reads any word. */
+function yamlKey(word: string): string {
+  return JSON.stringify(word);
 }
 
 const NO_EMAILS = { emails: NO_STRINGS as string[], bad: null };

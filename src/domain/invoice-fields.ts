@@ -29,6 +29,10 @@ export const INVOICE_FIELDS = [
   'client_address',
   'delivery_date',
   'sector',
+  // A "Payée: Oui/Non" column; the invoice a credit note reduces; the client's SIREN (a company).
+  'settled',
+  'credit_for',
+  'siren',
 ] as const;
 
 export type InvoiceField = (typeof INVOICE_FIELDS)[number];

@@ -1,7 +1,8 @@
-// The payments of one record, read by the invoice validator: a YAML `payments:` list, a
-// CSV row's paid amount and date, or what its "Reste à payer" column implies.
+// The payments of one record, read by the invoice validator: a YAML `payments:` list (or
+// the rows of one invoice merged, one per payment), a row's paid amount and date, or what
+// its "Reste à payer" column implies.
 
-import type { Day } from './dates.js';
+import type { Day, ZoneOffset } from './dates.js';
 import { parseDate } from './dates.js';
 import type { InvoiceStatus, Payment } from './invoice.js';
 import type { InvoiceField } from './invoice-fields.js';
@@ -24,13 +25,14 @@ export function readPayments(
   amountOf: (field: InvoiceField, value: string) => Cents | null,
   fail: (field: InvoiceField, message: string, hint: string) => null,
   failAt: (line: number, field: InvoiceField, message: string, hint: string) => null,
+  zone?: ZoneOffset,
 ): Payment[] | null {
   const payments: Payment[] = [];
   let ok = true;
   for (const p of row.payments ?? []) {
     const dateText = p.date?.text.trim() ?? '';
     const amountText = p.amount?.text.trim() ?? '';
-    const date = dateText === '' ? null : parseDate(dateText);
+    const date = dateText === '' ? null : parseDate(dateText, zone);
     const cents = amountText === '' ? null : parseAmount(amountText);
     if (dateText !== '' && date === null) {
       ok = failAt(p.date?.line ?? p.line, 'paid_date', `payment date ${quote(dateText)} is not a real date`, 'write dd/mm/yyyy or yyyy-mm-dd') ?? false;
@@ -51,13 +53,17 @@ export function readPayments(
 
   if (paid !== null && paid > 0) payments.push({ date: paidDate, amount: paid });
   if (balance !== null) {
-    if (paid !== null && amount - paid !== balance) {
-      return fail('balance', `${formatEurosFr(balance)} left to pay does not match ${formatEurosFr(amount)} minus ${formatEurosFr(paid)} paid`, 'correct one of the three amounts, or leave the balance column empty');
+    // Payments listed or in a column, and a balance: the three must agree.
+    const listed = paid !== null || payments.length > 0;
+    let paidSoFar = 0;
+    for (const p of payments) paidSoFar += p.amount;
+    if (listed && amount - paidSoFar !== balance) {
+      return fail('balance', `${formatEurosFr(balance)} left to pay does not match ${formatEurosFr(amount)} minus ${formatEurosFr(paidSoFar)} paid`, 'correct one of the three amounts, or leave the balance column empty');
     }
     if (balance > amount) {
       return fail('balance', `${formatEurosFr(balance)} left to pay on an invoice of ${formatEurosFr(amount)}`, 'check the two amounts: what is left cannot be more than the invoice');
     }
-    if (paid === null && balance < amount) payments.push({ date: paidDate, amount: amount - balance });
+    if (!listed && balance < amount) payments.push({ date: paidDate, amount: amount - balance });
   }
   let total = 0;
   for (const p of payments) total += p.amount;

@@ -1,13 +1,16 @@
 // From what a record says to an Invoice: the config's defaults for what it does not say
-// (client type, language, currency, payment terms), and the due date worked out from the
-// terms when the file gives none. Reading the record (invoice-facts.ts) and completing it
-// are two steps, so that a client directory can fill the gaps in between.
+// (client type, language, currency, payment terms), the client's type from its name when
+// nothing says it (client-type-guess.ts), and the due date worked out from the terms when
+// the file gives none. Reading the record (invoice-facts.ts) and completing it are two
+// steps, so that a client directory can fill the gaps in between.
 
 import type { Issue } from './issue.js';
 import { error, warning } from './issue.js';
 import type { ClientType, DueDateSource, Invoice, Language, Sector } from './invoice.js';
-import type { InvoiceFacts } from './invoice-facts.js';
+import type { CreditNote, FactsOptions, InvoiceFacts } from './invoice-facts.js';
 import { createFactsReader } from './invoice-facts.js';
+import type { ConsumerGuesses, ConsumerSign } from './client-type-guess.js';
+import { consumerSignOf } from './client-type-guess.js';
 import type { EndOfMonthRule, PaymentTerms } from './payment-terms.js';
 import { dueDateFromTerms, legalDueDate } from './payment-terms.js';
 import { formatIsoDay } from './dates.js';
@@ -15,7 +18,8 @@ import type { RecordView } from './record-view.js';
 
 /** What applies when a record does not say (from relance.yaml). */
 export interface InvoiceDefaults {
-  clientType: ClientType;
+  /** null: relance.yaml does not say, so a client's name decides (client-type-guess.ts). */
+  clientType: ClientType | null;
   language: Language;
   currency: string;
   paymentTerms: PaymentTerms | null;
@@ -25,7 +29,7 @@ export interface InvoiceDefaults {
 }
 
 export const DEFAULT_INVOICE_DEFAULTS: InvoiceDefaults = {
-  clientType: 'b2b',
+  clientType: null,
   language: 'fr',
   currency: 'EUR',
   paymentTerms: null,
@@ -37,9 +41,15 @@ export const DEFAULT_INVOICE_DEFAULTS: InvoiceDefaults = {
  * The invoice, or null (and the problem in `issues`) when no due date can be worked out:
  * the record gives neither a due date nor terms, and the config no default terms.
  */
-export function completeInvoice(facts: InvoiceFacts, defaults: InvoiceDefaults, issues: Issue[]): Invoice | null {
+export function completeInvoice(facts: InvoiceFacts, defaults: InvoiceDefaults, issues: Issue[], guesses?: ConsumerGuess): Invoice | null {
   const { file, line } = facts.source;
-  const clientType = facts.clientType ?? defaults.clientType;
+  // Said nowhere: the client's name decides (a title, or no company form and no SIREN: a consumer).
+  let clientType = facts.clientType ?? defaults.clientType;
+  if (clientType === null) {
+    const sign = guesses === undefined ? consumerSignOf(facts.client, facts.siren ?? '') : guesses.signOf(facts.client, facts.siren);
+    clientType = sign === null ? 'b2b' : 'b2c';
+    if (sign !== null) guesses?.taken(facts.client, facts.source);
+  }
   const sector = facts.sector ?? defaults.sector;
   let dueDate = facts.dueDate;
   let dueDateSource: DueDateSource = 'file';
@@ -71,7 +81,7 @@ export function completeInvoice(facts: InvoiceFacts, defaults: InvoiceDefaults, 
   if (facts.issueDate !== null && dueDate < facts.issueDate) {
     issues.push(warning(file, facts.dueDateLine, 'due_date', 'the due date is before the invoice date', 'check both dates'));
   }
-  const { paymentTerms: _terms, dueDateLine: _line, ...invoice } = facts;
+  const { paymentTerms: _terms, dueDateLine: _line, siren: _siren, kind: _kind, ...invoice } = facts;
   return {
     ...invoice,
     clientType,
@@ -83,15 +93,50 @@ export function completeInvoice(facts: InvoiceFacts, defaults: InvoiceDefaults, 
   };
 }
 
+/** How a client's name is read for its type, remembered per name, and the consumers taken told once. */
+export class ConsumerGuess {
+  private readonly signs = new Map<string, ConsumerSign | null>();
+  constructor(private readonly told: ConsumerGuesses) {}
+  signOf(client: string, siren: string | null): ConsumerSign | null {
+    if (siren !== null) return consumerSignOf(client, siren);
+    let sign = this.signs.get(client);
+    if (sign === undefined) {
+      sign = consumerSignOf(client, '');
+      if (this.signs.size < 50_000) this.signs.set(client, sign);
+    }
+    return sign;
+  }
+  taken(client: string, source: { file: string; line: number }): void {
+    this.told.add(client, source);
+  }
+}
+
+export interface InvoiceValidator {
+  /** The invoice or credit note a record gives, or null (its problems in `issues`). */
+  read(view: RecordView): Invoice | CreditNote | null;
+  /** Once the file is read: its notes (drafts left out, balances unknown). */
+  finish(): void;
+}
+
 /**
  * Both steps, for one file: its records read into facts, filled by `between` when given
  * (the client directory: client-fill.ts; null drops the record), then completed.
  */
-export function createInvoiceValidator(file: string, defaults: InvoiceDefaults, issues: Issue[], between?: (facts: InvoiceFacts) => InvoiceFacts | null): (view: RecordView) => Invoice | null {
-  const readFacts = createFactsReader(file, issues);
-  return (view) => {
-    const read = readFacts(view);
-    const facts = read === null || between === undefined ? read : between(read);
-    return facts === null ? null : completeInvoice(facts, defaults, issues);
+export function createInvoiceValidator(
+  file: string,
+  defaults: InvoiceDefaults,
+  issues: Issue[],
+  options: FactsOptions & { guesses?: ConsumerGuess; between?: (facts: InvoiceFacts) => InvoiceFacts | null } = {},
+): InvoiceValidator {
+  const facts = createFactsReader(file, issues, options);
+  const { between } = options;
+  return {
+    read(view) {
+      const found = facts.read(view);
+      if (found === null || found.kind === 'credit') return found;
+      const filled = between === undefined ? found : between(found);
+      return filled === null ? null : completeInvoice(filled, defaults, issues, options.guesses);
+    },
+    finish: () => facts.finish(),
   };
 }

@@ -25,7 +25,9 @@ export interface StateRules {
  * The table. `paused` and `disputed` are still owed but get no reminder while they last;
  * a collective proceeding (`insolvency`) stops individual recovery (art. L622-21 C. com.)
  * but the claim stands; so does a `time-barred` one, which leaves the cycle: a reminder
- * would threaten an action a court would dismiss. `paid` and `cancelled` are done with.
+ * would threaten an action a court would dismiss. `balance-unknown` (marked partly paid,
+ * no amount said) is owed but never chased, nor its interest claimed, until its balance is
+ * known; `paid` and `cancelled` are done with.
  */
 export const STATE_RULES: Readonly<Record<InvoiceStatus, StateRules>> = {
   open: { chaseable: true, owed: true, closed: false },
@@ -35,6 +37,7 @@ export const STATE_RULES: Readonly<Record<InvoiceStatus, StateRules>> = {
   'time-barred': { chaseable: false, owed: true, closed: false },
   paid: { chaseable: false, owed: false, closed: true },
   cancelled: { chaseable: false, owed: false, closed: true },
+  'balance-unknown': { chaseable: false, owed: true, closed: false },
 };
 
 /** Why an open invoice with a balance gets nothing by itself. */
@@ -49,9 +52,24 @@ export interface Hold {
 /** A pause with no end: until `relance record … resume`. */
 export const FOREVER = Number.POSITIVE_INFINITY;
 
-/** An invoice its file lets relance remind: open (or paused) with something left to pay. */
-export function isChaseable(invoice: Invoice): boolean {
-  return STATE_RULES[invoice.status].chaseable && balanceOf(invoice) > 0;
+/**
+ * The file's status with what the journal adds to it: a balance unknown in the file is
+ * known once a part paid by hand is recorded (`record … paid-by-hand --amount`).
+ */
+export function fileStatus(invoice: Pick<Invoice, 'status'>, history: Pick<History, 'handPayments'> | undefined): InvoiceStatus {
+  return invoice.status === 'balance-unknown' && history !== undefined && history.handPayments.length > 0 ? 'open' : invoice.status;
+}
+
+/** What is left to pay, from the file's payments and the parts recorded by hand. */
+export function knownBalance(invoice: Pick<Invoice, 'amount' | 'payments'>, history: Pick<History, 'handPayments'> | undefined): Cents {
+  let left = balanceOf(invoice);
+  for (const p of history?.handPayments ?? []) left -= p.amount;
+  return Math.max(0, left);
+}
+
+/** An invoice its file (and journal) let relance remind: open (or paused) with something left to pay. */
+export function isChaseable(invoice: Invoice, history?: Pick<History, 'handPayments'>): boolean {
+  return STATE_RULES[fileStatus(invoice, history)].chaseable && knownBalance(invoice, history) > 0;
 }
 
 /** Something is still claimed: a balance on an invoice whose state is owed. */
@@ -98,11 +116,12 @@ export function statusToday(invoice: Invoice, history: History, balance: Cents, 
   const hold = holdOf(invoice, history, today);
   if (hold !== null) return hold.reason === 'paid-by-hand' ? 'paid' : hold.reason;
   // A pause that has ended: the invoice is open again.
-  return invoice.status === 'paused' ? 'open' : invoice.status;
+  return invoice.status === 'paused' ? 'open' : fileStatus(invoice, history);
 }
 
 /** Why the files say the invoice is not to be chased, in words, or null. */
 export function closedInFile(invoice: Invoice): string | null {
+  if (invoice.status === 'balance-unknown') return 'marked partly paid in the invoice file, with no amount (record the part paid: paid-by-hand --amount)';
   if (invoice.status !== 'paid' && !STATE_RULES[invoice.status].chaseable) return `${invoice.status} in the invoice file`;
   if (invoice.status === 'paid' || balanceOf(invoice) === 0) return 'paid';
   return null;

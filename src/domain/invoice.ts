@@ -8,7 +8,8 @@ import type { ClientAddress } from './client-address.js';
 export type ClientType = 'b2b' | 'b2c' | 'public';
 export type Language = 'fr' | 'en';
 // `time-barred` is never read from a file: the state table sets it once the limitation has run (invoice-state.ts).
-export const INVOICE_STATUSES = ['open', 'paid', 'disputed', 'paused', 'cancelled', 'insolvency', 'time-barred'] as const;
+// `balance-unknown`: marked partly paid in its file, with no paid amount or balance to say how much.
+export const INVOICE_STATUSES = ['open', 'paid', 'disputed', 'paused', 'cancelled', 'insolvency', 'time-barred', 'balance-unknown'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 /**

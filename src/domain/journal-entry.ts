@@ -45,6 +45,8 @@ export interface JournalEntry {
   readonly note: string | null;
   /** Identifies the `send` run that wrote the entry. */
   readonly run: string | null;
+  /** `paid-by-hand --amount`: the part paid, `1234.56`; absent for a payment in full (and on every other entry). */
+  readonly amount?: string;
 }
 
 /** The fields an entry must have; every other one defaults to null. */
@@ -67,6 +69,7 @@ export function journalEntry(fields: NewEntry): JournalEntry {
     until: fields.until ?? null,
     note: fields.note ?? null,
     run: fields.run ?? null,
+    ...(fields.amount === undefined ? {} : { amount: fields.amount }),
   };
 }
 
@@ -130,6 +133,9 @@ export function parseEntry(raw: unknown): { entry: JournalEntry } | { problem: E
   if (o.until !== undefined && o.until !== null && (typeof o.until !== 'string' || parseIsoDay(o.until) === null)) {
     return problem('until', `until ${JSON.stringify(o.until)} is not a date`, 'write it as YYYY-MM-DD');
   }
+  if (o.amount !== undefined && o.amount !== null && (typeof o.amount !== 'string' || !/^\d{1,12}\.\d{2}$/.test(o.amount))) {
+    return problem('amount', `amount ${JSON.stringify(o.amount)} is not an amount`, 'write it as "1234.56"');
+  }
   return {
     entry: journalEntry({
       type,
@@ -146,6 +152,7 @@ export function parseEntry(raw: unknown): { entry: JournalEntry } | { problem: E
       until: (o.until as string | null | undefined) ?? null,
       note: (o.note as string | null | undefined) ?? null,
       run: (o.run as string | null | undefined) ?? null,
+      ...(typeof o.amount === 'string' ? { amount: o.amount } : {}),
     }),
   };
 }

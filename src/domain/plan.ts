@@ -78,7 +78,7 @@ export interface Plan {
  * day off moves to the next business day.
  */
 export function nextStep(invoice: Invoice, policy: Policy, history: History, today: Day, calendar: SendCalendar = EVERY_DAY): NextStep | null {
-  if (!isChaseable(invoice)) return null;
+  if (!isChaseable(invoice, history)) return null;
   const steps = stepsFor(policy, invoice);
 
   const uncertain = history.uncertain[0];
@@ -135,8 +135,8 @@ export function planActions(
   const groups = new Map<string, { action: Action & { invoices: Invoice[] }; order: number }>();
 
   for (const invoice of invoices) {
-    if (!isChaseable(invoice)) continue;
     const history = histories.get(invoice.number) ?? emptyHistory(invoice.number);
+    if (!isChaseable(invoice, history)) continue;
     const first = history.uncertain[0];
     if (first) {
       uncertain.push({ invoice, uncertain: first });

@@ -6,7 +6,9 @@ import type { Day } from './dates.js';
 import { formatFrenchDay, parseIsoDay } from './dates.js';
 import type { History } from './history.js';
 import type { Invoice } from './invoice.js';
+import { knownBalance } from './invoice-state.js';
 import { nextStepView } from './invoice-summary.js';
+import { formatEurosFr, parseAmount } from './money.js';
 import type { JournalEntry } from './journal-entry.js';
 import type { Policy } from './policy.js';
 import type { SendCalendar } from './send-calendar.js';
@@ -52,6 +54,13 @@ export function confirmation(entry: JournalEntry, invoice: Invoice, policy: Poli
       what = `resume recorded on ${on}`;
       break;
     case 'paid-by-hand':
+      if (entry.amount !== undefined) {
+        const cents = parseAmount(entry.amount) ?? 0;
+        what = `payment by hand of ${formatEurosFr(cents)} recorded on ${on}`;
+        const left = knownBalance(invoice, after);
+        effects.push(left > 0 ? `${formatEurosFr(left)} left to pay (${resume} undoes it)` : `nothing left to pay: no more reminders (${resume} undoes it)`);
+        break;
+      }
       what = `payment by hand recorded on ${on}`;
       effects.push(`marked paid: no more reminders, interest stops on ${on} (${resume} undoes it)`);
       break;

@@ -8,7 +8,8 @@ import { formatFrenchDay, formatIsoDay, parseIsoDay } from './dates.js';
 import { invoiceNotFound } from './find-invoice.js';
 import type { History } from './history.js';
 import type { Invoice } from './invoice.js';
-import { holdOf } from './invoice-state.js';
+import { holdOf, knownBalance } from './invoice-state.js';
+import { formatCents, formatEurosFr, parseAmount } from './money.js';
 import type { JournalEntry, RecordEvent } from './journal-entry.js';
 import { RECORD_EVENTS, journalEntry } from './journal-entry.js';
 import type { Policy } from './policy.js';
@@ -22,6 +23,8 @@ export interface RecordRequest {
   until: string | undefined;
   step: string | undefined;
   note: string | undefined;
+  /** paid-by-hand: the part paid, when it is not the whole balance. */
+  amount?: string | undefined;
 }
 
 export interface RecordContext {
@@ -136,7 +139,7 @@ export function checkRecord(req: RecordRequest, ctx: RecordContext): RecordCheck
   }
 
   if (invoice !== null && event === 'resume' && errors.length === 0) {
-    const held = history.disputedSince !== null || history.paidByHand !== null || (history.pause !== null && (history.pause.through === null || history.pause.through >= today));
+    const held = history.disputedSince !== null || history.paidByHand !== null || history.handPayments.length > 0 || (history.pause !== null && (history.pause.through === null || history.pause.through >= today));
     if (!held) {
       const hold = holdOf(invoice, history, today);
       if (hold?.reason === 'paused') {
@@ -154,6 +157,21 @@ export function checkRecord(req: RecordRequest, ctx: RecordContext): RecordCheck
     warnings.push({ message: `no e-mail to ${n} was refused for good since the last retry: the retry is recorded but changes nothing` });
   }
 
+  // paid-by-hand --amount: a part paid by hand, which makes a balance nobody knew known.
+  let amount: string | undefined;
+  if (req.amount !== undefined) {
+    const cents = parseAmount(req.amount.trim());
+    if (event !== null && event !== 'paid-by-hand') {
+      errors.push({ message: `--amount is only for paid-by-hand, not for ${event}`, hint: 'leave it out' });
+    } else if (cents === null || cents <= 0) {
+      errors.push({ message: `--amount "${req.amount}" is not an amount paid`, hint: 'write what was received, e.g. --amount 500 or --amount "1 234,56"' });
+    } else if (invoice !== null && cents > knownBalance(invoice, history)) {
+      errors.push({ message: `--amount ${formatEurosFr(cents)} is more than the ${formatEurosFr(knownBalance(invoice, history))} left to pay on ${n}`, hint: 'a payment of the whole balance is "paid-by-hand" without --amount' });
+    } else {
+      amount = formatCents(cents);
+    }
+  }
+
   if (errors.length > 0 || event === null || date === null) return { errors, warnings, entry: null };
   // sent / not-sent name the step they settle, so that the line reads on its own.
   const settled = event === 'sent' || event === 'not-sent' ? (step ?? history.uncertain[0]?.step ?? null) : (step ?? null);
@@ -167,6 +185,7 @@ export function checkRecord(req: RecordRequest, ctx: RecordContext): RecordCheck
     channel: event === 'call' || event === 'letter' ? event : null,
     until: until === null ? null : formatIsoDay(until),
     note: req.note === undefined || req.note.trim() === '' ? null : req.note,
+    amount,
   });
   return { errors, warnings, entry };
 }

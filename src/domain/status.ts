@@ -113,7 +113,8 @@ export function statusRow(invoice: Invoice, history: History | undefined, claim:
     status,
     balance: balanceToday,
     dueDate: invoice.dueDate,
-    daysLate: penalty?.daysLate ?? 0,
+    // A balance nobody knows has no interest computed, but it is late all the same.
+    daysLate: penalty?.daysLate ?? (status === 'balance-unknown' ? Math.max(0, today - invoice.dueDate) : 0),
     interest,
     flatFee,
     total: balanceToday + interest + flatFee,

@@ -1,5 +1,6 @@
 // The settings of relance.yaml about the invoice files: where they are, how their columns
-// are named, and what applies when a row does not say (terms, client type, language).
+// and status words are named, which sheet of a workbook, and what applies when a row does
+// not say (terms, client type, language).
 
 import { resolve } from 'node:path';
 import type { ClientType, Language } from '../domain/invoice.js';
@@ -10,13 +11,17 @@ import type { EndOfMonthRule } from '../domain/payment-terms.js';
 import { parsePaymentTerms } from '../domain/payment-terms.js';
 import { suggestion } from '../domain/closest.js';
 import { quote } from '../domain/user-text.js';
+import type { StatusMeaning } from '../domain/vocabulary.js';
+import { STATUS_MEANINGS } from '../domain/vocabulary.js';
 import type { ConfigReader } from './config-reader.js';
 
-export const INVOICE_KEYS = ['invoices', 'columns', 'payment_terms', 'end_of_month', 'client_type', 'language', 'currency'] as const;
+export const INVOICE_KEYS = ['invoices', 'columns', 'statuses', 'sheet', 'payment_terms', 'end_of_month', 'client_type', 'language', 'currency'] as const;
 
 export interface InvoiceSettings {
   invoices: string[];
   columns: ReadonlyMap<string, InvoiceField>;
+  statuses: ReadonlyMap<string, StatusMeaning>;
+  sheet: string | null;
   defaults: InvoiceDefaults;
 }
 
@@ -24,7 +29,7 @@ export function readInvoiceSettings(reader: ConfigReader): InvoiceSettings {
   let invoices: string[] = [];
   const raw = reader.data.invoices;
   if (raw === undefined || raw === null || raw === '') {
-    reader.fail(['invoices'], 'no invoices file named', 'add "invoices: factures.csv" (a CSV or YAML file, or a list of them)');
+    reader.fail(['invoices'], 'no invoices file named', 'add "invoices: factures.csv" (a CSV, .xlsx or YAML file, or a list of them)');
   } else if (Array.isArray(raw)) {
     invoices = raw
       .map((v, i) => reader.text(['invoices', i], v))
@@ -44,6 +49,17 @@ export function readInvoiceSettings(reader: ConfigReader): InvoiceSettings {
     }
   }
 
+  // `statuses: { "À facturer": open, "Relancée 2": open }`: a word of the user's tool, and its state.
+  const statuses = new Map<string, StatusMeaning>();
+  for (const [word, meaning] of Object.entries(reader.section('statuses'))) {
+    const key = normalizeName(word);
+    if (typeof meaning === 'string' && (STATUS_MEANINGS as readonly string[]).includes(meaning) && key !== '') statuses.set(key, meaning as StatusMeaning);
+    else {
+      const otherwise = `the states are: ${STATUS_MEANINGS.join(', ')}`;
+      reader.fail(['statuses', word], key === '' ? `${quote(word)} is no status word` : `${quote(String(meaning))} is not a state`, typeof meaning === 'string' ? suggestion(meaning, STATUS_MEANINGS, otherwise) : otherwise);
+    }
+  }
+
   const termsText = reader.text(['payment_terms']);
   const paymentTerms = termsText === null ? null : parsePaymentTerms(termsText);
   if (termsText !== null && paymentTerms === null) {
@@ -52,11 +68,12 @@ export function readInvoiceSettings(reader: ConfigReader): InvoiceSettings {
   const defaults: InvoiceDefaults = {
     paymentTerms,
     endOfMonthRule: reader.oneOf<EndOfMonthRule>('end_of_month', ['days-then-eom', 'eom-then-days'], 'days-then-eom'),
-    clientType: reader.oneOf<ClientType>('client_type', ['b2b', 'b2c', 'public'], 'b2b'),
+    // Not said: a client's name decides (a title or no company form: b2c, said in a warning).
+    clientType: reader.data.client_type === undefined || reader.data.client_type === null ? null : reader.oneOf<ClientType>('client_type', ['b2b', 'b2c', 'public'], 'b2b'),
     language: reader.oneOf<Language>('language', ['fr', 'en'], 'fr'),
     currency: reader.text(['currency']) ?? 'EUR',
     // `sector:` is a law setting (config-law.ts): config.ts puts it here for the invoices.
     sector: null,
   };
-  return { invoices, columns, defaults };
+  return { invoices, columns, statuses, sheet: reader.text(['sheet']), defaults };
 }

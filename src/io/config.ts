@@ -23,6 +23,7 @@ import { readInvoiceSettings, INVOICE_KEYS } from './config-invoices.js';
 import { LAW_KEYS, readLaw } from './config-law.js';
 import type { LawSettings } from '../domain/law-settings.js';
 import { DEFAULT_LAW } from '../domain/law-settings.js';
+import type { StatusMeaning } from '../domain/vocabulary.js';
 import type { MailSettings } from './config-mail.js';
 import { NO_MAIL, readMail } from './config-mail.js';
 import { ConfigReader, isRecord } from './config-reader.js';
@@ -48,6 +49,10 @@ export interface Config {
   creditor: Creditor;
   mail: MailSettings;
   columns: ReadonlyMap<string, InvoiceField>;
+  /** `statuses:`: the user's own status words (normalised) and what each means. */
+  statuses: ReadonlyMap<string, StatusMeaning>;
+  /** `sheet:`: the sheet of a workbook to read (default: the first visible one). */
+  sheet: string | null;
   defaults: InvoiceDefaults;
   /** Where attachments may come from, and how big they may be. */
   attachments: AttachmentRules;
@@ -78,6 +83,8 @@ export function configForInvoicesFile(invoices: string, cwd: string): Config {
     creditor: emptyCreditor(),
     mail: NO_MAIL,
     columns: new Map(),
+    statuses: new Map(),
+    sheet: null,
     defaults: DEFAULT_INVOICE_DEFAULTS,
     attachments: DEFAULT_ATTACHMENT_RULES,
     clients: [],
@@ -149,7 +156,7 @@ export async function readConfig(path: string, cwd: string, env: Readonly<Record
   const rawCreditor = reader.section('creditor', CREDITOR_KEYS);
   for (const key of CREDITOR_KEYS) creditor[key] = reader.text(['creditor', key], rawCreditor[key]);
   const mail = readMail(reader);
-  const { invoices, columns, defaults: invoiceDefaults } = readInvoiceSettings(reader);
+  const { invoices, columns, statuses, sheet, defaults: invoiceDefaults } = readInvoiceSettings(reader);
   const law = readLaw(reader);
   const defaults = { ...invoiceDefaults, sector: law.sector };
 
@@ -173,6 +180,8 @@ export async function readConfig(path: string, cwd: string, env: Readonly<Record
     creditor,
     mail,
     columns,
+    statuses,
+    sheet,
     defaults,
     attachments,
     clients: readClientFiles(reader),

@@ -1,13 +1,13 @@
 // Invoices from a CSV export, streamed row by row so that a million rows stay in
-// constant memory. The separator (`;`, `,`, tab or `|`) is read off the header line.
+// constant memory. The separator (`;`, `,`, tab or `|`) is read off the first lines; the
+// rows become records as every table's do (domain/table-records.ts).
 
 import { parse } from 'csv-parse';
 import type { Issue } from '../domain/issue.js';
 import { error, hasErrors } from '../domain/issue.js';
-import type { InvoiceField } from '../domain/invoice-fields.js';
 import type { HeaderOptions } from '../domain/header-match.js';
-import { matchHeader } from '../domain/header-match.js';
 import type { RecordView } from '../domain/record-view.js';
+import { TableRecords } from '../domain/table-records.js';
 import { fieldTooLong } from '../domain/invoice-facts.js';
 import { MAX_FIELD_LENGTH, formatCount, shorten } from '../domain/user-text.js';
 import { detectEncoding, encodingIssue, readChunks } from './text-file.js';
@@ -37,12 +37,12 @@ async function readCsv(chunks: AsyncGenerator<Buffer | string>, file: string, op
   }
   const delimiter = sep?.[1] ?? detectDelimiter(start);
 
-  // Rows are handled as the parser emits them, one at a time, never gathered. Line
-  // numbers are counted here: a record takes one line plus the line breaks inside its
-  // quoted fields (empty lines come through as records of one empty field).
-  let cursor: CsvRowView | null = null;
-  let headerWidth = 0;
-  let headerNames: string[] = [];
+  // Rows are handled as the parser emits them, one at a time, never gathered (the table
+  // holds only the rows of the invoice being read). Line numbers are counted here: a record
+  // takes one line plus the line breaks inside its quoted fields (empty lines come through
+  // as records of one empty field).
+  const table = new TableRecords(file, { ...options, separator: delimiter }, issues, onRecord);
+  let headerNames: string[] | null = null;
   let stopped = false;
   let nextLine = lineOffset + 1;
   const onParsed = (record: string[]): void => {
@@ -52,27 +52,15 @@ async function readCsv(chunks: AsyncGenerator<Buffer | string>, file: string, op
     const long = record.findIndex((v) => v.length > MAX_FIELD_LENGTH);
     if (long >= 0) {
       // Not an invoice's data (a file pasted into a cell, a binary file): one error, no echo.
-      const name = cursor === null ? undefined : headerNames[long];
+      const name = headerNames?.[long];
       issues.push(fieldTooLong(file, startLine, name === undefined ? undefined : shorten(name, 40), record[long]!.length));
-      if (cursor === null) stopped = true;
+      if (table.columns === null) stopped = true;
       return;
     }
-    if (cursor === null) {
-      const columns = matchHeader(record, file, startLine, options, issues);
-      if (columns === null) stopped = true;
-      else cursor = new CsvRowView(columns);
-      headerWidth = record.length;
-      headerNames = record.map((h) => h.trim());
-      return;
-    }
-    // Extra fields left empty (a ";" at the end of each line) are no harm.
-    if (record.length > headerWidth && isBlank(record.slice(headerWidth))) record = record.slice(0, headerWidth);
-    if (record.length !== headerWidth) {
-      issues.push(error(file, startLine, undefined, `this line has ${record.length} fields where the header has ${headerWidth}`, `check for a "${delimiter === '\t' ? '\\t' : delimiter}" inside a value that is not in quotes`));
-      return;
-    }
-    cursor.move(record, startLine);
-    onRecord(cursor);
+    const before = table.columns;
+    table.row(record, startLine);
+    if (before === null && table.columns !== null) headerNames = record.map((h) => h.trim());
+    if (table.done) stopped = true;
   };
   // A record longer than this is no invoice: the parser stops there, memory stays bounded.
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_LENGTH });
@@ -93,6 +81,7 @@ async function readCsv(chunks: AsyncGenerator<Buffer | string>, file: string, op
     }
     if (!parser.destroyed) parser.end();
     await done;
+    table.finish();
   } catch (e) {
     const { code, lines, message } = e as { code?: unknown; lines?: number; message?: string };
     if (typeof code !== 'string' || !code.startsWith('CSV_')) throw e;
@@ -105,7 +94,7 @@ async function readCsv(chunks: AsyncGenerator<Buffer | string>, file: string, op
   } finally {
     parser.destroy();
   }
-  if (cursor === null && !hasErrors(issues)) issues.push(error(file, undefined, undefined, 'the file has no header line', 'export the invoices with a header line'));
+  if (!table.hasHeader && !hasErrors(issues)) issues.push(error(file, undefined, undefined, 'the file has no header line', 'export the invoices with a header line'));
   return issues;
 }
 
@@ -123,42 +112,41 @@ function isBlank(record: readonly string[]): boolean {
   return true;
 }
 
-/** The one view moved along the rows: the validator reads it before the next row comes. */
-class CsvRowView implements RecordView {
-  line = 0;
-  private values: readonly string[] = [];
-  constructor(private readonly columnOf: Readonly<Partial<Record<InvoiceField, number>>>) {}
-  move(values: readonly string[], line: number): void {
-    this.values = values;
-    this.line = line;
-  }
-  text(field: InvoiceField): string {
-    const column = this.columnOf[field];
-    return column === undefined ? '' : this.values[column]!;
-  }
-  lineOf(): number {
-    return this.line;
-  }
-}
-
 // `sep=;`, `"sep=;"`, and the separators a spreadsheet pads that row with (`"sep=;";;;`).
 const SEP_LINE = /^"?sep=([^\r\n"])"?[;,\t|]*\r?\n/;
 
-/** The separator that occurs most on the header line, outside quotes (`;` first on a tie). */
+/**
+ * The separator of a table, from its first lines, outside quotes: the one that occurs the
+ * same number of times on the most lines (the header and its rows), more of it on a tie,
+ * `;` first on a tie again. A title line above the header ("Dupont SARL, 12 rue des
+ * Lilas") or decimal commas in the rows of a ";" file do not mislead it.
+ */
 export function detectDelimiter(text: string): string {
-  const end = text.indexOf('\n');
-  const header = (end < 0 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
+  const lines = text.split('\n', HEADER_LINES + 1).slice(0, HEADER_LINES);
+  // The last line of the sample may be cut short: it counts only when it is the only one.
+  if (lines.length > 1 && !text.endsWith('\n')) lines.pop();
   let best = ',';
+  let bestLines = 0;
   let bestCount = 0;
   for (const candidate of [';', ',', '\t', '|']) {
-    const count = header.split(candidate).length - 1;
-    if (count > bestCount) {
-      best = candidate;
-      bestCount = count;
+    const linesWith = new Map<number, number>();
+    for (const raw of lines) {
+      const count = raw.replace(/"[^"]*"/g, '').split(candidate).length - 1;
+      if (count > 0) linesWith.set(count, (linesWith.get(count) ?? 0) + 1);
+    }
+    for (const [count, n] of linesWith) {
+      if (n > bestLines || (n === bestLines && count > bestCount)) {
+        best = candidate;
+        bestLines = n;
+        bestCount = count;
+      }
     }
   }
   return best;
 }
+
+// Title lines above a header are a few; the header is among these.
+const HEADER_LINES = 20;
 
 // Far above any real line (an invoice row is a few hundred characters), far below memory trouble.
 const MAX_RECORD_LENGTH = 1_000_000;

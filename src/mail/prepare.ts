@@ -23,6 +23,7 @@ import { loadTemplate } from '../render/template.js';
 import { renderReminder } from '../render/template-render.js';
 import type { RenderedReminder } from '../render/template-types.js';
 import { withoutAttachments } from './earlier-copy.js';
+import type { UnallocatedCredit } from '../domain/credit-notes.js';
 import type { Attachment, OutgoingEmail, Prepared, Skipped, Todo } from './message.js';
 import { relanceHeaders } from './message.js';
 
@@ -31,6 +32,8 @@ export interface PrepareContext {
   templateDirs: readonly TemplateDir[];
   histories: ReadonlyMap<string, History>;
   claims: ReadonlyMap<string, Claim>;
+  /** Each client's credit notes left over, by client name: deducted in its reminders. */
+  credits?: ReadonlyMap<string, UnallocatedCredit>;
   today: Day;
   /** A new globally unique Message-ID, `<…@domain>`. */
   newMessageId: () => string;
@@ -107,7 +110,7 @@ async function renderAction(action: Action, ctx: PrepareContext, issues: Issue[]
   const { template, issues: found } = await loadTemplate(action.template, action.language, ctx.templateDirs);
   issues.push(...found);
   if (template === null) return null;
-  const context = reminderContext(action, { claims: ctx.claims, histories: ctx.histories, creditor: ctx.config.creditor, today: ctx.today });
+  const context = reminderContext(action, { claims: ctx.claims, credits: ctx.credits, histories: ctx.histories, creditor: ctx.config.creditor, today: ctx.today });
   const { message, issues: renderIssues } = renderReminder(template, context);
   const numbers = action.invoices.map((i) => i.number).join(', ');
   issues.push(...renderIssues.map((i) => ({ ...i, message: `${i.message} (rendering ${action.step.id} for ${numbers})` })));

@@ -6,6 +6,7 @@ import type { Day } from '../domain/dates.js';
 import { formatFrenchDay, formatIsoDay, parseIsoDay } from '../domain/dates.js';
 import type { InvoiceSummary } from '../domain/invoice-summary.js';
 import type { JournalEntry } from '../domain/journal-entry.js';
+import { formatEurosFr, parseAmount } from '../domain/money.js';
 import { clip } from './text-table.js';
 import { NOT_THE_ARCHIVE, lookUpPlaces } from './uncertain-steps.js';
 import { visible } from './visible.js';
@@ -33,6 +34,7 @@ export function detailsOf(entry: JournalEntry): string {
     const until = parseIsoDay(entry.until);
     parts.push(`until ${until === null ? entry.until : formatFrenchDay(until)}`);
   }
+  if (entry.amount !== undefined) parts.push(`${formatEurosFr(parseAmount(entry.amount) ?? 0)} paid`);
   if ((entry.type === 'failed' || entry.type === 'bounced') && entry.error !== null) parts.push(entry.error);
   else if (entry.subject !== null && entry.type !== 'record') parts.push(entry.subject);
   if (entry.note !== null) parts.push(entry.note);
@@ -47,6 +49,7 @@ function stateFacts(s: InvoiceSummary, bcc: string | null): string[] {
   const facts: string[] = [];
   if (s.state === 'cancelled' || s.state === 'insolvency') facts.push(`${s.state} (invoice file)`);
   if (s.state === 'time-barred') facts.push('time-barred: out of the reminder cycle (the next step says since when)');
+  for (const p of h.handPayments) facts.push(`${formatEurosFr(p.amount)} paid by hand on ${formatFrenchDay(p.date ?? 0)} (${resume} undoes it)`);
   if (h.paidByHand !== null) facts.push(`paid by hand on ${formatFrenchDay(h.paidByHand)} (${resume} undoes it)`);
   else if (s.state === 'paid') facts.push('paid');
   if (h.disputedSince !== null) facts.push(`disputed since ${formatFrenchDay(h.disputedSince)}: no reminders until ${resume}`);

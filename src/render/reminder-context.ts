@@ -14,6 +14,7 @@ import { isProvisional } from '../domain/penalty.js';
 import type { Step } from '../domain/policy.js';
 import type { Creditor } from '../domain/creditor.js';
 import { formatAddress } from '../domain/client-address.js';
+import type { UnallocatedCredit } from '../domain/credit-notes.js';
 import type { ReminderContext, ReminderInvoice } from './template-types.js';
 
 export interface ReminderSubject {
@@ -26,6 +27,8 @@ export interface ReminderSubject {
 
 export interface ReminderInputs {
   claims: ReadonlyMap<string, Claim>;
+  /** Each client's credit notes left over (domain/credit-notes.ts), by client name. */
+  credits?: ReadonlyMap<string, UnallocatedCredit>;
   histories: ReadonlyMap<string, History>;
   creditor: Creditor;
   today: Day;
@@ -46,6 +49,11 @@ export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs
   const first = subject.invoices[0]!;
   const type = first.clientType;
   const notice = subject.invoices.map((i) => inputs.claims.get(i.number)?.noticeDate ?? null).find((d) => d !== null) ?? null;
+  // An unallocated credit is the client's, not an invoice's: deducted from what is asked, at
+  // most the balances (a first reminder asks for nothing more), never below zero.
+  const credit = inputs.credits?.get(subject.client) ?? null;
+  const total = amounts.reduce((sum, a) => sum + a.total, 0);
+  const deducted = credit === null ? 0 : Math.min(credit.amount, amounts.reduce((sum, a) => sum + a.balance, 0));
   return {
     language: subject.language,
     client: {
@@ -67,12 +75,14 @@ export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs
       interest: sum('interest'),
       flat_fee: sum('flatFee'),
       total: sum('total'),
+      due: formatCents(total - deducted),
       count: invoices.length,
       provisional: amounts.some((a) => a.provisional),
       interest_paid: sum('interestPaid'),
       principal_left: sum('principalLeft'),
       partly_paid: amounts.some((a) => a.partlyPaid),
     },
+    credits: { amount: formatCents(deducted), notes: credit === null ? [] : [...credit.notes] },
     readings: {
       imputation: penalty?.imputation ?? 'principal-first',
       interest_first: penalty?.imputation === 'interest-first',

@@ -53,8 +53,13 @@ export interface ReminderContext {
   invoices: ReminderInvoice[];
   /** The first of `invoices`. */
   invoice: ReminderInvoice;
-  /** `provisional`: some invoice's interest uses a rate not confirmed yet. */
-  totals: { balance: string; interest: string; flat_fee: string; total: string; count: number; provisional: boolean; interest_paid: string; principal_left: string; partly_paid: boolean };
+  /**
+   * `provisional`: some invoice's interest uses a rate not confirmed yet. `due`: the total
+   * less the client's unallocated credit (`credits`), what the reminder asks for.
+   */
+  totals: { balance: string; interest: string; flat_fee: string; total: string; due: string; count: number; provisional: boolean; interest_paid: string; principal_left: string; partly_paid: boolean };
+  /** What the client's credit notes have left over once its invoices are reduced: deducted from the total ("0.00" when none). */
+  credits: { amount: string; notes: string[] };
   /**
    * The readings of the law applied, for the letter to say them: payments imputed to the
    * interest first (art. 1343-1 C. civ.), a contractual rate below its floor raised to it

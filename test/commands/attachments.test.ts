@@ -15,7 +15,7 @@ import { TEST_PASSWORD, TEST_USER, startSmtpServer } from '../helpers/smtp-serve
 
 const TODAY = ['--today', '2026-11-22'];
 // Due on 20/11: relance-1 (an e-mail, day 2) is due on the 22nd.
-const row = (attachment: string) => `number;client;email;amount;due_date;attachment\nF-1;Atelier Martin;compta@martin.example;1200;2026-11-20;${attachment}\n`;
+const row = (attachment: string) => `number;client;email;amount;due_date;attachment\nF-1;Atelier Martin SARL;compta@martin.example;1200;2026-11-20;${attachment}\n`;
 const CONFIG = 'invoices: factures.csv\ncreditor:\n  name: Atelier Dupont SARL\n  email: compta@atelier-dupont.example\n';
 const OUTSIDE_HINT = 'put the PDF in the folder of the invoices file, or name its folder under attachments: in relance.yaml';
 

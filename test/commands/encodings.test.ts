@@ -38,8 +38,8 @@ const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 const clients = (stdout: string): string[] => (JSON.parse(stdout) as { invoices: { client: string }[] }).invoices.map((i) => i.client);
 
 describe('files in one encoding are read right', () => {
-  const rows = 'F-1;Société Générale;1 200,00;31/10/2026\nF-2;Cœur d’Artichaut « Bio »;800,00;31/10/2026\nF-3;CAFÉ DE LA GARE;10,00 €;31/10/2026\n';
-  const names = ['Société Générale', 'Cœur d’Artichaut « Bio »', 'CAFÉ DE LA GARE'];
+  const rows = 'F-1;Société Générale;1 200,00;31/10/2026\nF-2;Cœur d’Artichaut « Bio » SAS;800,00;31/10/2026\nF-3;CAFÉ DE LA GARE SAS;10,00 €;31/10/2026\n';
+  const names = ['Société Générale', 'Cœur d’Artichaut « Bio » SAS', 'CAFÉ DE LA GARE SAS'];
 
   it('UTF-8, with and without BOM', async () => {
     for (const [name, bytes] of [['utf8', utf8(HEADER + rows)], ['utf8-bom', utf8(`\ufeff${HEADER}${rows}`)]] as const) {
@@ -137,13 +137,13 @@ const rowsOf = (stdout: string): Row[] => (JSON.parse(stdout) as { invoices: Row
 
 describe('ISO-8859-15, UTF-16 and the other separators', () => {
   const expected: Row[] = [
-    { number: 'F-1', client: 'Cœur de Lion', balance: '1200.00', due_date: '2026-10-31' },
+    { number: 'F-1', client: 'Cœur de Lion SARL', balance: '1200.00', due_date: '2026-10-31' },
     { number: 'F-2', client: 'L’Œuf & Cie', balance: '800.50', due_date: '2026-10-31' },
   ];
 
   it('ISO-8859-15: 0xA4 is read as €, 0xBD as œ (not ¤ and ½ as Windows-1252 would)', async () => {
     // No ’ in ISO-8859-15: the second client is written with a plain apostrophe.
-    const text = `${HEADER}F-1;Cœur de Lion;1 200,00 €;31/10/2026\nF-2;L'Œuf & Cie;800,50 €;31/10/2026\n`;
+    const text = `${HEADER}F-1;Cœur de Lion SARL;1 200,00 €;31/10/2026\nF-2;L'Œuf & Cie;800,50 €;31/10/2026\n`;
     const { code, stdout, stderr } = await status('iso-8859-15', 'factures.csv', iso885915(text));
     expect(stderr).toBe('');
     expect(rowsOf(stdout)).toEqual([expected[0], { ...expected[1]!, client: "L'Œuf & Cie" }]);
@@ -151,14 +151,14 @@ describe('ISO-8859-15, UTF-16 and the other separators', () => {
   });
 
   it('Windows-1252 with ¤ and € both: 0x80 is €, 0xA4 stays ¤', async () => {
-    const text = `${HEADER}F-1;Cœur ¤ Lion;1 200,00 €;31/10/2026\n`;
+    const text = `${HEADER}F-1;Cœur ¤ Lion SARL;1 200,00 €;31/10/2026\n`;
     const { code, stdout } = await status('cp1252-currency-sign', 'factures.csv', cp1252(text));
-    expect(rowsOf(stdout)).toEqual([{ ...expected[0]!, client: 'Cœur ¤ Lion' }]);
+    expect(rowsOf(stdout)).toEqual([{ ...expected[0]!, client: 'Cœur ¤ Lion SARL' }]);
     expect(code).toBe(0);
   });
 
   it('Excel\'s "Texte Unicode": UTF-16 LE with its BOM, TAB-separated, CRLF', async () => {
-    const text = 'N° facture\tClient\tMontant TTC\tÉchéance\r\nF-1\tCœur de Lion\t1 200,00\t31/10/2026\r\nF-2\tL’Œuf & Cie\t800,50\t31/10/2026\r\n';
+    const text = 'N° facture\tClient\tMontant TTC\tÉchéance\r\nF-1\tCœur de Lion SARL\t1 200,00\t31/10/2026\r\nF-2\tL’Œuf & Cie\t800,50\t31/10/2026\r\n';
     const { code, stdout, stderr } = await status('utf16le', 'factures.txt', utf16le(text));
     expect(stderr).toBe('');
     expect(rowsOf(stdout)).toEqual(expected);
@@ -166,7 +166,7 @@ describe('ISO-8859-15, UTF-16 and the other separators', () => {
   });
 
   it('UTF-16 BE with its BOM, ";"-separated', async () => {
-    const text = `${HEADER}F-1;Cœur de Lion;1 200,00;31/10/2026\nF-2;L’Œuf & Cie;800,50;31/10/2026\n`;
+    const text = `${HEADER}F-1;Cœur de Lion SARL;1 200,00;31/10/2026\nF-2;L’Œuf & Cie;800,50;31/10/2026\n`;
     const { code, stdout } = await status('utf16be', 'factures.csv', utf16be(text));
     expect(rowsOf(stdout)).toEqual(expected);
     expect(code).toBe(0);
@@ -183,14 +183,14 @@ describe('ISO-8859-15, UTF-16 and the other separators', () => {
   });
 
   it('"|" as the separator', async () => {
-    const text = 'N° facture|Client|Montant TTC|Échéance\nF-1|Cœur de Lion|1 200,00|31/10/2026\nF-2|L’Œuf & Cie|800,50|31/10/2026\n';
+    const text = 'N° facture|Client|Montant TTC|Échéance\nF-1|Cœur de Lion SARL|1 200,00|31/10/2026\nF-2|L’Œuf & Cie|800,50|31/10/2026\n';
     const { code, stdout } = await status('pipe', 'factures.csv', utf8(text));
     expect(rowsOf(stdout)).toEqual(expected);
     expect(code).toBe(0);
   });
 
   it('a quoted "sep=;" first line, padded with separators, and line numbers still right', async () => {
-    const text = `"sep=;";;;\r\n${HEADER}F-1;Cœur de Lion;1 200,00;31/10/2026\r\nF-2;L’Œuf & Cie;800,50;31/02/2026\r\n`;
+    const text = `"sep=;";;;\r\n${HEADER}F-1;Cœur de Lion SARL;1 200,00;31/10/2026\r\nF-2;L’Œuf & Cie;800,50;31/02/2026\r\n`;
     const { code, stderr } = await status('quoted-sep', 'factures.csv', utf8(text));
     expect(stderr).toBe('factures.csv:4: due_date: "31/02/2026" is not a real date — write dd/mm/yyyy or yyyy-mm-dd, e.g. 31/01/2026\nrelance: 1 error, nothing was done.\n');
     expect(code).toBe(2);

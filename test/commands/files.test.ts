@@ -13,7 +13,7 @@ import { runRelance } from '../helpers/run-cli.js';
 
 const TODAY = ['--today', '2026-11-22'];
 // Nothing is due on 22/11/2026 (due in 2027): a send that gets past its checks sends nothing.
-const INVOICES = 'number;client;email;amount;due_date\nF-1;Atelier Martin;compta@martin.example;1200;2027-10-31\n';
+const INVOICES = 'number;client;email;amount;due_date\nF-1;Atelier Martin SARL;compta@martin.example;1200;2027-10-31\n';
 const SMTP_ENV = { RELANCE_SMTP_URL: undefined, RELANCE_SMTP_PASSWORD: 'x' };
 const isRoot = process.getuid?.() === 0;
 

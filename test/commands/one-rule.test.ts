@@ -26,7 +26,7 @@ async function folder(name: string, rows: string[], extra = ''): Promise<string>
 
 describe('a delay before the rate tables (2014)', () => {
   // Three invoices due on 31 October 2014: 2014-H2 is before the first row (2015-H1).
-  const rows = ['A-1;Un;un@x.example;31/10/2014;100;', 'A-2;Deux;deux@x.example;31/10/2014;200;', 'A-3;Trois;trois@x.example;31/10/2014;300;'];
+  const rows = ['A-1;Un SARL;un@x.example;31/10/2014;100;', 'A-2;Deux SARL;deux@x.example;31/10/2014;200;', 'A-3;Trois SARL;trois@x.example;31/10/2014;300;'];
   const LINE = "factures.csv:2: due_date: A-1: no rate for 2014-H2: relance's tables start at 2015-H1 (and 2 other invoices) — add 2014-H2 to a rates file (rates: in relance.yaml)";
 
   it('status, send --dry-run and preview say it in one line with a count, exit 2, no stack trace', async () => {

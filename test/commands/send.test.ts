@@ -172,7 +172,7 @@ describe('relance send: every message checked before any goes out', () => {
   });
 
   it('an e-mail step without an address, or a missing PDF: that step skipped, the rows named, the others drafted (exit 1)', async () => {
-    const d = await folder('no-address', ['A-1;Un;;20/11/2026;100;;fr', 'A-2;Deux;deux@x.example;20/11/2026;100;absent.pdf;fr', 'A-3;Trois;trois@x.example;20/11/2026;100;;fr']);
+    const d = await folder('no-address', ['A-1;Un SARL;;20/11/2026;100;;fr', 'A-2;Deux SARL;deux@x.example;20/11/2026;100;absent.pdf;fr', 'A-3;Trois SARL;trois@x.example;20/11/2026;100;;fr']);
     const { code, stdout, stderr } = await runRelance(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: d });
     expect(code).toBe(1);
     const actions = JSON.parse(stdout).actions as { invoices: string[]; status: string; error: string | null }[];

@@ -206,11 +206,12 @@ describe('relance status on bad input', () => {
       'errors.csv:2: due_date: "31/02/2026" is not a real date — write dd/mm/yyyy or yyyy-mm-dd, e.g. 31/01/2026',
       'errors.csv:3: amount: "12,3,4" is not an amount — write it like 1234.56, 1 234,56 or 1.234,56 €',
       'errors.csv:4: email: "trois@@trois.example" is not an e-mail address — write one address per recipient, separated by ";"',
-      'errors.csv:5: number: invoice "E-1" appears twice (first at errors.csv:2) — each invoice number must be unique across the invoice files',
+      'errors.csv:5: number: invoice "E-1" appears twice (first at errors.csv:2) — the rows of one invoice (one per line item or per payment) must follow each other; if these are two invoices, give them two numbers',
       'errors.csv:6: client: empty: every invoice needs a client — fill it in, or remove the line if it is not an invoice',
-      'errors.csv:7: status: "bof" is not a status — use open, paid, disputed, paused, cancelled or insolvency (payée, litige, annulée… work too)',
+      'errors.csv:7: status: "bof" is not a status — use open, paid, disputed, paused, cancelled or insolvency (à régler, payée, payée en partie, litige, annulée, avoir, brouillon… work too), or name its state in relance.yaml: statuses: { "bof": open }',
       'errors.csv:8: email: "sept@sept.example\\nBcc: spy@evil.example" contains a line break — write one address per recipient, separated by ";"',
       'errors.csv:10: this line has 5 fields where the header has 6 — check for a ";" inside a value that is not in quotes',
+      'errors.csv: warning: client_type: 1 client looks like a consumer (Client Quatre): nothing gives their client type, and their names carry a title (M., Mme…) or no company form (SARL, SAS, association…) and no SIREN — they are treated as consumers (b2c): no €40 fee and no B2B rate are claimed from them — if they are businesses, add a "Type client" column (b2b) or a SIREN column, or set client_type: b2b in relance.yaml',
       'relance: 8 errors, nothing was done.',
       '',
     ]);
@@ -235,7 +236,7 @@ describe('relance status on bad input', () => {
     const { code, stderr } = await runRelance(['status', '--config', 'env.yaml', ...TODAY], { cwd: dir, env: { RELANCE_TEST_INVOICES: undefined } });
     expect(code).toBe(2);
     expect(stderr.split('\n').slice(0, 2)).toEqual([
-      'env.yaml:1: invoices: no invoices file named — add "invoices: factures.csv" (a CSV or YAML file, or a list of them)',
+      'env.yaml:1: invoices: no invoices file named — add "invoices: factures.csv" (a CSV, .xlsx or YAML file, or a list of them)',
       'env.yaml:1: warning: invoices: ${RELANCE_TEST_INVOICES} is not set in the environment: the setting is left out — export RELANCE_TEST_INVOICES=… before running relance, or write the value itself',
     ]);
     const ok = await runRelance(['status', '--config', 'env.yaml', ...TODAY], { cwd: dir, env: { RELANCE_TEST_INVOICES: 'examples/factures.csv' } });
@@ -254,7 +255,7 @@ describe('relance status on bad input', () => {
   });
 
   it('refuses to guess a rate before the tables start', async () => {
-    await writeFile(join(dir, 'old.csv'), ['Facture;Client;Échéance;Montant', 'O-1;Ancien;15/11/2014;100,00', 'O-2;Ancien;01/12/2014;200,00'].join('\n'));
+    await writeFile(join(dir, 'old.csv'), ['Facture;Client;Échéance;Montant', 'O-1;Ancien SARL;15/11/2014;100,00', 'O-2;Ancien SARL;01/12/2014;200,00'].join('\n'));
     const { code, stdout, stderr } = await runRelance(['status', '--invoices', 'old.csv', '--today', '2015-02-01'], { cwd: dir });
     expect(code).toBe(2);
     expect(stdout).toBe('');
@@ -280,7 +281,7 @@ describe('relance status on an export with history and odd rows', () => {
   it('is not stopped by an old paid invoice beyond the rate tables, and says what it cannot compute', async () => {
     await writeFile(
       join(dir, 'history.csv'),
-      ['Facture;Client;Échéance;Montant;Payé;Date de paiement;Statut', 'H-1;Ancien;01/06/2014;100,00;100,00;15/06/2014;Payée', 'H-2;Récent;15/10/2026;200,00;;;'].join('\n'),
+      ['Facture;Client;Échéance;Montant;Payé;Date de paiement;Statut', 'H-1;Ancien SARL;01/06/2014;100,00;100,00;15/06/2014;Payée', 'H-2;Récent SARL;15/10/2026;200,00;;;'].join('\n'),
     );
     const overdue = await runRelance(['status', '--invoices', 'history.csv', '--format', 'json', ...TODAY], { cwd: dir });
     expect(overdue.code).toBe(0);

@@ -11,7 +11,7 @@ import { runRelance } from '../helpers/run-cli.js';
 
 const TODAY = ['--today', '2026-11-22'];
 const HEADER = 'number;client;email;amount;due_date\n';
-const ROW = 'F-1;Atelier Martin;compta@martin.example;1200;2026-10-31\n';
+const ROW = 'F-1;Atelier Martin SARL;compta@martin.example;1200;2026-10-31\n';
 const CONFIG = 'invoices: factures.csv\ncreditor:\n  name: Atelier Dupont SARL\n  email: compta@atelier-dupont.example\n';
 const ESC = '\u001b';
 

@@ -2,6 +2,7 @@
 // config's defaults: what it lacks is taken, what it gives is kept (a disagreement is one
 // warning per client and field, naming both places), a client of two rows is an error.
 
+import type { Invoice } from '../../src/domain/invoice.js';
 import { describe, expect, it } from 'vitest';
 import type { DirectoryField } from '../../src/domain/client-directory.js';
 import { ClientDirectory, createClientReader } from '../../src/domain/client-directory.js';
@@ -30,10 +31,10 @@ function directory(issues: Issue[]): ClientDirectory {
 function run(records: Partial<Record<InvoiceField, string>>[]) {
   const issues: Issue[] = [];
   const join = new DirectoryJoin(directory(issues), issues);
-  const validate = createInvoiceValidator('factures.csv', DEFAULT_INVOICE_DEFAULTS, issues, (f) => join.fill(f));
+  const validate = createInvoiceValidator('factures.csv', DEFAULT_INVOICE_DEFAULTS, issues, { between: (f) => join.fill(f) });
   const invoices = records.map((fields, i) => {
     const line = i + 2;
-    return validate(rawInvoiceView({ line, fields: Object.fromEntries(Object.entries(fields).map(([k, text]) => [k, { text, line }])) }));
+    return validate.read(rawInvoiceView({ line, fields: Object.fromEntries(Object.entries(fields).map(([k, text]) => [k, { text, line }])) })) as Invoice | null;
   });
   join.finish();
   return { invoices, issues, join };

@@ -1,6 +1,7 @@
 // A FEC's open items as invoice records (each then validated like a CSV row), what status
 // is told of them besides, and the snapshot's as-of day: said, and warned about after a week.
 
+import type { Invoice } from '../../src/domain/invoice.js';
 import { describe, expect, it } from 'vitest';
 import { STALE_AFTER_DAYS, Snapshots, snapshotLine, staleSnapshotIssues } from '../../src/domain/balances-as-of.js';
 import { formatIsoDay } from '../../src/domain/dates.js';
@@ -22,7 +23,7 @@ function item(o: Partial<FecOpenItem>): FecOpenItem {
 function invoiceOf(i: FecOpenItem) {
   const issues: Issue[] = [];
   const validate = createInvoiceValidator('fec.txt', { ...DEFAULT_INVOICE_DEFAULTS, paymentTerms: { days: 30, endOfMonth: false, endOfMonthFirst: false } }, issues);
-  const found = validate(rawInvoiceView(fecItemRecord(i, AS_OF)));
+  const found = validate.read(rawInvoiceView(fecItemRecord(i, AS_OF))) as Invoice | null;
   expect(issues).toEqual([]);
   return { ...found!, issueDate: found!.issueDate === null ? null : formatIsoDay(found!.issueDate), dueDate: formatIsoDay(found!.dueDate), payments: found!.payments.map((p) => [formatIsoDay(p.date!), p.amount]) };
 }
