@@ -119,6 +119,12 @@ export const COMPANY_FORMS: readonly string[] = [
   'Association', 'Fondation', 'Syndicat', 'Mutuelle', 'Coopérative', 'Société', 'Sté', 'Ets', 'Établissements', 'Groupe', 'Holding',
   'Mairie', 'Commune', 'Département', 'Région', 'Université', 'Lycée', 'Collège', 'Hôpital', 'CHU', 'Préfecture', 'Ministère',
   '& Fils', 'et Fils', '& Cie', 'et Cie', '& Associés', 'et Associés', 'Ville de',
+  // A trade or an establishment names a business as surely as a form does ("Atelier Martin", "Garage Petit").
+  'Atelier', 'Ateliers', 'Agence', 'Boulangerie', 'Pâtisserie', 'Boucherie', 'Charcuterie', 'Fromagerie', 'Épicerie', 'Traiteur', 'Restaurant', 'Brasserie',
+  'Bistrot', 'Café', 'Bar', 'Hôtel', 'Camping', 'Garage', 'Carrosserie', 'Transports', 'Taxi', 'Ambulances', 'Menuiserie', 'Ébénisterie', 'Plomberie',
+  'Électricité', 'Maçonnerie', 'Charpente', 'Couverture', 'Peinture', 'Imprimerie', 'Papeterie', 'Librairie', 'Pharmacie', 'Laboratoire', 'Clinique',
+  'Cabinet', 'Étude', 'Studio', 'Institut', 'Salon', 'Boutique', 'Magasin', 'Pressing', 'Fleuriste', 'Optique', 'Domaine', 'Château', 'Cave', 'Ferme',
+  'Entreprise', 'Industries', 'Services', 'Conseil', 'Consulting', 'Solutions', 'Technologies', 'Distribution', 'Company', 'Group',
 ];
 
 export const CLIENT_TYPE_WORDS: Record<string, ClientType> = {

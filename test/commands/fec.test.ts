@@ -34,6 +34,7 @@ interface JsonRow {
   number: string;
   client: string;
   status: string;
+  limitation_date?: string;
   balance: string;
   due_date: string;
   days_late: number;
@@ -120,7 +121,13 @@ describe('the same invoices as a CSV export', () => {
     // due dates 30 days after the invoice date, one payment column (F2026-050's advance and
     // OD, 600 + 400 before its due date, as 1 000,00 paid on 20/10: no interest differs).
     const csv = await statusJson(['--invoices', 'factures-du-fec.csv', ...TODAY], dir);
-    expect(csv.invoices).toEqual(fec.invoices);
+    // One difference only, the law's: the export's due dates were agreed, so the limitation
+    // runs from them (art. 2233 C. civ.); the FEC gives none, its 30 days are the legal term,
+    // and the limitation runs from the invoice date (5 years either way, L110-4 C. com.).
+    const withoutLimitation = (rows: JsonRow[]) => rows.map(({ limitation_date: _l, ...rest }) => rest);
+    expect(withoutLimitation(csv.invoices)).toEqual(withoutLimitation(fec.invoices));
+    const f14 = (rows: JsonRow[]) => rows.find((r) => r.number === 'F2026-014')!;
+    expect([f14(fec.invoices).limitation_date, f14(csv.invoices).limitation_date]).toEqual(['2031-03-10', '2031-04-09']);
     expect(csv.totals).toEqual(fec.totals);
     expect(csv.aging).toEqual(fec.aging);
     expect(csv.balances_as_of).toBeUndefined();
@@ -170,7 +177,8 @@ describe('a FEC with a client directory, through relance.yaml', () => {
       [['F2026-050'], 'relance-1', ['studio@benali.example'], 'drafted'],
     ]);
     const text = plain((await runRelance(['send', '--dry-run', ...TODAY], { cwd: dir })).stdout);
-    expect(text).toContain('To: compta@coeurdeble.example\nSubject: Petit rappel : facture F2026-014\n'); // C001 is tagged fidele in the directory: the loyal template
+    expect(text).toContain('To: "Boulangerie Cœur de Blé" <compta@coeurdeble.example>\nSubject: Facture F2026-014 – Atelier Dupont SARL\n');
+    expect(text).toContain('Petit rappel : facture F2026-014\n\nBonjour,\n\nTout d’abord, merci pour votre confiance renouvelée'); // C001 is tagged fidele in the directory: the loyal template
     expect(text).toContain('- facture F2026-014 du 10 mars 2026, échue le 30 avril 2026 (il y a 245 jours) : 1 800,00 €, dont 1 000,00 € déjà réglés, reste 800,00 €');
   });
 

@@ -109,7 +109,7 @@ describe('relance preview: the letter says the reading where it matters', () => 
     const { code, stdout } = await runRelance(['preview', 'M-1', '--step', 'mise-en-demeure', ...SATURDAY], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toContain('en application de l’article R2192-31 du code de la commande publique, les intérêts moratoires');
-    expect(stdout).toContain('l’indemnité forfaitaire pour frais de recouvrement de 40 € par facture prévue à l’article D2192-35');
+    expect(plain(stdout)).toContain('l’indemnité forfaitaire pour frais de recouvrement de 40 € par facture prévue à l’article D2192-35');
     expect(stdout).toContain('nous saisirons sans autre avis le tribunal administratif');
     expect(stdout).not.toContain('L441-10');
     expect(stdout).not.toContain('injonction de payer');

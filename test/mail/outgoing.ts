@@ -85,7 +85,7 @@ export async function sendFolder(count: number): Promise<string> {
     join(dir, 'relance.yaml'),
     ['invoices: factures.csv', 'creditor:', '  name: Atelier Dupont SARL', '  email: compta@atelier-dupont.example', 'mail:', '  from: "Atelier Dupont <compta@atelier-dupont.example>"', '  bcc: archives@atelier-dupont.example', ''].join('\n'),
   );
-  const rows = Array.from({ length: count }, (_, i) => `F-${i + 1};Client ${i + 1};c${i + 1}@example.com;01/10/2026;31/10/2026;1 200,00`);
+  const rows = Array.from({ length: count }, (_, i) => `F-${i + 1};Client ${i + 1} SARL;c${i + 1}@example.com;01/10/2026;31/10/2026;1 200,00`);
   await writeFile(join(dir, 'factures.csv'), ['N° facture;Client;Email;Date;Échéance;Montant TTC', ...rows, ''].join('\n'));
   return dir;
 }

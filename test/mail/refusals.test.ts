@@ -27,7 +27,7 @@ async function server(o: TestSmtpOptions = {}): Promise<TestSmtp> {
 
 const HEADER = 'N° facture;Client;Email;Date;Échéance;Montant TTC;PDF';
 /** An invoice due on 31/10/2026 (relance-1 on 2 November, the call on the 7th, relance-2 on the 15th, the formal notice on the 30th). */
-const row = (n: number, email = `c${n}@example.com`, pdf = '') => `F-${n};Client ${n};${email};01/10/2026;31/10/2026;1 200,00;${pdf}`;
+const row = (n: number, email = `c${n}@example.com`, pdf = '') => `F-${n};Client ${n} SARL;${email};01/10/2026;31/10/2026;1 200,00;${pdf}`;
 
 /** A folder for `relance send`: these rows, `mail:` settings added to the usual ones, other lines at the top. */
 async function folder(rows: string[], o: { mail?: string[]; top?: string[]; files?: Record<string, string | Buffer> } = {}): Promise<string> {
@@ -219,7 +219,7 @@ describe('addresses beyond ASCII (SMTPUTF8, RFC 6531)', () => {
     const second = await send(dir, '2026-11-03', { RELANCE_SMTP_URL: utf8.url() });
     expect(second.statuses).toEqual(['F-1 relance-1 sent']);
     expect(utf8.received[0]!.to).toEqual(['zoé@exemple.fr', 'archives@atelier-dupont.example']);
-    expect((await PostalMime.parse(utf8.received[0]!.raw)).to).toEqual([{ name: 'Client 1', address: 'zoé@exemple.fr' }]);
+    expect((await PostalMime.parse(utf8.received[0]!.raw)).to).toEqual([{ name: 'Client 1 SARL', address: 'zoé@exemple.fr' }]);
   });
 });
 
