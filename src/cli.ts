@@ -46,6 +46,10 @@ Every day:    relance status              (in the folder of your relance.yaml)
 Every command has its own help: relance <command> --help
 `;
 
+// For a cron wrapper: what each exit code says was done.
+const EXIT_CODES_HELP = `Exit codes: 0 done · 1 done in part (some e-mail failed, was skipped or is uncertain: see the messages) ·
+2 bad input, nothing sent · 3 another run holds the lock · 70 a bug in relance (what was sent is said)`;
+
 export async function runCli(cli: Cli): Promise<number> {
   const args = cli.argv;
   if (args.length === 0) {
@@ -62,7 +66,7 @@ export async function runCli(cli: Cli): Promise<number> {
       // commander quotes the words of the command line back: a URL there keeps its password.
       writeErr: (s) => void cli.stderr.write(redactSecrets(s)),
     });
-  program.addHelpText('after', '\nEvery command has its own help: relance <command> --help');
+  program.addHelpText('after', `\nEvery command has its own help: relance <command> --help\n${EXIT_CODES_HELP}`);
 
   // Only the command named on the line is loaded; the others are listed by name and summary.
   // Options may come before it (`relance --config f.yaml status`): it is moved first, as

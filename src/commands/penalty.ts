@@ -220,7 +220,7 @@ function computeOrExplain(input: PenaltyInput, rates: RateTable): PenaltyResult 
 const money = formatCents;
 const iso = formatIsoDay;
 
-/** DESIGN.md's shape; the inputs beyond it appear only when given on the command line. */
+/** The shape of docs/contract.md § JSON; the inputs beyond it appear only when given on the command line. */
 function jsonDocument(r: PenaltyResult, flags: PenaltyFlags, warnings: readonly string[]): Record<string, unknown> {
   return {
     regime: r.regime,

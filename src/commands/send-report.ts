@@ -1,4 +1,4 @@
-// What `relance send` says once done: one report per action (DESIGN.md § send JSON), the
+// What `relance send` says once done: one report per action (docs/contract.md § JSON), the
 // summary on stdout, and on stderr each failure and each uncertain step with what to do
 // about it, then what went wrong beside the messages (the journal, the archive).
 

@@ -68,7 +68,7 @@ export interface StatusReport {
   snapshots: Snapshot[];
   /** Credit notes left over once the invoices they concern are reduced, by client. */
   credits: UnallocatedCredit[];
-  /** The reading applied for each rule of the law that has two (LAW.md § Finer points). */
+  /** The reading applied for each rule of the law that has two (docs/law.md). */
   readings: Readings;
   /** Some invoice listed was paid in part: how its payments were imputed is said. */
   partlyPaid: boolean;

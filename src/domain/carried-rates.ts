@@ -1,4 +1,4 @@
-// LAW.md § Beyond the tables: the MRO rate "in force on 1 January" is the last one the ECB
+// docs/law.md § The rate tables: the MRO rate "in force on 1 January" is the last one the ECB
 // decided, so a half-year past the table is not unknown: it carries the last known rates
 // forward, provisional until a rates file confirms them. A cron never stops on 1 January.
 
@@ -10,7 +10,7 @@ import { rateTableSpan, ratesFor } from './rates.js';
 
 /**
  * The rates that apply in a half-year: its row; past the last row (or in a gap a rates
- * file left), the last known rates carried forward, marked provisional (LAW.md § Beyond
+ * file left), the last known rates carried forward, marked provisional (docs/law.md § The rate
  * the tables). Null only before the table's first row: nothing is known there.
  */
 export function ratesOrCarried(table: RateTable, halfYear: HalfYear): HalfYearRates | null {

@@ -1,4 +1,4 @@
-// Credit notes applied to the invoices they reduce (DESIGN.md § Invoices): the one named in
+// Credit notes applied to the invoices they reduce (README § Invoice files): the one named in
 // `credit_for`, else the client's oldest open invoices, each reduced like by a payment from
 // the credit note's date, so that no reminder ever claims the full amount of an invoice a
 // credit note reduces. What a client's credit notes have left over is an unallocated

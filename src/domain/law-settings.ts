@@ -1,5 +1,5 @@
 // The settings of relance.yaml that choose between two readings of the law, or that the
-// law needs to know of the creditor (LAW.md § Finer points): each has a default, and the
+// law needs to know of the creditor (docs/law.md): each has a default, and the
 // outputs say which reading was applied (`readings` in the JSON, a sentence in letters).
 
 import type { HolidayRegion } from './holidays.js';

@@ -129,7 +129,7 @@ function groupThousands(units: number, separator: string): string {
   return String(units).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
-/** `1 234,56 €`, spaces as DESIGN.md writes them (plain spaces read everywhere: mail, terminal, CSV). */
+/** `1 234,56 €`, spaces as the README shows them (plain spaces read everywhere: mail, terminal, CSV). */
 export function formatEurosFr(cents: Cents): string {
   const abs = Math.abs(cents);
   const rest = abs % 100;

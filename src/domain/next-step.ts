@@ -1,5 +1,5 @@
 // After the formal notice: which way the claim can go on, and what stops it. Four steps
-// (LAW.md § Escalation paths, § Collective proceedings): the procédure simplifiée de
+// (docs/law.md § Escalation, § Collective proceedings): the procédure simplifiée de
 // recouvrement des petites créances (L125-1, R125-1 s. CPCE), the injonction de payer,
 // a collection agency, and the déclaration de créance in a collective proceeding. A
 // dossier is refused when the claim is time-barred, disputed with no end recorded, or has

@@ -18,7 +18,7 @@ export interface PaymentTerms {
 /**
  * How "45 jours fin de mois" is read when the text does not say the order:
  * `days-then-eom` (invoice date + 45 days, then the end of that month: relance's default,
- * LAW.md) or `eom-then-days` (end of the invoice month, then + 45 days).
+ * docs/law.md) or `eom-then-days` (end of the invoice month, then + 45 days).
  */
 export type EndOfMonthRule = 'days-then-eom' | 'eom-then-days';
 

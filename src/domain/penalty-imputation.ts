@@ -1,5 +1,5 @@
-// How the partial payments of a late invoice are imputed (art. 1343-1 C. civ.; LAW.md §
-// Finer points). Principal first: each payment reduces the principal, the interest runs on
+// How the partial payments of a late invoice are imputed (art. 1343-1 C. civ.; docs/law.md,
+// § Between businesses). Principal first: each payment reduces the principal, the interest runs on
 // what is left. Interest first: each payment pays the interest accrued up to its day
 // (rounded to the cent: money changes hands in cents), then the principal; the principal
 // left is larger, and so is the interest that runs on it.

@@ -1,4 +1,4 @@
-// Late-payment interest and the €40 recovery indemnity (LAW.md § Between businesses,
+// Late-payment interest and the €40 recovery indemnity (docs/law.md § Between businesses,
 // § A business chasing a consumer, § Formula, § Finer points): balance × annual rate × days
 // / 365, split at half-year boundaries and payments (penalty-periods.ts), at the rate of
 // each day (penalty-rates.ts), the payments imputed to principal or interest first

@@ -1,6 +1,6 @@
 // The planner: given today, the invoices, the policy and the journal's histories, which
 // reminder step is due for which invoice, grouped into messages and to-dos.
-// DESIGN.md § Planning. Pure: `send` and `status` read the files and do the rest.
+// docs/contract.md § Planning. Pure: `send` and `status` read the files and do the rest.
 
 import type { Day } from './dates.js';
 import type { Invoice, Language } from './invoice.js';
@@ -69,7 +69,7 @@ export interface Plan {
  * The step the invoice is waiting for and the day it becomes due, or null when nothing
  * will go out by itself (closed, paid, disputed, paused without end, every step done).
  *
- * The next step is the first step of the policy, in order, not yet done (DESIGN.md §
+ * The next step is the first step of the policy, in order, not yet done (docs/contract.md §
  * Planning). A step before the due date (negative day) is passed over once it could only
  * go out after the due date. An uncertain intent blocks the invoice: its step is
  * returned with reason `uncertain`. While its addresses bounce, its e-mail steps are

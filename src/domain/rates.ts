@@ -1,6 +1,6 @@
 // The rates the penalty engine needs, per half-year: the ECB main refinancing rate (MRO),
 // the default B2B late-payment rate (MRO + 10 points) and the two legal interest rates.
-// The shipped tables are LAW.md's; a user's rates file adds or replaces half-years; past
+// The shipped tables are those of docs/law.md; a user's rates file adds or replaces half-years; past
 // the last row, the last known rates are carried forward, provisional, so that a cron
 // never stops on 1 January.
 
@@ -18,7 +18,7 @@ export interface RateValue {
   provisional: boolean;
   /** Where the value comes from, for anyone who wants to check it. */
   source: string;
-  /** `carried`: a half-year past the table, given the last known value (LAW.md § Beyond the tables). */
+  /** `carried`: a half-year past the table, given the last known value (docs/law.md § The rate tables). */
   origin: 'shipped' | 'user' | 'carried';
 }
 
@@ -46,7 +46,7 @@ const B2B_SOURCE = 'MRO + 10 points (art. L441-10 II C. com.), MRO from the ECB 
 const LEGAL_SOURCE =
   "arrêté fixing the taux de l'intérêt légal, Journal officiel; computed by the Banque de France (art. L313-2 and D313-1-A CMF)";
 
-// half-year, MRO, legal rate "particuliers", legal rate "autres cas" (%), as in LAW.md, and
+// half-year, MRO, legal rate "particuliers", legal rate "autres cas" (%), as in docs/law.md, and
 // for the latest rows the decision or the publication that confirms them.
 type ShippedRow = readonly [key: string, mro: string, legalIndividual: string, legalOther: string, confirmed?: { mro: string; legal: string }];
 const SHIPPED_ROWS: readonly ShippedRow[] = [
@@ -106,7 +106,7 @@ function percent(text: string): Rate {
   return rate;
 }
 
-/** LAW.md's tables, 2015-H1 to 2026-H2, every value confirmed. */
+/** The shipped tables (docs/law.md), 2015-H1 to 2026-H2, every value confirmed. */
 export const SHIPPED_RATES: RateTable = new Map(SHIPPED_ROWS.map(shippedRates));
 
 /** The half-year's own row in the table, or null. */

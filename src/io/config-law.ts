@@ -1,5 +1,5 @@
 // The settings of relance.yaml that choose a reading of the law, or tell it what it needs
-// to know (LAW.md § Finer points): how partial payments are imputed, what a contractual
+// to know (docs/law.md): how partial payments are imputed, what a contractual
 // rate below its floor becomes, which days reminders go out on and whose holidays count,
 // the creditor's sector, and whether the creditor is outside metropolitan France.
 

@@ -59,7 +59,7 @@ export function invoiceNumbers(action: Action): string[] {
 }
 
 /**
- * The headers every reminder carries (DESIGN.md § Templates), and Auto-Submitted (RFC
+ * The headers every reminder carries (README § Templates), and Auto-Submitted (RFC
  * 3834): out-of-office robots do not answer a message sent by a program.
  */
 export function relanceHeaders(action: Action): Record<string, string> {

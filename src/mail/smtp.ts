@@ -1,6 +1,6 @@
 // The SMTP server `send` goes through: its URL read and checked before anything is sent,
 // the password kept out of every message relance prints or writes, and nodemailer's
-// connection pool (PERFORMANCE.md: pool, maxMessages Infinity, several connections) set
+// connection pool (docs/performance.md: pool, maxMessages Infinity, several connections) set
 // up as the config says: its certificate authority, the EHLO name, the timeouts.
 
 import { readFileSync } from 'node:fs';

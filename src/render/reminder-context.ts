@@ -1,4 +1,4 @@
-// The data a reminder template sees (DESIGN.md § Templates), built from a planned action:
+// The data a reminder template sees (README § Templates), built from a planned action:
 // its invoices with what can be claimed on each today, the creditor, the earlier reminders.
 
 import { basename } from 'node:path';

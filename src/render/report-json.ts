@@ -1,6 +1,6 @@
 // The report's figures as one JSON document: what `report --format json` prints and what
 // the page embeds (so the next report can compare, and a script can read the page).
-// Money as "1234.50", dates YYYY-MM-DD, DSO in days with one decimal, as DESIGN.md writes them.
+// Money as "1234.50", dates YYYY-MM-DD, DSO in days with one decimal, as docs/contract.md says.
 
 import type { Day } from '../domain/dates.js';
 import { formatIsoDay } from '../domain/dates.js';

@@ -1,6 +1,6 @@
 // The content of a requête en injonction de payer, laid out in the order of the Cerfa form
 // to copy into it (or into the online filing): Cerfa 12946 at the tribunal de commerce for
-// a business debtor, 12948 at the tribunal judiciaire otherwise (LAW.md § Escalation
+// a business debtor, 12948 at the tribunal judiciaire otherwise (docs/law.md § Escalation
 // paths). The court is that of the debtor's domicile or seat (art. 1406 CPC). The requête
 // names the parties, the amount with its décompte, the €40, and annexes the exhibits.
 

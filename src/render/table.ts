@@ -1,6 +1,6 @@
 // Tables for the terminal: cli-table3, bordered when colour is on, plain columns when not
 // (a plain table pastes into an e-mail or a ticket). Only ever given a screenful of rows:
-// cli-table3 costs 11 s on 10,000 rows (PERFORMANCE.md).
+// cli-table3 costs 11 s on 10,000 rows (docs/performance.md).
 
 import Table from 'cli-table3';
 

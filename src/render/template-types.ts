@@ -1,5 +1,5 @@
-// The types templates are made of and fed with: what every template sees (DESIGN.md §
-// Templates; docs/contract.md § Templates), a compiled template's parts, and a rendered
+// The types templates are made of and fed with: what every template sees (README §
+// Templates), a compiled template's parts, and a rendered
 // message. Shared by the loader, the checker and the renderer, so none imports another.
 
 import type { ClientType, Language } from '../domain/invoice.js';
@@ -29,7 +29,7 @@ export interface ReminderInvoice {
   contractual_rate: string | null;
 }
 
-/** What every template sees (DESIGN.md § Templates); every key is always present. */
+/** What every template sees (README § Templates); every key is always present. */
 export interface ReminderContext {
   language: Language;
   client: {

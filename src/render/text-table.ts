@@ -1,6 +1,6 @@
 // Plain text tables: columns padded with spaces, a rule under the header, long cells
 // cut with "…". Cheap at any length (cli-table3 costs seconds on thousands of rows,
-// PERFORMANCE.md) and light to load: `penalty` and `rates` start faster without it.
+// docs/performance.md) and light to load: `penalty` and `rates` start faster without it.
 
 import type { ChalkInstance } from 'chalk';
 
