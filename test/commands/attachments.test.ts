@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 import type { TestSmtp } from '../helpers/smtp-server.js';
 import { TEST_PASSWORD, TEST_USER, startSmtpServer } from '../helpers/smtp-server.js';
 
@@ -57,21 +57,21 @@ describe('attachments outside the allowed folders, or not documents, are refused
     const dir = await folder(`out-${name.replace(/\W+/g, '-')}`, attachment.replace('ROOT', root), `${CONFIG}mail:\n  smtp: smtp://${TEST_USER}@127.0.0.1:${smtp.port}\n`);
     await prepare(dir);
     const before = smtp.received.length;
-    const send = await runRelance(['send', ...TODAY], { cwd: dir, env: { RELANCE_SMTP_URL: undefined, RELANCE_SMTP_PASSWORD: TEST_PASSWORD } });
+    const send = await runRelanceInProcess(['send', ...TODAY], { cwd: dir, env: { RELANCE_SMTP_URL: undefined, RELANCE_SMTP_PASSWORD: TEST_PASSWORD } });
     const shown = (text: string) => text.replace(/\/proc\/\d+\//, '/proc/PID/');
     expect(shown(send.stderr)).toBe(`relance: F-1 relance-1: skipped: ${expected.replaceAll('ROOT', root)} (the next run does it once this is fixed)\n`);
     expect(send.stdout).toBe('relance send, 22/11/2026: 0 e-mails sent, 0 failed, 1 skipped, 0 to-dos issued, 0 uncertain\n');
     expect(send.stderr).not.toContain('hunter2');
     expect(send.code).toBe(1);
     expect(smtp.received.length).toBe(before);
-    const check = await runRelance(['check', ...TODAY], { cwd: dir });
+    const check = await runRelanceInProcess(['check', ...TODAY], { cwd: dir });
     expect(shown(check.stdout)).toBe(`${expected.replaceAll('ROOT', root)}\nrelance check: 1 error, 0 warnings\n`);
     expect(check.code).toBe(2);
   });
 
   it('a /proc file is refused even inside a folder named under attachments:', async () => {
     const dir = await folder('proc-allowed', '/proc/self/environ', `${CONFIG}attachments: /proc/self\n`);
-    const { code, stdout } = await runRelance(['check', ...TODAY], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['check', ...TODAY], { cwd: dir });
     expect(stdout).toBe(`${message('/proc/self/environ', 'is a file of the system (/proc, /sys), not a document', 'name the PDF itself: relance attaches documents only')}\nrelance check: 1 error, 0 warnings\n`);
     expect(code).toBe(2);
   });
@@ -81,7 +81,7 @@ describe('the size limit', () => {
   it('over 10 MB by default: the step is skipped, said with the fix', async () => {
     const dir = await folder('too-big', 'gros.pdf');
     await writeFile(join(dir, 'gros.pdf'), Buffer.alloc(12_500_000));
-    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', ...TODAY], { cwd: dir });
+    const { code, stdout, stderr } = await runRelanceInProcess(['send', '--dry-run', ...TODAY], { cwd: dir });
     expect(stderr).toBe(
       `relance: F-1 relance-1: skipped: ${message('gros.pdf', 'is 12.5 MB (12 500 000 bytes): attachments are limited to 10 MB', 'attach a lighter PDF, or raise attachment_max_size in relance.yaml (mail servers often refuse messages over 10 to 25 MB)')} (the next run does it once this is fixed)\n`,
     );
@@ -98,7 +98,7 @@ describe('the size limit', () => {
   ])('attachment_max_size: %s, a file of %i bytes → exit %i (1: the step skipped)', async (limit, size, code) => {
     const dir = await folder(`limit-${limit.replace(/\W+/g, '')}-${size}`, 'facture.pdf', `${CONFIG}attachment_max_size: ${limit}\n`);
     await writeFile(join(dir, 'facture.pdf'), Buffer.alloc(size));
-    const result = await runRelance(['send', '--dry-run', ...TODAY], { cwd: dir });
+    const result = await runRelanceInProcess(['send', '--dry-run', ...TODAY], { cwd: dir });
     expect(result.code).toBe(code);
     if (code === 0) expect(result.stdout).toContain('\nAttachment: facture.pdf\n');
   });
@@ -109,7 +109,7 @@ describe('the attachments: setting', () => {
     await mkdir(join(root, 'archives'), { recursive: true });
     await writeFile(join(root, 'archives', 'F-1.pdf'), '%PDF-1.4 facture F-1');
     const dir = await folder('allowed', '../archives/F-1.pdf', `${CONFIG}attachments:\n  - ../archives\n`);
-    const { code, stdout } = await runRelance(['send', '--dry-run', ...TODAY], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['send', '--dry-run', ...TODAY], { cwd: dir });
     expect(stdout).toContain('\nAttachment: F-1.pdf\n');
     expect(code).toBe(0);
   });
@@ -119,7 +119,7 @@ describe('the attachments: setting', () => {
     ['attachment_max_size: beaucoup', 'relance.yaml:5: attachment_max_size: "beaucoup" is not a size — write e.g. 10 MB, 500 kB, 2 Mo, or a number of bytes'],
   ])('%s is an error', async (line, expected) => {
     const dir = await folder(`setting-${line.replace(/\W+/g, '-')}`, '', `${CONFIG}${line}\n`);
-    const { code, stderr } = await runRelance(['status', ...TODAY], { cwd: dir });
+    const { code, stderr } = await runRelanceInProcess(['status', ...TODAY], { cwd: dir });
     expect(stderr).toBe(`${expected}\nrelance: 1 error, nothing was done.\n`);
     expect(code).toBe(2);
   });

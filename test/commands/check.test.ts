@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 import type { TestSmtp } from '../helpers/smtp-server.js';
 import { TEST_PASSWORD, TEST_USER, closedPort, startSmtpServer } from '../helpers/smtp-server.js';
 
@@ -13,7 +13,7 @@ const NO_SMTP = { RELANCE_SMTP_URL: undefined, RELANCE_SMTP_PASSWORD: undefined,
 
 function check(fixture: string, args: readonly string[] = [], env: Record<string, string | undefined> = {}) {
   const today = args.some((a) => a.startsWith('--today')) ? [] : ['--today', '2026-11-22'];
-  return runRelance(['check', ...today, ...args], { cwd: join(FIXTURES, fixture), env: { ...NO_SMTP, ...env } });
+  return runRelanceInProcess(['check', ...today, ...args], { cwd: join(FIXTURES, fixture), env: { ...NO_SMTP, ...env } });
 }
 
 const ALL_GOOD = 'relance check: all good (3 invoices in 1 file, 2 still owed, 6 policy steps, 5 templates in fr and en, 0 journal entries)';
@@ -197,7 +197,7 @@ describe('relance check, the size of the e-mails', () => {
       await writeFile(join(dir, 'factures.csv'), 'number;client;email;amount;due_date;attachment\nF-1;Atelier Martin;compta@martin.example;1200;2026-11-20;gros.pdf\nF-2;Atelier Martin;compta@martin.example;1200;2026-11-20;petit.pdf\n');
       await writeFile(join(dir, 'gros.pdf'), Buffer.alloc(8_000_000));
       await writeFile(join(dir, 'petit.pdf'), Buffer.alloc(100_000));
-      const { code, stdout } = await runRelance(['check', '--today', '2026-11-22'], { cwd: dir, env: NO_SMTP });
+      const { code, stdout } = await runRelanceInProcess(['check', '--today', '2026-11-22'], { cwd: dir, env: NO_SMTP });
       expect(stdout.split('\n')).toEqual([
         'factures.csv:2: warning: attachment: the e-mails of F-1 will be about 11 MB with its PDF (8 MB): above 10 MB many servers refuse a message (Postfix’s default limit) — attach a lighter PDF (a scan at 150 dpi, or the PDF as the invoicing tool exports it)',
         'relance check: 0 errors, 1 warning',

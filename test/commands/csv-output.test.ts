@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const TODAY = ['--today', '2026-11-22'];
 const CONFIG = 'invoices: factures.csv\njournal: journal.jsonl\nrates: rates.yaml\ncreditor:\n  name: Atelier Dupont SARL\n  email: compta@atelier-dupont.example\n';
@@ -38,7 +38,7 @@ const csvRows = (stdout: string): string[] => stdout.trimEnd().split('\n').slice
 
 describe('CSV cells that would run as formulas start with a quote', () => {
   it('status --format csv', async () => {
-    const { code, stdout } = await runRelance(['status', '--format', 'csv', ...TODAY], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['status', '--format', 'csv', ...TODAY], { cwd: dir });
     expect(code).toBe(0);
     // Worst first: number, client, status, balance…
     expect(csvRows(stdout).map((row) => row.slice(0, row.indexOf(',open,')))).toEqual([
@@ -50,14 +50,14 @@ describe('CSV cells that would run as formulas start with a quote', () => {
   });
 
   it('log --format csv', async () => {
-    const { code, stdout } = await runRelance(['log', '--format', 'csv', ...TODAY], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['log', '--format', 'csv', ...TODAY], { cwd: dir });
     expect(code).toBe(0);
     const notes = csvRows(stdout).map((row) => row.split(',')[10]);
     expect(notes).toEqual(["'=cmd|' /C calc'!A0", "'\tcaché"]);
   });
 
   it('rates --format csv', async () => {
-    const { code, stdout } = await runRelance(['rates', '--format', 'csv', ...TODAY], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['rates', '--format', 'csv', ...TODAY], { cwd: dir });
     expect(code).toBe(0);
     const row = csvRows(stdout).find((r) => r.startsWith('2026-H2,'))!;
     expect(row.split(',').slice(7, 8)).toEqual(["'@ECB"]);

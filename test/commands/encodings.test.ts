@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const TODAY = ['--today', '2026-11-22'];
 const HEADER = 'N° facture;Client;Montant TTC;Échéance\n';
@@ -29,7 +29,7 @@ async function status(name: string, file: string, bytes: Buffer, args: string[] 
   const dir = join(root, name);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, file), bytes);
-  return runRelance(['status', '--invoices', file, '--all', '--format', 'json', ...TODAY, ...args], { cwd: dir });
+  return runRelanceInProcess(['status', '--invoices', file, '--all', '--format', 'json', ...TODAY, ...args], { cwd: dir });
 }
 
 /** 4 081, 2 000 123: as the messages group digits. */
@@ -103,7 +103,7 @@ describe('a file that mixes encodings, or is text in neither, is an error at its
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'factures.csv'), utf8(`${HEADER}F-1;Un;1;31/10/2026\n`));
     await writeFile(join(dir, 'relance.yaml'), Buffer.concat([utf8('invoices: factures.csv\ncreditor:\n  name: Société '), Buffer.from([0xc9]), Buffer.from('lan\n')]));
-    const { code, stderr } = await runRelance(['status', ...TODAY], { cwd: dir });
+    const { code, stderr } = await runRelanceInProcess(['status', ...TODAY], { cwd: dir });
     expect(stderr).toBe(`relance.yaml:3: byte 52: 0xC9 is not UTF-8; the rest of the file is UTF-8 — ${REEXPORT}\nrelance: 1 error, nothing was done.\n`);
     expect(code).toBe(2);
   });

@@ -12,7 +12,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const EXPORTS = join(import.meta.dirname, '../fixtures/exports');
 
@@ -230,7 +230,7 @@ describe('exports read with no options', () => {
     it(`${file}: ${layout}`, async () => {
       const dir = join(root, file.replace(/\W/g, '-'));
       await cp(join(EXPORTS, file), join(dir, file));
-      const { code, stdout, stderr } = await runRelance(['status', '--invoices', file, '--all', '--format', 'json', '--today', '2026-12-01'], { cwd: dir });
+      const { code, stdout, stderr } = await runRelanceInProcess(['status', '--invoices', file, '--all', '--format', 'json', '--today', '2026-12-01'], { cwd: dir });
       expect(stderr.split('\n').filter((l) => !l.includes('warning:') && l !== '')).toEqual([]); // warnings only, no error
       expect(code).toBe(0);
       const doc = JSON.parse(stdout) as { invoices: { number: string; status: string; balance: string; due_date: string; days_late: number }[] };

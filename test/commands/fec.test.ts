@@ -8,7 +8,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const FEC_FIXTURES = join(import.meta.dirname, '../fixtures/fec');
 const SETUP = join(import.meta.dirname, '../fixtures/fec-directory');
@@ -47,7 +47,7 @@ const row = (r: JsonRow) => [r.number, r.client, r.status, r.balance, r.due_date
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 async function statusJson(args: string[], cwd: string) {
-  const run = await runRelance(['status', '--all', '--format', 'json', ...args], { cwd });
+  const run = await runRelanceInProcess(['status', '--all', '--format', 'json', ...args], { cwd });
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as { invoices: JsonRow[]; totals: Record<string, unknown>; aging: Record<string, string>; warnings: string[]; balances_as_of?: unknown };
 }
@@ -92,21 +92,21 @@ describe('status on a FEC alone, no options', () => {
 
   it('says the as-of date under the title, and warns once today is more than 7 days later', async () => {
     const dir = await folder(SETUP);
-    const onTime = await runRelance(['status', '--invoices', FEC, '--today', '2027-01-07'], { cwd: dir });
+    const onTime = await runRelanceInProcess(['status', '--invoices', FEC, '--today', '2027-01-07'], { cwd: dir });
     expect(onTime.code).toBe(0);
     expect(onTime.stdout.split('\n').slice(0, 2)).toEqual([
       'Overdue invoices on 07/01/2027',
       `${FEC}: a FEC, balances as of 31/12/2026 (the closing date in its name) — the interest to 07/01/2027 is computed on the FEC's balances`,
     ]);
     expect(onTime.stderr).not.toContain('days before today');
-    const late = await runRelance(['status', '--invoices', FEC, '--today', '2027-01-15'], { cwd: dir });
+    const late = await runRelanceInProcess(['status', '--invoices', FEC, '--today', '2027-01-15'], { cwd: dir });
     expect(late.stderr).toContain(`${FEC}: warning: the FEC's balances are as of 31/12/2026, 15 days before today: payments received since then are not in it — export a newer FEC, or check these balances against the bank, before reminding anyone\n`);
   });
 
   it('takes the last entry date when the name has no closing date', async () => {
     const dir = await folder();
     await cp(join(FEC_FIXTURES, 'pipe-utf8-bom', FEC), join(dir, 'export-compta.txt'));
-    const run = await runRelance(['status', '--invoices', 'export-compta.txt', ...TODAY], { cwd: dir });
+    const run = await runRelanceInProcess(['status', '--invoices', 'export-compta.txt', ...TODAY], { cwd: dir });
     expect(run.stdout.split('\n')[1]).toBe("export-compta.txt: a FEC, balances as of 31/12/2026 (its last entry) — the interest to 31/12/2026 is computed on the FEC's balances");
   });
 });
@@ -167,7 +167,7 @@ describe('a FEC with a client directory, through relance.yaml', () => {
 
   it('reminds the FEC’s invoices at the directory’s addresses, and none that is disputed or paused', async () => {
     const dir = await folder(SETUP);
-    const send = await runRelance(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: dir });
+    const send = await runRelanceInProcess(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: dir });
     expect(send.code).toBe(0);
     const actions = (JSON.parse(send.stdout) as { actions: { invoices: string[]; client: string; step: string; to: string[]; status: string }[] }).actions;
     expect(actions.map((a) => [a.invoices, a.step, a.to, a.status])).toEqual([
@@ -176,7 +176,7 @@ describe('a FEC with a client directory, through relance.yaml', () => {
       [['F2026-005', 'F2026-020'], 'relance-1', ['patron@cafedessports.example', 'gerance@cafedessports.example'], 'drafted'],
       [['F2026-050'], 'relance-1', ['studio@benali.example'], 'drafted'],
     ]);
-    const text = plain((await runRelance(['send', '--dry-run', ...TODAY], { cwd: dir })).stdout);
+    const text = plain((await runRelanceInProcess(['send', '--dry-run', ...TODAY], { cwd: dir })).stdout);
     expect(text).toContain('To: "Boulangerie Cœur de Blé" <compta@coeurdeble.example>\nSubject: Facture F2026-014 – Atelier Dupont SARL\n');
     expect(text).toContain('Petit rappel : facture F2026-014\n\nBonjour,\n\nTout d’abord, merci pour votre confiance renouvelée'); // C001 is tagged fidele in the directory: the loyal template
     expect(text).toContain('- facture F2026-014 du 10 mars 2026, échue le 30 avril 2026 (il y a 245 jours) : 1 800,00 €, dont 1 000,00 € déjà réglés, reste 800,00 €');
@@ -187,7 +187,7 @@ describe('a FEC with a client directory, through relance.yaml', () => {
     await mkdir(join(dir, 'templates/fr'), { recursive: true });
     await writeFile(join(dir, 'templates/fr/relance-1.hbs'), '---\nsubject: Facture {{invoice.number}}\n---\nÀ l’attention de {{client.contact}} ({{client.code}})\n{{client.address}}\n');
     await writeFile(join(dir, 'relance.yaml'), `${await readFile(join(dir, 'relance.yaml'), 'utf8')}templates: templates\n`);
-    const text = (await runRelance(['send', '--dry-run', '--invoice', 'F2026-050', ...TODAY], { cwd: dir })).stdout;
+    const text = (await runRelanceInProcess(['send', '--dry-run', '--invoice', 'F2026-050', ...TODAY], { cwd: dir })).stdout;
     expect(text).toContain('À l’attention de Karim Benali (C005)\n9 rue Oberkampf, Bâtiment B, 75011 Paris\n');
   });
 
@@ -200,7 +200,7 @@ describe('a FEC with a client directory, through relance.yaml', () => {
         'F-2;Café des Sports;C002;;particulier;01/12/2026;15/12/2026;100,00\n' +
         'F-3;Café des Sports;C002;;;01/12/2026;15/12/2026;100,00\n',
     );
-    const status = await runRelance(['status', '--invoices', 'factures.csv', '--format', 'json', ...TODAY], { cwd: dir });
+    const status = await runRelanceInProcess(['status', '--invoices', 'factures.csv', '--format', 'json', ...TODAY], { cwd: dir });
     expect(status.code).toBe(0);
     const hint = 'correct the one that is wrong: the directory fills only what an invoice leaves empty';
     expect(JSON.parse(status.stdout).warnings).toEqual([
@@ -211,9 +211,9 @@ describe('a FEC with a client directory, through relance.yaml', () => {
     // A second row of that name with its own code: F-2 and F-3 name theirs (C002) and find it;
     // an invoice that gives the name alone matches both rows, and nothing is done.
     await writeFile(join(dir, 'clients.csv'), `${await readFile(join(dir, 'clients.csv'), 'utf8')}C2BIS;Cafe des sports;bar@sports.example;b2b;;;;;;;\n`);
-    expect((await runRelance(['status', '--invoices', 'factures.csv', ...TODAY], { cwd: dir })).code).toBe(0);
+    expect((await runRelanceInProcess(['status', '--invoices', 'factures.csv', ...TODAY], { cwd: dir })).code).toBe(0);
     await writeFile(join(dir, 'factures.csv'), 'N° facture;Client;Échéance;Montant TTC\nF-4;CAFÉ DES SPORTS;15/12/2026;100,00\n');
-    const ambiguous = await runRelance(['status', '--invoices', 'factures.csv', ...TODAY], { cwd: dir });
+    const ambiguous = await runRelanceInProcess(['status', '--invoices', 'factures.csv', ...TODAY], { cwd: dir });
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toBe(
       'factures.csv:2: client: the client "CAFÉ DES SPORTS" of invoice F-4 matches 2 rows of the client directory (clients.csv:3, clients.csv:12) — give the invoice its client code (client_code), or give each directory row its own code\n' +
@@ -229,7 +229,7 @@ describe('check on a client directory', () => {
       join(dir, 'clients.csv'),
       'Code client;Client;Email;Type client;Conditions de paiement;Ville\nC001;Boulangerie;compta@@coeurdeble;b2b;30 jours;Lyon\nC002;Café;;grossiste;tous les mois;\nC001;Doublon;;;;\n',
     );
-    const check = await runRelance(['check', ...TODAY], { cwd: dir });
+    const check = await runRelanceInProcess(['check', ...TODAY], { cwd: dir });
     expect(check.code).toBe(2);
     expect(check.stdout.split('\n').filter((l) => l.startsWith('clients.csv'))).toEqual([
       'clients.csv:2: email: "compta@@coeurdeble" is not an e-mail address — write one address per recipient, separated by ";"',
@@ -242,7 +242,7 @@ describe('check on a client directory', () => {
   it('says how many directory rows it read and how many invoices used, when all is good', async () => {
     const dir = await folder(SETUP);
     await writeFile(join(dir, 'factures.csv'), 'N° facture;Client;Échéance;Montant TTC\nF-1;Studio Benali;15/01/2027;100,00\n');
-    const check = await runRelance(['check', '--invoices', 'factures.csv', '--today', '2026-11-15'], { cwd: dir });
+    const check = await runRelanceInProcess(['check', '--invoices', 'factures.csv', '--today', '2026-11-15'], { cwd: dir });
     expect(check).toEqual({ code: 0, stdout: 'relance check: all good (1 invoice in 1 file, 1 still owed, 9 clients in the directory (1 with invoices), 6 policy steps, 5 templates in fr, 0 journal entries)\n', stderr: '' });
   });
 });

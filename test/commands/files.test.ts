@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const TODAY = ['--today', '2026-11-22'];
 // Nothing is due on 22/11/2026 (due in 2027): a send that gets past its checks sends nothing.
@@ -35,7 +35,7 @@ async function folder(name: string, journal = '.relance/journal.jsonl'): Promise
   return dir;
 }
 
-const send = (dir: string, args: string[] = []) => runRelance(['send', ...TODAY, ...args], { cwd: dir, env: SMTP_ENV });
+const send = (dir: string, args: string[] = []) => runRelanceInProcess(['send', ...TODAY, ...args], { cwd: dir, env: SMTP_ENV });
 
 /** A tmpfs mounted at `dir` (root only); false when this machine does not allow it. */
 function mountTmpfs(dir: string, options: string): boolean {
@@ -106,7 +106,7 @@ describe('files in the way are located errors, exit 2', () => {
     await rm(join(dir, 'factures.csv'));
     expect(spawnSync('mkfifo', [join(dir, 'factures.csv')]).status).toBe(0);
     for (const command of [['status'], ['send'], ['check']]) {
-      const { code, stdout, stderr } = await runRelance([...command, ...TODAY], { cwd: dir, env: SMTP_ENV });
+      const { code, stdout, stderr } = await runRelanceInProcess([...command, ...TODAY], { cwd: dir, env: SMTP_ENV });
       const expected = 'factures.csv: is a FIFO (named pipe), not a regular file — name a regular file: relance reads nothing else';
       if (command[0] === 'check') expect(stdout).toBe(`${expected}\nrelance check: 1 error, 0 warnings\n`);
       else expect(stderr).toBe(`${expected}\nrelance: 1 error, nothing was done.\n`);
@@ -124,7 +124,7 @@ describe('files in the way are located errors, exit 2', () => {
     const dir = await folder('devices');
     await writeFile(join(dir, 'rates.yaml'), 'invoices: factures.csv\nrates: /dev/urandom\n');
     await writeFile(join(dir, 'policy.yaml'), 'invoices: factures.csv\npolicy: /dev/zero\n');
-    const { code, stderr } = await runRelance([...args, ...TODAY], { cwd: dir });
+    const { code, stderr } = await runRelanceInProcess([...args, ...TODAY], { cwd: dir });
     expect(stderr).toBe(`${message}\nrelance: 1 error, nothing was done.\n`);
     expect(code).toBe(2);
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cli } from '../../src/commands/common.js';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TODAY = ['--today', '2026-11-22'];
@@ -33,7 +33,7 @@ describe('relance init in an empty folder', () => {
   let first: { code: number; stdout: string; stderr: string };
   beforeAll(async () => {
     dir = await emptyFolder();
-    first = await runRelance(['init', ...TODAY], { cwd: dir });
+    first = await runRelanceInProcess(['init', ...TODAY], { cwd: dir });
   });
 
   it('writes the setup and says what it wrote, then what to do next', () => {
@@ -106,7 +106,7 @@ describe('relance init in an empty folder', () => {
   });
 
   it('works at once: check (the placeholders to edit), status and send --dry-run', async () => {
-    const check = await runRelance(['check', ...TODAY], { cwd: dir });
+    const check = await runRelanceInProcess(['check', ...TODAY], { cwd: dir });
     expect(check.stdout.split('\n')).toEqual([
       'relance.yaml:25: warning: creditor.name: "Votre Société SARL" is the placeholder relance init wrote — put your company’s name: it signs every reminder',
       'relance.yaml:26: warning: creditor.email: "compta@votre-societe.example" is the placeholder relance init wrote — put the address your clients should reply to: the e-mails go out from it',
@@ -115,13 +115,13 @@ describe('relance init in an empty folder', () => {
     ]);
     expect(check.code).toBe(0);
 
-    const status = await runRelance(['status', ...TODAY], { cwd: dir });
+    const status = await runRelanceInProcess(['status', ...TODAY], { cwd: dir });
     expect(status.code).toBe(0);
     const rows = status.stdout.split('\n').filter((l) => /^ EX-/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
     expect(rows).toEqual(['EX-001', 'EX-002', 'EX-004', 'EX-003']); // overdue, worst first; EX-005 not yet due, EX-006 paid
     expect(status.stdout.replace(/[\u00a0\u202f]/g, ' ')).toContain('Aging of unpaid balances: not yet due 1 980,00 € · 1–30 days 4 970,00 € · 31–60 1 200,00 €');
 
-    const send = await runRelance(['send', '--dry-run', ...TODAY], { cwd: dir });
+    const send = await runRelanceInProcess(['send', '--dry-run', ...TODAY], { cwd: dir });
     expect(send.code).toBe(0);
     expect(send.stdout.split('\n').filter((l) => l.startsWith('── '))).toEqual([
       '── e-mail 1/5 · relance-1 · Atelier Martin · EX-001 ────────',
@@ -138,7 +138,7 @@ describe('relance init in an empty folder', () => {
 
   it('never overwrites: a second run keeps every file and says so', async () => {
     await writeFile(join(dir, 'relance.yaml'), 'invoices: factures.csv\n# edited by hand\n');
-    const again = await runRelance(['init', '--today', '2027-01-15'], { cwd: dir });
+    const again = await runRelanceInProcess(['init', '--today', '2027-01-15'], { cwd: dir });
     expect(again.code).toBe(0);
     const lines = again.stdout.split('\n');
     expect(lines.filter((l) => l.startsWith('  wrote'))).toEqual([]);
@@ -159,7 +159,7 @@ describe('relance init in an empty folder', () => {
 describe('relance init, other cases', () => {
   it('creates the folder it is given, and says to go there', async () => {
     const cwd = await emptyFolder();
-    const { code, stdout } = await runRelance(['init', 'clients/relances', ...TODAY], { cwd });
+    const { code, stdout } = await runRelanceInProcess(['init', 'clients/relances', ...TODAY], { cwd });
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe(`relance init: ${join(cwd, 'clients/relances')}`);
     expect(stdout).toContain('\nNext:\n  cd clients/relances\n  relance check ');
@@ -168,23 +168,23 @@ describe('relance init, other cases', () => {
 
   it('takes the common flags: --config names the settings file, its folder is set up; --no-color is accepted', async () => {
     const cwd = await emptyFolder();
-    const { code } = await runRelance(['init', '--config', 'compta/relances.yaml', '--no-color', '--quiet', ...TODAY], { cwd });
+    const { code } = await runRelanceInProcess(['init', '--config', 'compta/relances.yaml', '--no-color', '--quiet', ...TODAY], { cwd });
     expect(code).toBe(0);
     expect((await readdir(join(cwd, 'compta'))).sort()).toEqual(['.gitignore', 'clients.csv', 'factures.csv', 'policy.yaml', 'relances.yaml', 'templates']);
-    const status = await runRelance(['status', '--config', 'compta/relances.yaml', ...TODAY], { cwd });
+    const status = await runRelanceInProcess(['status', '--config', 'compta/relances.yaml', ...TODAY], { cwd });
     expect(status.code).toBe(0);
-    const both = await runRelance(['init', 'ailleurs', '--config', 'compta/relances.yaml', ...TODAY], { cwd });
+    const both = await runRelanceInProcess(['init', 'ailleurs', '--config', 'compta/relances.yaml', ...TODAY], { cwd });
     expect(both.code).toBe(2);
     expect(both.stderr).toBe('relance: give either DIR or --config, not both — relance init DIR writes DIR/relance.yaml; relance init --config FILE writes FILE\n');
   });
 
   it('dates the samples from another --today, and they still work then', async () => {
     const dir = await emptyFolder();
-    await runRelance(['init', '--today', '2025-06-10'], { cwd: dir });
+    await runRelanceInProcess(['init', '--today', '2025-06-10'], { cwd: dir });
     const csv = await readFile(join(dir, 'factures.csv'), 'utf8');
     expect(csv).toContain('EX-001;Atelier Martin;compta@atelier-martin.example;professionnel;27/03/2025;26/04/2025;');
     expect(csv).toContain('EX-005;Studio Nova;hello@studio-nova.example;professionnel;14/05/2025;13/06/2025;');
-    const status = await runRelance(['status', '--today', '2025-06-10', '--format', 'json'], { cwd: dir });
+    const status = await runRelanceInProcess(['status', '--today', '2025-06-10', '--format', 'json'], { cwd: dir });
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout).invoices.map((i: { number: string; days_late: number }) => [i.number, i.days_late])).toEqual([
       ['EX-001', 45],
@@ -196,7 +196,7 @@ describe('relance init, other cases', () => {
 
   it('takes the answers as flags; a .yaml invoices file gets YAML samples; then check is all good', async () => {
     const dir = await emptyFolder();
-    const init = await runRelance(['init', '--name', 'Atelier Dupont SARL', '--email', 'compta@atelier-dupont.fr', '--invoices', 'clients.yaml', ...TODAY], { cwd: dir });
+    const init = await runRelanceInProcess(['init', '--name', 'Atelier Dupont SARL', '--email', 'compta@atelier-dupont.fr', '--invoices', 'clients.yaml', ...TODAY], { cwd: dir });
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('  wrote relance.yaml   your settings: who you are, your files, how to send\n');
     expect(init.stdout).toContain('  wrote clients.yaml   6 sample invoices dated from 22/11/2026: replace them with yours\n');
@@ -204,22 +204,22 @@ describe('relance init, other cases', () => {
     expect(config).toMatch(/^invoices: clients\.yaml$/m);
     expect(config).toMatch(/^ {2}name: Atelier Dupont SARL$/m);
     expect(config).toMatch(/^ {2}email: compta@atelier-dupont\.fr$/m);
-    const check = await runRelance(['check', ...TODAY], { cwd: dir });
+    const check = await runRelanceInProcess(['check', ...TODAY], { cwd: dir });
     expect(check).toEqual({ code: 0, stdout: 'relance check: all good (6 invoices in 1 file, 5 still owed, 6 clients in the directory (6 with invoices), 6 policy steps, 5 templates in fr and en, 0 journal entries)\n', stderr: '' });
   });
 
   it('names the sample directory otherwise when the invoices file is called clients.csv', async () => {
     const dir = await emptyFolder();
-    const init = await runRelance(['init', '--yes', '--invoices', 'clients.csv', ...TODAY], { cwd: dir });
+    const init = await runRelanceInProcess(['init', '--yes', '--invoices', 'clients.csv', ...TODAY], { cwd: dir });
     expect(init.stdout).toContain('  wrote annuaire-clients.csv  the client directory of these samples');
     expect(await readFile(join(dir, 'relance.yaml'), 'utf8')).toMatch(/^clients: annuaire-clients\.csv$/m);
-    expect((await runRelance(['status', ...TODAY], { cwd: dir })).code).toBe(0);
+    expect((await runRelanceInProcess(['status', ...TODAY], { cwd: dir })).code).toBe(0);
   });
 
   it('keeps an existing .gitignore and says to add .relance/ to it', async () => {
     const dir = await emptyFolder();
     await writeFile(join(dir, '.gitignore'), 'node_modules/\n');
-    const { stdout } = await runRelance(['init', ...TODAY], { cwd: dir });
+    const { stdout } = await runRelanceInProcess(['init', ...TODAY], { cwd: dir });
     expect(stdout).toContain('  kept .gitignore (already there)\n  (add the line .relance/ to .gitignore: the journal does not belong in git)\n');
     expect(await readFile(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\n');
   });
@@ -231,7 +231,7 @@ describe('relance init, other cases', () => {
   ])('%j → exit 2, nothing written', async (args, stderr) => {
     const dir = await emptyFolder();
     await writeFile(join(dir, 'a-file'), 'x');
-    const result = await runRelance(args, { cwd: dir });
+    const result = await runRelanceInProcess(args, { cwd: dir });
     expect(result).toEqual({ code: 2, stdout: '', stderr });
     expect(await readdir(dir)).toEqual(['a-file']);
   });

@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 let dir: string;
 const SATURDAY = ['--today', '2026-11-14'];
@@ -43,7 +43,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('relance status', () => {
   it('names the readings applied, shows a time-barred claim, a public buyer and a next date moved to a business day', async () => {
-    const { code, stdout, stderr } = await runRelance(['status', '--all', '--format', 'json', ...SATURDAY], { cwd: dir });
+    const { code, stdout, stderr } = await runRelanceInProcess(['status', '--all', '--format', 'json', ...SATURDAY], { cwd: dir });
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc.readings).toEqual({ rate_mode: 'half-year', imputation: 'interest-first', floor: 'raise', end_of_month: 'days-then-eom' });
@@ -66,7 +66,7 @@ describe('relance status', () => {
   });
 
   it('says in the table how partial payments were imputed', async () => {
-    const { stdout } = await runRelance(['status', ...SATURDAY], { cwd: dir });
+    const { stdout } = await runRelanceInProcess(['status', ...SATURDAY], { cwd: dir });
     expect(stdout).toMatch(/ V-1 +Vieux Client +time-barred /);
     expect(stdout).toContain('Partial payments are imputed to the interest accrued first, then the principal (imputation: interest-first, art. 1343-1 C. civ.): the JSON gives interest_paid and principal_left');
   });
@@ -74,7 +74,7 @@ describe('relance status', () => {
 
 describe('relance send --dry-run with send_days: business', () => {
   it('sends nothing on a Saturday and says what waits for Monday', async () => {
-    const { code, stdout } = await runRelance(['send', '--dry-run', ...SATURDAY], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['send', '--dry-run', ...SATURDAY], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toBe(
       'relance send --dry-run, 14/11/2026: 0 e-mails, 0 to-dos — nothing is sent, nothing recorded\n' +
@@ -83,7 +83,7 @@ describe('relance send --dry-run with send_days: business', () => {
   });
 
   it('sends them on Monday, saying which fell due on the weekend; never a reminder for the time-barred claim', async () => {
-    const { code, stdout } = await runRelance(['send', '--dry-run', ...MONDAY], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['send', '--dry-run', ...MONDAY], { cwd: dir });
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     expect(lines.slice(0, 2)).toEqual([
@@ -98,7 +98,7 @@ describe('relance send --dry-run with send_days: business', () => {
 
 describe('relance preview: the letter says the reading where it matters', () => {
   it('tells a partly paid client that the payments went to the interest first (art. 1343-1)', async () => {
-    const { code, stdout } = await runRelance(['preview', 'P-1', '--step', 'mise-en-demeure', ...SATURDAY], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['preview', 'P-1', '--step', 'mise-en-demeure', ...SATURDAY], { cwd: dir });
     expect(code).toBe(0);
     expect(plain(stdout)).toContain(
       'Conformément à l’article 1343-1 du Code civil, vos paiements partiels ont été imputés d’abord sur les intérêts échus, puis sur le capital : 50,96 € des intérêts ci-dessus sont ainsi réglés, et le capital restant dû s’élève à 6 050,96 €.',
@@ -106,7 +106,7 @@ describe('relance preview: the letter says the reading where it matters', () => 
   });
 
   it('writes to a public buyer under the code de la commande publique, and names the administrative court', async () => {
-    const { code, stdout } = await runRelance(['preview', 'M-1', '--step', 'mise-en-demeure', ...SATURDAY], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['preview', 'M-1', '--step', 'mise-en-demeure', ...SATURDAY], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toContain('en application de l’article R2192-31 du code de la commande publique, les intérêts moratoires');
     expect(plain(stdout)).toContain('l’indemnité forfaitaire pour frais de recouvrement de 40 € par facture prévue à l’article D2192-35');
@@ -116,7 +116,7 @@ describe('relance preview: the letter says the reading where it matters', () => 
   });
 
   it('refuses a letter for a time-barred claim', async () => {
-    expect(await runRelance(['preview', 'V-1', '--step', 'mise-en-demeure', ...SATURDAY], { cwd: dir })).toEqual({
+    expect(await runRelanceInProcess(['preview', 'V-1', '--step', 'mise-en-demeure', ...SATURDAY], { cwd: dir })).toEqual({
       code: 2,
       stdout: '',
       stderr:
@@ -127,7 +127,7 @@ describe('relance preview: the letter says the reading where it matters', () => 
 
 describe('relance check', () => {
   it('knows the cap of a sector, and the limitation', async () => {
-    const { code, stdout } = await runRelance(['check', ...SATURDAY], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['check', ...SATURDAY], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toContain(
       'factures.csv:6: warning: due_date: T-1 is due 50 days after its invoice date (2026-10-01 → 2026-11-20): beyond the limit for road transport, vehicle rental, transport commission, freight forwarding and customs brokerage, 30 days from the invoice date (art. L441-11 II 5° C. com.): 2026-10-31 at the latest — check the due date; if it is right, agree shorter terms with this client',

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import writeExcelFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const NOT_TABLES = join(import.meta.dirname, '../fixtures/not-tables');
 const TODAY = ['--today', '2026-12-01'];
@@ -36,17 +36,17 @@ describe('status words', () => {
   it('an unknown word is an error whose hint is the statuses: map that fixes it; with that map, the word is read', async () => {
     const csv = 'N° facture;Client;Montant TTC;Échéance;Statut\nF-1;Dupont SARL;1 200,00;31/10/2026;À facturer\nF-2;Dupont SARL;600,00;31/10/2026;Payée\n';
     const alone = await folder('statuses-alone', { 'factures.csv': csv });
-    const refused = await runRelance(['status', '--invoices', 'factures.csv', ...TODAY], { cwd: alone });
+    const refused = await runRelanceInProcess(['status', '--invoices', 'factures.csv', ...TODAY], { cwd: alone });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
       'factures.csv:2: status: "À facturer" is not a status — use open, paid, disputed, paused, cancelled or insolvency (à régler, payée, payée en partie, litige, annulée, avoir, brouillon… work too), or name its state in relance.yaml: statuses: { "À facturer": open }\nrelance: 1 error, nothing was done.\n',
     );
     const mapped = await folder('statuses-mapped', { 'factures.csv': csv, 'relance.yaml': `invoices: factures.csv\nstatuses: { "À facturer": open }\n${CREDITOR}` });
-    const read = await runRelance(['status', '--all', '--format', 'json', ...TODAY], { cwd: mapped });
+    const read = await runRelanceInProcess(['status', '--all', '--format', 'json', ...TODAY], { cwd: mapped });
     expect(read.code).toBe(0);
     expect(rows(read.stdout).map((r) => [r.number, r.status, r.balance])).toEqual([['F-1', 'open', '1200.00'], ['F-2', 'paid', '0.00']]);
     const typo = await folder('statuses-typo', { 'factures.csv': csv, 'relance.yaml': `invoices: factures.csv\nstatuses: { "À facturer": opne }\n${CREDITOR}` });
-    expect((await runRelance(['status', ...TODAY], { cwd: typo })).stderr).toBe('relance.yaml:2: statuses.À facturer: "opne" is not a state — did you mean "open"?\nrelance: 1 error, nothing was done.\n');
+    expect((await runRelanceInProcess(['status', ...TODAY], { cwd: typo })).stderr).toBe('relance.yaml:2: statuses.À facturer: "opne" is not a state — did you mean "open"?\nrelance: 1 error, nothing was done.\n');
   });
 });
 
@@ -68,7 +68,7 @@ describe('workbooks, and the files that are no table of invoices', () => {
       },
     ]).toBuffer();
     const dir = await folder('xlsx', { 'factures.xlsx': bytes, 'relance.yaml': `invoices: factures.xlsx\nsheet: factures 2026\n${CREDITOR}` });
-    const { code, stdout, stderr } = await runRelance(['status', '--all', '--format', 'json', ...TODAY], { cwd: dir });
+    const { code, stdout, stderr } = await runRelanceInProcess(['status', '--all', '--format', 'json', ...TODAY], { cwd: dir });
     expect(stderr).toBe('factures.xlsx: warning: 1 row skipped as totals, subtotals or group headings (line 6) — nothing to do: such rows are no invoices\n');
     expect(code).toBe(0);
     expect(rows(stdout).map((r) => [r.number, r.status, r.balance, r.due_date, r.days_late])).toEqual([
@@ -76,7 +76,7 @@ describe('workbooks, and the files that are no table of invoices', () => {
       ['FX-2', 'paid', '0.00', '2026-10-31', 0],
     ]);
     const unknown = await folder('xlsx-sheet', { 'factures.xlsx': bytes, 'relance.yaml': `invoices: factures.xlsx\nsheet: Relances\n${CREDITOR}` });
-    expect((await runRelance(['status', ...TODAY], { cwd: unknown })).stderr).toBe(
+    expect((await runRelanceInProcess(['status', ...TODAY], { cwd: unknown })).stderr).toBe(
       'factures.xlsx: sheet: no sheet named "Relances" in this workbook (sheets: "Notes", "Factures 2026") — name one of them under sheet: in relance.yaml\nrelance: 1 error, nothing was done.\n',
     );
   });
@@ -90,7 +90,7 @@ describe('workbooks, and the files that are no table of invoices', () => {
     await writeFile(join(dir, 'photo.csv'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(5000, 7)]));
     const said: string[] = [];
     for (const file of ['factures-excel97.xls', 'factures-web.xls', 'facture.pdf', 'photo.csv']) {
-      const { code, stdout, stderr } = await runRelance(['status', '--invoices', file, ...TODAY], { cwd: dir });
+      const { code, stdout, stderr } = await runRelanceInProcess(['status', '--invoices', file, ...TODAY], { cwd: dir });
       expect([code, stdout]).toEqual([2, '']);
       said.push(stderr);
     }
@@ -108,7 +108,7 @@ describe('what the file does not say is never guessed', () => {
 
   it('partly paid with no amount: listed as balance-unknown, named in a warning, no reminder — until paid-by-hand --amount says how much', async () => {
     const dir = await folder('unknown', { 'factures.csv': CSV, 'relance.yaml': `invoices: factures.csv\njournal: journal.jsonl\n${CREDITOR}` });
-    const status = await runRelance(['status', '--all', '--format', 'json', ...TODAY], { cwd: dir });
+    const status = await runRelanceInProcess(['status', '--all', '--format', 'json', ...TODAY], { cwd: dir });
     expect(status.code).toBe(0);
     expect(rows(status.stdout).map((r) => [r.number, r.status, r.balance, r.days_late, r.interest, r.flat_fee])).toEqual([
       ['F-1', 'balance-unknown', '1000.00', 30, '0.00', '0.00'],
@@ -119,19 +119,19 @@ describe('what the file does not say is never guessed', () => {
       'factures.csv:2: warning: status: 1 invoice (F-1, line 2) is marked partly paid, and the file gives no paid amount or balance: listed as "balance-unknown", with no interest or fee, and not reminded until the balance is known — export the paid amount or the balance ("Montant encaissé", "Reste à payer"), or record what was paid: relance record F-1 paid-by-hand --amount 500',
     ]);
     // check lists the unused column too.
-    expect((await runRelance(['check', ...TODAY], { cwd: dir })).stdout).toContain('factures.csv:1: warning: column not used: "Commentaire"');
-    const before = await runRelance(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: dir });
+    expect((await runRelanceInProcess(['check', ...TODAY], { cwd: dir })).stdout).toContain('factures.csv:1: warning: column not used: "Commentaire"');
+    const before = await runRelanceInProcess(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: dir });
     expect(JSON.parse(before.stdout).actions.map((a: { invoices: string[] }) => a.invoices)).toEqual([['F-2']]);
 
-    const recorded = await runRelance(['record', 'F-1', 'paid-by-hand', '--amount', '400', '--date', '2026-11-20', ...TODAY], { cwd: dir });
+    const recorded = await runRelanceInProcess(['record', 'F-1', 'paid-by-hand', '--amount', '400', '--date', '2026-11-20', ...TODAY], { cwd: dir });
     expect(recorded.code).toBe(0);
     expect(recorded.stdout).toMatch(/^F-1: payment by hand of 400,00 € recorded on 20\/11\/2026 — 600,00 € left to pay \("relance record F-1 resume" undoes it\); next step /);
     expect(await readFile(join(dir, 'journal.jsonl'), 'utf8')).toContain('"event":"paid-by-hand","until":null,"note":null,"run":null,"amount":"400.00"}');
-    const after = await runRelance(['status', '--all', '--format', 'json', ...TODAY], { cwd: dir });
+    const after = await runRelanceInProcess(['status', '--all', '--format', 'json', ...TODAY], { cwd: dir });
     expect(rows(after.stdout).find((r) => r.number === 'F-1')).toMatchObject({ status: 'open', balance: '600.00', days_late: 30, flat_fee: '40.00' });
-    const sent = await runRelance(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: dir });
+    const sent = await runRelanceInProcess(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: dir });
     expect(JSON.parse(sent.stdout).actions.flatMap((a: { invoices: string[] }) => a.invoices)).toEqual(['F-1', 'F-2']);
-    const tooMuch = await runRelance(['record', 'F-2', 'paid-by-hand', '--amount', '350', ...TODAY], { cwd: dir });
+    const tooMuch = await runRelanceInProcess(['record', 'F-2', 'paid-by-hand', '--amount', '350', ...TODAY], { cwd: dir });
     expect([tooMuch.code, tooMuch.stderr]).toEqual([2, 'relance: --amount 350,00 € is more than the 300,00 € left to pay on F-2 — a payment of the whole balance is "paid-by-hand" without --amount\nrelance: 1 error, nothing was recorded.\n']);
   });
 });
@@ -147,7 +147,7 @@ describe('credit notes', () => {
       'AV-3;Dupont SARL;compta@dupont.example;25/11/2026;;-300,00;Avoir;F-3',
     ].join('\n');
     const dir = await folder('credits', { 'factures.csv': csv, 'relance.yaml': `invoices: factures.csv\n${CREDITOR}` });
-    const table = await runRelance(['status', ...TODAY], { cwd: dir });
+    const table = await runRelanceInProcess(['status', ...TODAY], { cwd: dir });
     expect(table.code).toBe(0);
     const plain = table.stdout.replace(/[\u00a0\u202f]/g, ' ');
     // F-1: 1 000,00 less AV-1 (300,00) and AV-2 (50,00, for an invoice not in the file: the oldest open one) = 650,00.
@@ -155,24 +155,24 @@ describe('credit notes', () => {
     expect(plain).toContain('Unallocated credits: 100,00 € (Dupont SARL 100,00 €) — deducted in those clients\' reminders');
     expect(table.stderr).toContain('factures.csv:6: warning: amount: Dupont SARL has 100,00 € of credit notes (AV-3) left over, with no open invoice to reduce: an unallocated credit, deducted in their reminders');
     expect(table.stderr).toContain('factures.csv:4: warning: credit_for: credit note AV-2 is for invoice "F-9", which is not in the files: it goes to Dupont SARL\'s oldest open invoices');
-    const send = await runRelance(['send', '--dry-run', ...TODAY], { cwd: dir });
+    const send = await runRelanceInProcess(['send', '--dry-run', ...TODAY], { cwd: dir });
     expect(send.code).toBe(0);
     expect(send.stdout.replace(/[\u00a0\u202f]/g, ' ')).toContain('Avoir en votre faveur (AV-3) : 100,00 €, à déduire de ce montant.');
   });
 });
 
 describe('clients that look like consumers', () => {
-  const csv = 'N° facture;Client;Email;Montant TTC;Échéance\nF-1;M. Jean Petit;jp@mail.example;1 000,00;31/10/2026\nF-2;Studio Lumen;contact@lumen.example;1 000,00;31/10/2026\nF-3;Dupont SARL;compta@dupont.example;1 000,00;31/10/2026\n';
+  const csv = 'N° facture;Client;Email;Montant TTC;Échéance\nF-1;M. Jean Petit;jp@mail.example;1 000,00;31/10/2026\nF-2;Lucie Bernard;lucie.bernard@mail.example;1 000,00;31/10/2026\nF-3;Dupont SARL;compta@dupont.example;1 000,00;31/10/2026\n';
 
   it('no €40 and no B2B rate claimed from them, said in one warning; client_type: b2b in relance.yaml claims them', async () => {
     const alone = await folder('consumers', { 'factures.csv': csv });
-    const guessed = await runRelance(['status', '--invoices', 'factures.csv', '--all', '--format', 'json', ...TODAY], { cwd: alone });
+    const guessed = await runRelanceInProcess(['status', '--invoices', 'factures.csv', '--all', '--format', 'json', ...TODAY], { cwd: alone });
     expect(rows(guessed.stdout).map((r) => [r.number, r.interest, r.flat_fee])).toEqual([['F-3', '10.53', '40.00'], ['F-1', '0.00', '0.00'], ['F-2', '0.00', '0.00']]);
     expect(warnings(guessed.stdout)[0]).toBe(
-      'factures.csv: warning: client_type: 2 clients look like consumers (M. Jean Petit, Studio Lumen): nothing gives their client type, and their names carry a title (M., Mme…) or no company form (SARL, SAS, association…) and no SIREN — they are treated as consumers (b2c): no €40 fee and no B2B rate are claimed from them — if they are businesses, add a "Type client" column (b2b) or a SIREN column, or set client_type: b2b in relance.yaml',
+      'factures.csv: warning: client_type: 2 clients look like consumers (M. Jean Petit, Lucie Bernard): nothing gives their client type, and their names carry a title (M., Mme…) or no company form (SARL, SAS, association…) and no SIREN — they are treated as consumers (b2c): no €40 fee and no B2B rate are claimed from them — if they are businesses, add a "Type client" column (b2b) or a SIREN column, or set client_type: b2b in relance.yaml',
     );
     const said = await folder('consumers-b2b', { 'factures.csv': csv, 'relance.yaml': `invoices: factures.csv\nclient_type: b2b\n${CREDITOR}` });
-    const claimed = await runRelance(['status', '--all', '--format', 'json', ...TODAY], { cwd: said });
+    const claimed = await runRelanceInProcess(['status', '--all', '--format', 'json', ...TODAY], { cwd: said });
     expect(rows(claimed.stdout).map((r) => r.flat_fee)).toEqual(['40.00', '40.00', '40.00']);
     expect(claimed.stderr).toBe('');
   });
@@ -182,7 +182,7 @@ describe('the rows of one invoice, and the time zone', () => {
   it('rows of one number that disagree are an error naming both lines; a repeat away from its rows is "appears twice"', async () => {
     const csv = 'N° facture;Client;Montant TTC;Échéance\nF-1;Dupont SARL;1 200,00;31/10/2026\nF-1;Dupont SA;1 200,00;31/10/2026\nF-2;Dupont SARL;10,00;31/10/2026\nF-2;Dupont SARL;10,00;31/10/2026\nF-3;Dupont SARL;10,00;31/10/2026\nF-2;Dupont SARL;10,00;31/10/2026\n';
     const dir = await folder('merge', { 'factures.csv': csv });
-    const { code, stderr } = await runRelance(['status', '--invoices', 'factures.csv', ...TODAY], { cwd: dir });
+    const { code, stderr } = await runRelanceInProcess(['status', '--invoices', 'factures.csv', ...TODAY], { cwd: dir });
     expect(code).toBe(2);
     expect(stderr).toBe(
       [
@@ -198,7 +198,7 @@ describe('the rows of one invoice, and the time zone', () => {
     const csv = 'N° facture;Client;Montant TTC;Échéance\nF-1;Dupont SARL;100,00;2026-10-31T23:30:00Z\n';
     const paris = await folder('zone-paris', { 'factures.csv': csv, 'relance.yaml': `invoices: factures.csv\n${CREDITOR}` });
     const martinique = await folder('zone-martinique', { 'factures.csv': csv, 'relance.yaml': `invoices: factures.csv\ntimezone: America/Martinique\n${CREDITOR}` });
-    const due = async (dir: string) => rows((await runRelance(['status', '--all', '--format', 'json', ...TODAY], { cwd: dir })).stdout)[0]!.due_date;
+    const due = async (dir: string) => rows((await runRelanceInProcess(['status', '--all', '--format', 'json', ...TODAY], { cwd: dir })).stdout)[0]!.due_date;
     expect([await due(paris), await due(martinique)]).toEqual(['2026-11-01', '2026-10-31']);
   });
 });

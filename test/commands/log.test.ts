@@ -7,7 +7,7 @@ import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance, type RunResult } from '../helpers/run-cli.js';
+import { type RunResult, runRelanceInProcess } from '../helpers/run-cli.js';
 
 const TODAY = '2026-11-22';
 const FIXTURES = new URL('../fixtures/record/', import.meta.url);
@@ -28,7 +28,7 @@ async function setup(options: { journal: boolean }): Promise<string> {
 }
 
 const journalPath = (dir: string): string => join(dir, '.relance', 'journal.jsonl');
-const log = (dir: string, ...args: string[]): Promise<RunResult> => runRelance(['log', ...args, '--today', TODAY], { cwd: dir });
+const log = (dir: string, ...args: string[]): Promise<RunResult> => runRelanceInProcess(['log', ...args, '--today', TODAY], { cwd: dir });
 
 let dir: string;
 let stored: Record<string, unknown>[];
@@ -191,7 +191,7 @@ F-2026-031 · Garage Rousseau
 
   it('after records: disputed, then paused, a B2C formal notice, all in the summary', async () => {
     const d = await setup({ journal: false });
-    const run = (...args: string[]) => runRelance([...args, '--today', TODAY], { cwd: d });
+    const run = (...args: string[]) => runRelanceInProcess([...args, '--today', TODAY], { cwd: d });
     expect((await run('record', 'F-2026-020', 'letter', '--date', '2026-11-10')).code).toBe(0);
     expect((await run('record', 'F-2026-020', 'dispute', '--note', 'conteste le montant')).code).toBe(0);
     let r = await run('log', 'F-2026-020');
@@ -251,7 +251,7 @@ describe('relance log on an empty or damaged journal', () => {
   it('a record after a torn line starts on a line of its own', async () => {
     const d = await setup({ journal: true });
     await appendFile(journalPath(d), '{"type":"sent","date":"2026-11-22","at":"2026-11-22T07:00:0');
-    const rec = await runRelance(['record', 'F-2026-014', 'not-sent', '--today', TODAY], { cwd: d });
+    const rec = await runRelanceInProcess(['record', 'F-2026-014', 'not-sent', '--today', TODAY], { cwd: d });
     expect(rec.code).toBe(0);
     expect(rec.stderr).toContain('.relance/journal.jsonl:9: warning: the last line is incomplete');
     const r = await log(d, 'F-2026-014', '--format', 'json');

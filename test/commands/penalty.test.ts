@@ -23,7 +23,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const penalty = (...args: string[]): Promise<RunResult> => runRelance(['penalty', ...args], { cwd: dir });
+const penalty = (...args: string[]): Promise<RunResult> => runRelanceInProcess(['penalty', ...args], { cwd: dir });
 
 async function penaltyJson(...args: string[]): Promise<{ doc: Record<string, unknown>; stderr: string }> {
   const r = await penalty(...args, '--format', 'json');
@@ -227,7 +227,7 @@ describe('relance penalty, the readings of the law', () => {
     const sub = await mkdtemp(join(tmpdir(), 'relance-penalty-law-'));
     try {
       await writeFile(join(sub, 'relance.yaml'), 'invoices: factures.csv\nimputation: interest-first\nfloor: void\n');
-      const r = await runRelance(['penalty', ...example, '--format', 'json'], { cwd: sub });
+      const r = await runRelanceInProcess(['penalty', ...example, '--format', 'json'], { cwd: sub });
       expect(JSON.parse(r.stdout)).toMatchObject({ readings: { imputation: 'interest-first', floor: 'void' }, interest: '86.76' });
     } finally {
       await rm(sub, { recursive: true, force: true });
@@ -383,7 +383,7 @@ describe('relance penalty, rate tables', () => {
     try {
       await cp(new URL('../fixtures/rates/user-rates.yaml', import.meta.url), join(here, 'user-rates.yaml'));
       await writeFile(join(here, 'relance.yaml'), 'invoices: factures.csv\nrates: user-rates.yaml\n');
-      const r = await runRelance(['penalty', '1000', '--due', '2026-12-15', '--today', '2027-02-01', '--format', 'json'], { cwd: here });
+      const r = await runRelanceInProcess(['penalty', '1000', '--due', '2026-12-15', '--today', '2027-02-01', '--format', 'json'], { cwd: here });
       expect(r.stderr).toBe('');
       // as above: 5.44 + 10.65 → 16.09
       expect(JSON.parse(r.stdout)).toMatchObject({ interest: '16.09', total: '1056.09' });

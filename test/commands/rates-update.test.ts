@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closedPort, startHttpServer, type TestHttp } from '../helpers/http-server.js';
-import { runRelance, type RunResult } from '../helpers/run-cli.js';
+import { type RunResult, runRelanceInProcess } from '../helpers/run-cli.js';
 
 const SERIES_PATH = '/service/data/FM/D.U2.EUR.4F.KR.MRR_FR.LEV';
 const fixture = (name: string): Promise<string> => readFile(new URL(`../fixtures/ecb/${name}`, import.meta.url), 'utf8');
@@ -56,7 +56,7 @@ mail:
   from: "Atelier Dupont <compta@atelier-dupont.example>"   # the sender
 `;
 
-const relance = (...args: string[]): Promise<RunResult> => runRelance(args, { cwd: dir });
+const relance = (...args: string[]): Promise<RunResult> => runRelanceInProcess(args, { cwd: dir });
 const update = (from: string, today: string, ...more: string[]): Promise<RunResult> => relance('rates', '--update', '--from', from, '--today', today, ...more);
 const read = (name: string): Promise<string> => readFile(join(dir, name), 'utf8');
 const files = async (): Promise<string[]> => (await readdir(dir)).sort();

@@ -6,7 +6,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance, type RunResult } from '../helpers/run-cli.js';
+import { type RunResult, runRelanceInProcess } from '../helpers/run-cli.js';
 
 let dir: string;
 
@@ -19,7 +19,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const rates = (...args: string[]): Promise<RunResult> => runRelance(['rates', ...args], { cwd: dir });
+const rates = (...args: string[]): Promise<RunResult> => runRelanceInProcess(['rates', ...args], { cwd: dir });
 
 interface JsonRow {
   half_year: string;
@@ -158,7 +158,7 @@ describe('relance rates with a user rates file', () => {
   });
 
   it('lets relance penalty compute in 2027-H1 with the same file', async () => {
-    const r = await runRelance(['penalty', '2000', '--due', '2027-01-31', '--paid', '2027-03-02', '--rates', 'user-rates.yaml', '--format', 'json'], { cwd: dir });
+    const r = await runRelanceInProcess(['penalty', '2000', '--due', '2027-01-31', '--paid', '2027-03-02', '--rates', 'user-rates.yaml', '--format', 'json'], { cwd: dir });
     // 28 days of February + 2 of March = 30 d at 12.15: 200 000 × 12.15 % × 30 / 365 = 1 997.26 c → 19.97; + 40 → 59.97
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -174,7 +174,7 @@ describe('relance rates with a user rates file', () => {
     try {
       await cp(new URL('../fixtures/rates/user-rates.yaml', import.meta.url), join(here, 'my-rates.yaml'));
       await writeFile(join(here, 'relance.yaml'), 'invoices: factures.csv\nrates: my-rates.yaml\n');
-      const r = await runRelance(['rates', '--format', 'json', '--today', '2027-02-01'], { cwd: here });
+      const r = await runRelanceInProcess(['rates', '--format', 'json', '--today', '2027-02-01'], { cwd: here });
       expect(r.code).toBe(0);
       const rows = JSON.parse(r.stdout) as JsonRow[];
       expect(rows.at(-1)).toMatchObject({ half_year: '2027-H1', origin: 'user', sources: { mro: 'my-rates.yaml:3' } });

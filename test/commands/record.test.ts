@@ -8,7 +8,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance, type RunResult } from '../helpers/run-cli.js';
+import { type RunResult, runRelanceInProcess } from '../helpers/run-cli.js';
 
 const TODAY = '2026-11-22';
 const FIXTURES = new URL('../fixtures/record/', import.meta.url);
@@ -33,7 +33,7 @@ async function setup(options: { journal: boolean }): Promise<string> {
 }
 
 const journalPath = (dir: string): string => join(dir, '.relance', 'journal.jsonl');
-const run = (dir: string, ...args: string[]): Promise<RunResult> => runRelance([...args, '--today', TODAY], { cwd: dir });
+const run = (dir: string, ...args: string[]): Promise<RunResult> => runRelanceInProcess([...args, '--today', TODAY], { cwd: dir, now: new Date() });
 const record = (dir: string, ...args: string[]): Promise<RunResult> => run(dir, 'record', ...args);
 
 async function journalLines(dir: string): Promise<string[]> {
@@ -64,7 +64,7 @@ interface StatusInvoice {
 }
 
 async function statusOf(dir: string, number: string, today = TODAY): Promise<StatusInvoice> {
-  const r = await runRelance(['status', '--all', '--format', 'json', '--today', today], { cwd: dir });
+  const r = await runRelanceInProcess(['status', '--all', '--format', 'json', '--today', today], { cwd: dir });
   expect(r.code, r.stderr).toBe(0);
   const found = (JSON.parse(r.stdout) as { invoices: StatusInvoice[] }).invoices.find((i) => i.number === number);
   if (!found) throw new Error(`${number} is not in the status`);
@@ -192,7 +192,7 @@ describe('relance record: each event writes one line, and the cycle follows', ()
     expect((await statusOf(dir, 'F-2026-020', '2026-11-10')).interest).toBe('0.00');
     // One day: 600 € × 2.75 % / 365 = 0.045 €.
     expect((await statusOf(dir, 'F-2026-020', '2026-11-11')).interest).toBe('0.05');
-    const penalty = await runRelance(['penalty', '600', '--due', '2026-10-15', '--b2c', '--notice', '2026-11-10', '--today', TODAY, '--format', 'json'], { cwd: dir });
+    const penalty = await runRelanceInProcess(['penalty', '600', '--due', '2026-10-15', '--b2c', '--notice', '2026-11-10', '--today', TODAY, '--format', 'json'], { cwd: dir });
     const expected = JSON.parse(penalty.stdout) as { interest: string; periods: { from: string }[] };
     expect(expected.periods[0]!.from).toBe('2026-11-11');
     expect((await statusOf(dir, 'F-2026-020')).interest).toBe(expected.interest);
@@ -452,7 +452,7 @@ describe('relance record refuses bad input: exit 2, every problem told, nothing 
   });
 
   it('--help shows the events and examples', async () => {
-    const r = await runRelance(['record', '--help'], { cwd: dir });
+    const r = await runRelanceInProcess(['record', '--help'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('relance record F-2026-014 pause --until 2026-12-01');
     expect(r.stdout).toContain('sent, not-sent');
@@ -476,7 +476,7 @@ describe('relance record letter, when the invoice file already has a formal noti
     // Status counts from the same day: 600 × 2.75 % × 33 days (21/10–22/11) / 365 = 1.49.
     const status = JSON.parse((await run(dir, 'status', '--format', 'json')).stdout) as { invoices: { number: string; interest: string }[] };
     expect(status.invoices.find((i) => i.number === 'F-2026-020')?.interest).toBe('1.49');
-    const penalty = JSON.parse((await runRelance(['penalty', '600', '--due', '2026-10-15', '--b2c', '--notice', '2026-10-20', '--today', TODAY, '--format', 'json'])).stdout) as { interest: string };
+    const penalty = JSON.parse((await runRelanceInProcess(['penalty', '600', '--due', '2026-10-15', '--b2c', '--notice', '2026-10-20', '--today', TODAY, '--format', 'json'])).stdout) as { interest: string };
     expect(penalty.interest).toBe('1.49');
   });
 });

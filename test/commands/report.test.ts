@@ -5,7 +5,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/report');
 const TODAY = ['--today', '2026-11-30'];
@@ -119,7 +119,7 @@ function embedded(html: string): unknown {
 
 describe('relance report --format json', () => {
   it('prints every figure of the fixture, as worked out by hand, and writes nothing', async () => {
-    const { code, stdout, stderr } = await runRelance(['report', '--format', 'json', ...TODAY, ...PERIOD], here());
+    const { code, stdout, stderr } = await runRelanceInProcess(['report', '--format', 'json', ...TODAY, ...PERIOD], here());
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual(EXPECTED);
@@ -127,21 +127,21 @@ describe('relance report --format json', () => {
   });
 
   it('agrees with relance status on the overdue balance, interest and fees', async () => {
-    const status = JSON.parse((await runRelance(['status', '--format', 'json', ...TODAY], here())).stdout) as { totals: { balance: string; interest: string; flat_fee: string } };
+    const status = JSON.parse((await runRelanceInProcess(['status', '--format', 'json', ...TODAY], here())).stdout) as { totals: { balance: string; interest: string; flat_fee: string } };
     expect(status.totals).toMatchObject({ balance: EXPECTED.headline.overdue, interest: EXPECTED.headline.interest, flat_fee: EXPECTED.headline.flat_fees });
   });
 
   it('takes the 90 days ending today as the period by default', async () => {
     // 02/09 – 30/11: F-01, issued 01/09, is no longer a sale of the period: 6 900 € of sales;
     // F-05's relance-1 of 02/09 still is. DSO = 7 700 × 90 / 6 900 = 100,434… → 100,4.
-    const doc = JSON.parse((await runRelance(['report', '--format', 'json', ...TODAY], here())).stdout) as typeof EXPECTED;
+    const doc = JSON.parse((await runRelanceInProcess(['report', '--format', 'json', ...TODAY], here())).stdout) as typeof EXPECTED;
     expect(doc.from).toBe('2026-09-02');
     expect(doc.dso).toEqual({ ...EXPECTED.dso, days: '100.4', sales: '6900.00', sales_count: 5, period_days: 90, from: '2026-09-02' });
     expect(doc.effectiveness.steps[0]).toEqual(EXPECTED.effectiveness.steps[0]);
   });
 
   it('lists the worst --limit clients and sums up the others', async () => {
-    const doc = JSON.parse((await runRelance(['report', '--format', 'json', '--limit', '2', ...TODAY, ...PERIOD], here())).stdout) as typeof EXPECTED;
+    const doc = JSON.parse((await runRelanceInProcess(['report', '--format', 'json', '--limit', '2', ...TODAY, ...PERIOD], here())).stdout) as typeof EXPECTED;
     expect(doc.clients.map((c) => c.client)).toEqual(['Transports Girard', 'Garage Rousseau']);
     // Atelier Martin 1 500 + Cabinet Morel 700 + Boulangerie Leroy 500
     expect(doc.clients_more).toEqual({ count: 3, balance: '2700.00' });
@@ -151,7 +151,7 @@ describe('relance report --format json', () => {
 
 describe('relance report writes the page', () => {
   it('names it after the day, in the current folder, and says what it holds', async () => {
-    const { code, stdout, stderr } = await runRelance(['report', ...TODAY, ...PERIOD], here());
+    const { code, stdout, stderr } = await runRelanceInProcess(['report', ...TODAY, ...PERIOD], here());
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const html = await readFile(join(dir, 'relance-report-2026-11-30.html'), 'utf8');
@@ -174,7 +174,7 @@ describe('relance report writes the page', () => {
     await writeFile(join(dir, 'reports/relance-report-2026-12-31.html'), page('2026-12-31', '2.00', '2.00', '2.00', '2.0'));
     await writeFile(join(dir, 'reports/relance-report-notes.html'), '<p>not a report</p>');
 
-    const { code, stdout } = await runRelance(['report', ...TODAY, ...PERIOD, '--out', 'reports/relance-report-2026-11-30.html'], here());
+    const { code, stdout } = await runRelanceInProcess(['report', ...TODAY, ...PERIOD, '--out', 'reports/relance-report-2026-11-30.html'], here());
     expect(code).toBe(0);
     expect(stdout).toMatch(/; compared with relance-report-2026-11-15\.html \(2026-11-15\)\n$/);
     const html = await readFile(join(dir, 'reports/relance-report-2026-11-30.html'), 'utf8');
@@ -188,15 +188,15 @@ describe('relance report writes the page', () => {
   });
 
   it('reads back the figures of a page it wrote, for the next report', async () => {
-    expect((await runRelance(['report', '--today', '2026-11-20', '--out', 'relance-report-2026-11-20.html'], here())).code).toBe(0);
+    expect((await runRelanceInProcess(['report', '--today', '2026-11-20', '--out', 'relance-report-2026-11-20.html'], here())).code).toBe(0);
     const before = embedded(await readFile(join(dir, 'relance-report-2026-11-20.html'), 'utf8')) as typeof EXPECTED;
-    const doc = JSON.parse((await runRelance(['report', '--format', 'json', ...TODAY, ...PERIOD], here())).stdout) as typeof EXPECTED;
+    const doc = JSON.parse((await runRelanceInProcess(['report', '--format', 'json', ...TODAY, ...PERIOD], here())).stdout) as typeof EXPECTED;
     expect(doc.previous).toEqual({ file: 'relance-report-2026-11-20.html', today: '2026-11-20', due: before.headline.due, overdue: before.headline.overdue, claimable: before.headline.claimable, dso: before.dso.days });
   });
 
   it('writes the page in English when the config says language: en', async () => {
     await writeFile(join(dir, 'relance.yaml'), 'invoices: factures.csv\njournal: journal.jsonl\nlanguage: en\n');
-    const { code } = await runRelance(['report', ...TODAY, ...PERIOD, '--out', 'r.html'], here());
+    const { code } = await runRelanceInProcess(['report', ...TODAY, ...PERIOD, '--out', 'r.html'], here());
     expect(code).toBe(0);
     const html = await readFile(join(dir, 'r.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
@@ -212,21 +212,21 @@ describe('relance report refuses what it cannot do, and says why', () => {
     { args: ['--limit', 'all'], message: 'relance: --limit "all" is not a number of clients — give a whole number, e.g. --limit 500\n' },
     { args: ['--out', 'nowhere/r.html'], message: 'relance: cannot write nowhere/r.html: its folder does not exist — give --out a file in a folder you can write to\n' },
   ])('$args', async ({ args, message }) => {
-    const { code, stdout, stderr } = await runRelance(['report', ...TODAY, ...args], here());
+    const { code, stdout, stderr } = await runRelanceInProcess(['report', ...TODAY, ...args], here());
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: message });
   });
 
   it('stops on a bad invoice file, with its line, and writes no page', async () => {
     const csv = await readFile(join(dir, 'factures.csv'), 'utf8');
     await writeFile(join(dir, 'factures.csv'), csv.replace('3 000,00', 'trois mille'));
-    const { code, stderr } = await runRelance(['report', ...TODAY], here());
+    const { code, stderr } = await runRelanceInProcess(['report', ...TODAY], here());
     expect(code).toBe(2);
     expect(stderr).toBe('factures.csv:7: amount: "trois mille" is not an amount — write it like 1234.56, 1 234,56 or 1.234,56 €\nrelance: 1 error, nothing was done.\n');
     expect((await readdir(dir)).filter((f) => f.endsWith('.html'))).toEqual([]);
   });
 
   it('says the default period in its help', async () => {
-    const { stdout } = await runRelance(['report', '--help']);
+    const { stdout } = await runRelanceInProcess(['report', '--help']);
     expect(stdout.replace(/\s+/g, ' ')).toContain('first day of the period for DSO and reminder effectiveness (default: the 90 days ending today)');
   });
 });

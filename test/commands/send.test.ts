@@ -8,24 +8,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const TODAY = ['--today', '2026-11-22'];
 let dir: string;
 let examples: string;
 let journalBefore: string;
+let archiveBefore: string[];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'relance-send-'));
   examples = join(dir, 'examples');
   await cp(join(import.meta.dirname, '../../examples'), examples, { recursive: true });
   journalBefore = await readFile(join(examples, 'journal.jsonl'), 'utf8');
+  archiveBefore = await readdir(join(examples, 'sent'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('relance send --dry-run', () => {
   it('prints each e-mail with its headers and body, and each to-do, and records nothing', async () => {
-    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', ...TODAY], { cwd: examples });
+    const { code, stdout, stderr } = await runRelanceInProcess(['send', '--dry-run', ...TODAY], { cwd: examples });
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe('relance send --dry-run, 22/11/2026: 1 e-mail, 1 to-do — nothing is sent, nothing recorded');
     expect(stdout).toContain('── e-mail 1/1 · relance-2 · Northwind Ltd · F-2026-019');
@@ -41,12 +43,12 @@ describe('relance send --dry-run', () => {
     expect(stdout).toContain('── to-do (call) 1/1 · appel · Cabinet Morel · F-2026-020, F-2026-021');
     expect(stderr).toBe('');
     expect(await readFile(join(examples, 'journal.jsonl'), 'utf8')).toBe(journalBefore);
-    expect(await readdir(join(examples, 'sent'))).toEqual(['2026-11-02.mbox', '2026-11-07.mbox']); // the archive, untouched
+    expect(await readdir(join(examples, 'sent'))).toEqual(archiveBefore); // the archive, untouched: no day's mbox added
     expect(existsSync(join(examples, 'letters'))).toBe(false);
   });
 
   it('gives the DESIGN.md JSON document', async () => {
-    const { code, stdout } = await runRelance(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: examples });
+    const { code, stdout } = await runRelanceInProcess(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: examples });
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc.today).toBe('2026-11-22');
@@ -72,7 +74,7 @@ describe('relance send --dry-run', () => {
   it('writes real .eml files with --out, and the letters as text', async () => {
     const out = join(dir, 'drafts');
     // On 30 November: Atelier Martin's formal notice, a letter.
-    const { code, stdout } = await runRelance(['send', '--dry-run', '--out', out, '--today', '2026-11-30', '--invoice', 'F-2026-014'], { cwd: examples });
+    const { code, stdout } = await runRelanceInProcess(['send', '--dry-run', '--out', out, '--today', '2026-11-30', '--invoice', 'F-2026-014'], { cwd: examples });
     expect(code).toBe(0);
     expect(stdout).toContain(`to-do F-2026-014 mise-en-demeure: ${join(out, 'F-2026-014_mise-en-demeure.txt')}`);
     const letter = await readFile(join(out, 'F-2026-014_mise-en-demeure.txt'), 'utf8');
@@ -81,7 +83,7 @@ describe('relance send --dry-run', () => {
 
     // An e-mail: Northwind's relance-2, due today.
     const out2 = join(dir, 'drafts2');
-    const run2 = await runRelance(['send', '--dry-run', '--out', out2, '--today', '2026-11-22', '--invoice', 'F-2026-019'], { cwd: examples });
+    const run2 = await runRelanceInProcess(['send', '--dry-run', '--out', out2, '--today', '2026-11-22', '--invoice', 'F-2026-019'], { cwd: examples });
     expect(run2.code).toBe(0);
     expect(await readdir(out2)).toEqual(['F-2026-019_relance-2.eml']);
     const email = await PostalMime.parse(await readFile(join(out2, 'F-2026-019_relance-2.eml')));
@@ -100,16 +102,16 @@ describe('relance send --dry-run', () => {
 
   it('attaches the invoice PDF named in the file', async () => {
     // Garage Rousseau's invoice names factures/F-2026-003.pdf; its steps are all done, so preview one.
-    const { code, stdout } = await runRelance(['preview', 'F-2026-003', '--step', 'relance-1', ...TODAY], { cwd: examples });
+    const { code, stdout } = await runRelanceInProcess(['preview', 'F-2026-003', '--step', 'relance-1', ...TODAY], { cwd: examples });
     expect(code).toBe(0);
     expect(stdout).toContain('\nAttachment: F-2026-003.pdf\n');
   });
 
   it('refuses --out without --dry-run, and an invoice number that is not there', async () => {
-    const out = await runRelance(['send', '--out', 'x', ...TODAY], { cwd: examples });
+    const out = await runRelanceInProcess(['send', '--out', 'x', ...TODAY], { cwd: examples });
     expect(out.code).toBe(2);
     expect(out.stderr).toBe('relance: --out writes drafts: it goes with --dry-run — relance send --dry-run --out drafts/\n');
-    const unknown = await runRelance(['send', '--dry-run', '--invoice', 'F-2026-19', ...TODAY], { cwd: examples });
+    const unknown = await runRelanceInProcess(['send', '--dry-run', '--invoice', 'F-2026-19', ...TODAY], { cwd: examples });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('relance: invoice "F-2026-19" is not in the invoice files (factures.csv, particuliers.yaml) — did you mean "F-2026-019"?\n');
   });
@@ -120,7 +122,7 @@ describe('relance send and preview past the rate tables (LAW.md § Beyond the ta
     'warning: 2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 January 2027, or write 2027-H1 in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel';
 
   it('drafts every message with the carried rates, says the amounts are provisional, and warns once (exit 0)', async () => {
-    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', '--today', '2027-01-05'], { cwd: examples });
+    const { code, stdout, stderr } = await runRelanceInProcess(['send', '--dry-run', '--today', '2027-01-05'], { cwd: examples });
     expect(code).toBe(0);
     // Northwind's relance-2 (English): 5 Nov – 31 Dec 56 d at 12.40 + 1–5 Jan 5 d carried: 210 000 × 12.40 % × 61 / 365 = 4 351.89 c → 43.52
     expect(stdout).toContain('€2,100.00 outstanding, late-payment interest €43.52 (provisional amount), fixed recovery indemnity €40.00');
@@ -135,14 +137,14 @@ describe('relance send and preview past the rate tables (LAW.md § Beyond the ta
   });
 
   it('says nothing provisional while the tables reach today', async () => {
-    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', '--today', '2026-11-30'], { cwd: examples });
+    const { code, stdout, stderr } = await runRelanceInProcess(['send', '--dry-run', '--today', '2026-11-30'], { cwd: examples });
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/provisoire|provisional/i);
     expect(stderr).not.toMatch(/provisional|carried forward/);
   });
 
   it('previews the formal notice with its provisional amounts', async () => {
-    const { code, stdout, stderr } = await runRelance(['preview', 'F-2026-014', '--today', '2027-01-05'], { cwd: examples });
+    const { code, stdout, stderr } = await runRelanceInProcess(['preview', 'F-2026-014', '--today', '2027-01-05'], { cwd: examples });
     expect(code).toBe(0);
     expect(stdout).toContain('la somme de 1\u202F266,91\u00A0€ (montant provisoire) dans un délai de 8 jours');
     expect(stderr).toBe(`${CARRIED}\n`);
@@ -164,7 +166,7 @@ describe('relance send: every message checked before any goes out', () => {
 
   it('a template error in one message: exit 2, the file and line named, nothing printed', async () => {
     const d = await folder('broken-template', ['A-1;Un;un@x.example;20/11/2026;100;;fr'], { 'fr/relance-1.hbs': '---\nsubject: Facture {{invoice.number}}\n---\nBonjour {{client.nom}},\n' });
-    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', ...TODAY], { cwd: d });
+    const { code, stdout, stderr } = await runRelanceInProcess(['send', '--dry-run', ...TODAY], { cwd: d });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^templates\/fr\/relance-1\.hbs:4: unknown variable "client\.nom" — /m);
@@ -173,7 +175,7 @@ describe('relance send: every message checked before any goes out', () => {
 
   it('an e-mail step without an address, or a missing PDF: that step skipped, the rows named, the others drafted (exit 1)', async () => {
     const d = await folder('no-address', ['A-1;Un SARL;;20/11/2026;100;;fr', 'A-2;Deux SARL;deux@x.example;20/11/2026;100;absent.pdf;fr', 'A-3;Trois SARL;trois@x.example;20/11/2026;100;;fr']);
-    const { code, stdout, stderr } = await runRelance(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: d });
+    const { code, stdout, stderr } = await runRelanceInProcess(['send', '--dry-run', '--format', 'json', ...TODAY], { cwd: d });
     expect(code).toBe(1);
     const actions = JSON.parse(stdout).actions as { invoices: string[]; status: string; error: string | null }[];
     // In plan order (by client: Deux, Trois, Un).
@@ -193,21 +195,21 @@ describe('relance send: every message checked before any goes out', () => {
 
 describe('relance preview', () => {
   it('renders the next step as it would go out, or the step asked for', async () => {
-    const next = await runRelance(['preview', 'F-2026-014', ...TODAY], { cwd: examples });
+    const next = await runRelanceInProcess(['preview', 'F-2026-014', ...TODAY], { cwd: examples });
     expect(next.code).toBe(0);
     expect(next.stdout.split('\n')[0]).toBe('── preview · mise-en-demeure (letter, due on 30/11/2026) · Atelier Martin · F-2026-014 ────────');
     expect(next.stdout).toContain('mise en demeure');
-    const asked = await runRelance(['preview', 'F-2026-014', '--step', 'relance-1', '--format', 'json', ...TODAY], { cwd: examples });
+    const asked = await runRelanceInProcess(['preview', 'F-2026-014', '--step', 'relance-1', '--format', 'json', ...TODAY], { cwd: examples });
     const doc = JSON.parse(asked.stdout);
     expect(doc).toMatchObject({ invoice: 'F-2026-014', step: 'relance-1', channel: 'email', to: ['compta@martin.example'], subject: 'Re: Facture F-2026-014 – Atelier Dupont SARL', headers: { 'X-Relance-Invoice': 'F-2026-014', 'X-Relance-Step': 'relance-1' }, attachments: ['F-2026-014.pdf'] });
     expect(doc.text).toContain('1\u202F200,00\u00A0€'); // an amount never splits across lines
   });
 
   it('names the closest invoice or step when one is mistyped', async () => {
-    const invoice = await runRelance(['preview', 'F-2026-14', ...TODAY], { cwd: examples });
+    const invoice = await runRelanceInProcess(['preview', 'F-2026-14', ...TODAY], { cwd: examples });
     expect(invoice.code).toBe(2);
     expect(invoice.stderr).toBe('relance: invoice "F-2026-14" is not in the invoice files (factures.csv, particuliers.yaml) — did you mean "F-2026-014"?\n');
-    const step = await runRelance(['preview', 'F-2026-014', '--step', 'relance-3', ...TODAY], { cwd: examples });
+    const step = await runRelanceInProcess(['preview', 'F-2026-014', '--step', 'relance-3', ...TODAY], { cwd: examples });
     expect(step.code).toBe(2);
     expect(step.stderr).toBe('relance: no step "relance-3" in the policy — did you mean "relance-1"?\n');
   });

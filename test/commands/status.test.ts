@@ -5,7 +5,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 const FIXTURES = join(import.meta.dirname, '../fixtures/invoices');
@@ -24,7 +24,7 @@ const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('relance status on the examples', () => {
   it('prints the overdue invoices worst first as a table, with totals and aging below', async () => {
-    const { code, stdout: raw } = await runRelance(['status', ...TODAY], inExamples());
+    const { code, stdout: raw } = await runRelanceInProcess(['status', ...TODAY], inExamples());
     expect(code).toBe(0);
     const stdout = plain(raw);
     const lines = stdout.split('\n');
@@ -40,7 +40,7 @@ describe('relance status on the examples', () => {
   });
 
   it('lists every invoice with its state with --all', async () => {
-    const { code, stdout: raw } = await runRelance(['status', '--all', ...TODAY], inExamples());
+    const { code, stdout: raw } = await runRelanceInProcess(['status', '--all', ...TODAY], inExamples());
     expect(code).toBe(0);
     const stdout = plain(raw);
     expect(stdout.split('\n')[0]).toBe('All invoices on 22/11/2026');
@@ -52,14 +52,14 @@ describe('relance status on the examples', () => {
   });
 
   it('shows the worst --limit rows and says how many more there are', async () => {
-    const { stdout } = await runRelance(['status', '--limit', '3', ...TODAY], inExamples());
+    const { stdout } = await runRelanceInProcess(['status', '--limit', '3', ...TODAY], inExamples());
     expect(stdout.split('\n').filter((l) => /^ [FP]-/.test(l))).toHaveLength(3);
     expect(stdout).toContain('… and 10 more invoices (show them with --limit 13, or list every one with --format csv)');
     expect(stdout).toContain('13 overdue invoices'); // the totals still count them all
   });
 
   it('writes the JSON document of DESIGN.md, money as strings, every invoice listed', async () => {
-    const { code, stdout, stderr } = await runRelance(['status', '--format', 'json', ...TODAY], inExamples());
+    const { code, stdout, stderr } = await runRelanceInProcess(['status', '--format', 'json', ...TODAY], inExamples());
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(Object.keys(doc)).toEqual(['today', 'readings', 'invoices', 'totals', 'aging', 'warnings']);
@@ -95,14 +95,14 @@ describe('relance status on the examples', () => {
   });
 
   it('shows a B2C invoice\'s interest from the day after the formal notice recorded in the journal', async () => {
-    const { stdout } = await runRelance(['status', '--format', 'json', ...TODAY], inExamples());
+    const { stdout } = await runRelanceInProcess(['status', '--format', 'json', ...TODAY], inExamples());
     const petit = JSON.parse(stdout).invoices.find((i: { number: string }) => i.number === 'P-2026-004');
     // Letter recorded on 31/10: 1/11 → 22/11 = 22 days at 2.75 %: 85000 × 0.0275 × 22 / 365 = 140.9 cents → 1.41; no €40 for a consumer.
     expect(petit).toMatchObject({ interest: '1.41', flat_fee: '0.00', total: '851.41' });
   });
 
   it('writes CSV with one header line and every invoice', async () => {
-    const { code, stdout } = await runRelance(['status', '--format', 'csv', '--all', ...TODAY], inExamples());
+    const { code, stdout } = await runRelanceInProcess(['status', '--format', 'csv', '--all', ...TODAY], inExamples());
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('number,client,status,balance,due_date,days_late,interest,flat_fee,total,last_step,last_date,next_step,next_date,limitation_date,provisional,interest_paid,principal_left');
@@ -111,23 +111,23 @@ describe('relance status on the examples', () => {
   });
 
   it('colours by age only when asked to and never with NO_COLOR', async () => {
-    const coloured = await runRelance(['status', ...TODAY], { ...inExamples(), env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    const coloured = await runRelanceInProcess(['status', ...TODAY], { ...inExamples(), env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(coloured.stdout).toMatch(/\u001b\[/);
-    const plain = await runRelance(['status', ...TODAY], { ...inExamples(), env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    const plain = await runRelanceInProcess(['status', ...TODAY], { ...inExamples(), env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
     expect(plain.stdout).not.toMatch(/\u001b\[/);
-    const flag = await runRelance(['status', '--no-color', ...TODAY], { ...inExamples(), env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    const flag = await runRelanceInProcess(['status', '--no-color', ...TODAY], { ...inExamples(), env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(flag.stdout).not.toMatch(/\u001b\[/);
   });
 
   it('takes its options before the command too (relance --today D status)', async () => {
-    const before = await runRelance(['--today', '2026-11-22', '--format', 'json', 'status'], inExamples());
-    const after = await runRelance(['status', '--today', '2026-11-22', '--format', 'json'], inExamples());
+    const before = await runRelanceInProcess(['--today', '2026-11-22', '--format', 'json', 'status'], inExamples());
+    const after = await runRelanceInProcess(['status', '--today', '2026-11-22', '--format', 'json'], inExamples());
     expect(before.code).toBe(0);
     expect(before.stdout).toBe(after.stdout);
   });
 
   it('is quiet with --quiet: no warnings on stderr', async () => {
-    const { stderr } = await runRelance(['status', '--quiet', ...TODAY], inExamples());
+    const { stderr } = await runRelanceInProcess(['status', '--quiet', ...TODAY], inExamples());
     expect(stderr).toBe('');
   });
 });
@@ -137,7 +137,7 @@ describe('relance status past the rate tables (LAW.md § Beyond the tables)', ()
     '2027-H1 is not in the rate tables yet: its rates are carried forward from 2026-H2 (ECB rate 2.40 %, B2B rate 12.40 %, legal rate 2.75 %) and the amounts computed with them are provisional — to confirm them, run relance rates --update for the ECB main refinancing rate in force on 1 January 2027, or write 2027-H1 in a rates file (relance rates --help shows how) with it and the legal interest rates published in the Journal officiel';
 
   it('carries the last known rates forward, stars the provisional figures and says so once (exit 0)', async () => {
-    const { code, stdout: raw, stderr } = await runRelance(['status', '--config', 'examples/relance.yaml', '--today', '2027-01-05'], { cwd: dir });
+    const { code, stdout: raw, stderr } = await runRelanceInProcess(['status', '--config', 'examples/relance.yaml', '--today', '2027-01-05'], { cwd: dir });
     expect(code).toBe(0);
     const stdout = plain(raw);
     const martin = stdout.split('\n').find((l) => l.includes('F-2026-014'))!;
@@ -152,7 +152,7 @@ describe('relance status past the rate tables (LAW.md § Beyond the tables)', ()
   });
 
   it('says which figures are provisional in JSON, per invoice and in the totals', async () => {
-    const { code, stdout } = await runRelance(['status', '--config', 'examples/relance.yaml', '--today', '2027-01-05', '--format', 'json'], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['status', '--config', 'examples/relance.yaml', '--today', '2027-01-05', '--format', 'json'], { cwd: dir });
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     const byNumber = (n: string) => doc.invoices.find((i: { number: string }) => i.number === n);
@@ -166,10 +166,10 @@ describe('relance status past the rate tables (LAW.md § Beyond the tables)', ()
     await writeFile(join(dir, 'examples', 'rates-2027.yaml'), '2027-H1: { mro: 2.15, legal_individual: 6.50, legal_other: 2.60 }\n');
     const config = (await readFile(join(dir, 'examples', 'relance.yaml'), 'utf8')) + 'rates: rates-2027.yaml\n';
     await writeFile(join(dir, 'examples', 'with-rates.yaml'), config);
-    const h1 = await runRelance(['status', '--config', 'with-rates.yaml', '--today', '2027-06-30', '--format', 'json'], inExamples());
+    const h1 = await runRelanceInProcess(['status', '--config', 'with-rates.yaml', '--today', '2027-06-30', '--format', 'json'], inExamples());
     expect(h1.code).toBe(0);
     expect(JSON.parse(h1.stdout).totals.provisional).toBe(false);
-    const h2 = await runRelance(['status', '--config', 'with-rates.yaml', '--today', '2027-07-05', '--format', 'json'], inExamples());
+    const h2 = await runRelanceInProcess(['status', '--config', 'with-rates.yaml', '--today', '2027-07-05', '--format', 'json'], inExamples());
     expect(h2.code).toBe(0);
     const doc = JSON.parse(h2.stdout);
     expect(doc.totals.provisional).toBe(true);
@@ -181,14 +181,14 @@ describe('relance status past the rate tables (LAW.md § Beyond the tables)', ()
 
 describe('relance status on a file alone', () => {
   it('runs on --invoices FILE without any relance.yaml', async () => {
-    const { code, stdout } = await runRelance(['status', '--invoices', join(FIXTURES, 'excel-windows-1252.csv'), '--format', 'json', ...TODAY], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['status', '--invoices', join(FIXTURES, 'excel-windows-1252.csv'), '--format', 'json', ...TODAY], { cwd: dir });
     expect(code).toBe(0);
     const numbers = JSON.parse(stdout).invoices.map((i: { number: string }) => i.number);
     expect(numbers).toEqual(['FA-1001', 'FA-1002']); // FA-1003 was paid
   });
 
   it('says what to do when there is no relance.yaml', async () => {
-    const { code, stdout, stderr } = await runRelance(['status', ...TODAY], { cwd: dir });
+    const { code, stdout, stderr } = await runRelanceInProcess(['status', ...TODAY], { cwd: dir });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
@@ -199,7 +199,7 @@ describe('relance status on a file alone', () => {
 
 describe('relance status on bad input', () => {
   it('lists every problem with file, line and field, exits 2 and prints no table', async () => {
-    const { code, stdout, stderr } = await runRelance(['status', '--invoices', 'errors.csv', ...TODAY], { cwd: FIXTURES });
+    const { code, stdout, stderr } = await runRelanceInProcess(['status', '--invoices', 'errors.csv', ...TODAY], { cwd: FIXTURES });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.split('\n')).toEqual([
@@ -219,7 +219,7 @@ describe('relance status on bad input', () => {
 
   it('names the config line of a bad setting', async () => {
     await writeFile(join(dir, 'bad.yaml'), 'invoices: examples/factures.csv\nrate_mode: monthly\ncreditor:\n  nmae: X\n');
-    const { code, stderr } = await runRelance(['status', '--config', 'bad.yaml', ...TODAY], { cwd: dir });
+    const { code, stderr } = await runRelanceInProcess(['status', '--config', 'bad.yaml', ...TODAY], { cwd: dir });
     expect(code).toBe(2);
     expect(stderr).toBe(
       [
@@ -233,30 +233,30 @@ describe('relance status on bad input', () => {
 
   it('says which environment variable is missing, and does not stop for one a command does not need', async () => {
     await writeFile(join(dir, 'env.yaml'), 'invoices: ${RELANCE_TEST_INVOICES}\n');
-    const { code, stderr } = await runRelance(['status', '--config', 'env.yaml', ...TODAY], { cwd: dir, env: { RELANCE_TEST_INVOICES: undefined } });
+    const { code, stderr } = await runRelanceInProcess(['status', '--config', 'env.yaml', ...TODAY], { cwd: dir, env: { RELANCE_TEST_INVOICES: undefined } });
     expect(code).toBe(2);
     expect(stderr.split('\n').slice(0, 2)).toEqual([
       'env.yaml:1: invoices: no invoices file named — add "invoices: factures.csv" (a CSV, .xlsx or YAML file, or a list of them)',
       'env.yaml:1: warning: invoices: ${RELANCE_TEST_INVOICES} is not set in the environment: the setting is left out — export RELANCE_TEST_INVOICES=… before running relance, or write the value itself',
     ]);
-    const ok = await runRelance(['status', '--config', 'env.yaml', ...TODAY], { cwd: dir, env: { RELANCE_TEST_INVOICES: 'examples/factures.csv' } });
+    const ok = await runRelanceInProcess(['status', '--config', 'env.yaml', ...TODAY], { cwd: dir, env: { RELANCE_TEST_INVOICES: 'examples/factures.csv' } });
     expect(ok.code).toBe(0);
     // An SMTP URL exported only for cron: status in a shell goes on, with a warning.
     await writeFile(join(dir, 'env2.yaml'), 'invoices: examples/factures.csv\nmail:\n  smtp: ${RELANCE_TEST_SMTP}\n');
-    const shell = await runRelance(['status', '--config', 'env2.yaml', ...TODAY], { cwd: dir, env: { RELANCE_TEST_SMTP: undefined } });
+    const shell = await runRelanceInProcess(['status', '--config', 'env2.yaml', ...TODAY], { cwd: dir, env: { RELANCE_TEST_SMTP: undefined } });
     expect(shell.code).toBe(0);
     expect(shell.stderr).toContain('env2.yaml:3: warning: mail.smtp: ${RELANCE_TEST_SMTP} is not set in the environment: the setting is left out');
   });
 
   it('refuses a date it cannot read in --today', async () => {
-    const { code, stderr } = await runRelance(['status', '--today', '22/11/2026'], inExamples());
+    const { code, stderr } = await runRelanceInProcess(['status', '--today', '22/11/2026'], inExamples());
     expect(code).toBe(2);
     expect(stderr).toBe('relance: --today "22/11/2026" is not a date — write it as YYYY-MM-DD, e.g. --today 2026-11-22\n');
   });
 
   it('refuses to guess a rate before the tables start', async () => {
     await writeFile(join(dir, 'old.csv'), ['Facture;Client;Échéance;Montant', 'O-1;Ancien SARL;15/11/2014;100,00', 'O-2;Ancien SARL;01/12/2014;200,00'].join('\n'));
-    const { code, stdout, stderr } = await runRelance(['status', '--invoices', 'old.csv', '--today', '2015-02-01'], { cwd: dir });
+    const { code, stdout, stderr } = await runRelanceInProcess(['status', '--invoices', 'old.csv', '--today', '2015-02-01'], { cwd: dir });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     // Said once, at the first invoice that needs it, with a count of the others.
@@ -283,10 +283,10 @@ describe('relance status on an export with history and odd rows', () => {
       join(dir, 'history.csv'),
       ['Facture;Client;Échéance;Montant;Payé;Date de paiement;Statut', 'H-1;Ancien SARL;01/06/2014;100,00;100,00;15/06/2014;Payée', 'H-2;Récent SARL;15/10/2026;200,00;;;'].join('\n'),
     );
-    const overdue = await runRelance(['status', '--invoices', 'history.csv', '--format', 'json', ...TODAY], { cwd: dir });
+    const overdue = await runRelanceInProcess(['status', '--invoices', 'history.csv', '--format', 'json', ...TODAY], { cwd: dir });
     expect(overdue.code).toBe(0);
     expect(JSON.parse(overdue.stdout).invoices.map((i: { number: string }) => i.number)).toEqual(['H-2']);
-    const all = await runRelance(['status', '--all', '--invoices', 'history.csv', '--format', 'json', ...TODAY], { cwd: dir });
+    const all = await runRelanceInProcess(['status', '--all', '--invoices', 'history.csv', '--format', 'json', ...TODAY], { cwd: dir });
     expect(all.code).toBe(0);
     const doc = JSON.parse(all.stdout);
     expect(doc.invoices.find((i: { number: string }) => i.number === 'H-1')).toMatchObject({ status: 'paid', interest: '0.00', flat_fee: '0.00' });
@@ -298,7 +298,7 @@ describe('relance status on an export with history and odd rows', () => {
       join(dir, 'odd.csv'),
       ['Facture;Client;Email;Échéance;Montant;Date du jugement;Date BODACC;Devise', 'J-1;Liquidée SARL;j@x.example;31/10/2026;1000,00;10/11/2026;15/11/2026;', 'U-1;Boston Inc;u@x.example;31/10/2026;500,00;;;USD'].join('\n'),
     );
-    const { code, stdout, stderr } = await runRelance(['status', '--invoices', 'odd.csv', '--format', 'json', ...TODAY], { cwd: dir });
+    const { code, stdout, stderr } = await runRelanceInProcess(['status', '--invoices', 'odd.csv', '--format', 'json', ...TODAY], { cwd: dir });
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc.invoices.map((i: { number: string; status: string }) => [i.number, i.status])).toEqual([['J-1', 'insolvency']]);
@@ -315,7 +315,7 @@ describe('relance status after an interrupted send', () => {
     await cp(EXAMPLES, copy, { recursive: true });
     const intent = { type: 'intent', date: '2026-11-22', at: '2026-11-22T07:00:00.000Z', invoice: 'F-2026-019', step: 'relance-2', channel: 'email', message_id: '<relance.x@atelier-dupont.example>', subject: 'Reminder', to: ['accounts@northwind.example'], error: null, event: null, until: null, note: null, run: 'r' };
     await writeFile(join(copy, 'journal.jsonl'), `${await readFile(join(copy, 'journal.jsonl'), 'utf8')}${JSON.stringify(intent)}\n`);
-    const { code, stdout } = await runRelance(['status', ...TODAY], { cwd: copy });
+    const { code, stdout } = await runRelanceInProcess(['status', ...TODAY], { cwd: copy });
     expect(code).toBe(0);
     expect(stdout).toMatch(/F-2026-019 .* relance-2 \(uncertain\)/);
   });

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const TODAY = ['--today', '2026-11-22'];
 const HEADER = 'number;client;email;amount;due_date\n';
@@ -38,11 +38,11 @@ describe('the mail addresses of relance.yaml are checked when it is read', () =>
     const dir = await folder(`mail-${key}-${line.length}`, { 'relance.yaml': `${CONFIG}mail:\n${line}\n`, 'factures.csv': HEADER + ROW });
     const expected = `relance.yaml:6: mail.${key}: ${message}`;
     for (const command of ['status', 'send', 'log']) {
-      const { code, stderr } = await runRelance([command, ...TODAY, ...(command === 'send' ? ['--dry-run'] : [])], { cwd: dir });
+      const { code, stderr } = await runRelanceInProcess([command, ...TODAY, ...(command === 'send' ? ['--dry-run'] : [])], { cwd: dir });
       expect(stderr).toBe(`${expected}\nrelance: 1 error, nothing was done.\n`);
       expect(code).toBe(2);
     }
-    const check = await runRelance(['check', ...TODAY], { cwd: dir });
+    const check = await runRelanceInProcess(['check', ...TODAY], { cwd: dir });
     expect(check.stdout).toBe(`${expected}\nrelance check: 1 error, 0 warnings (the other files are checked once the configuration can be read)\n`);
     expect(check.code).toBe(2);
   });
@@ -50,7 +50,7 @@ describe('the mail addresses of relance.yaml are checked when it is read', () =>
   it('good addresses pass, with or without a display name', async () => {
     const mail = `mail:\n  from: '"Dupont, SARL" <compta@atelier-dupont.example>'\n  reply_to: Atelier Dupont <compta@atelier-dupont.example>\n  bcc: a@atelier-dupont.example, b@atelier-dupont.example\n`;
     const dir = await folder('mail-good', { 'relance.yaml': CONFIG + mail, 'factures.csv': HEADER + ROW });
-    const { code, stderr } = await runRelance(['send', '--dry-run', ...TODAY], { cwd: dir });
+    const { code, stderr } = await runRelanceInProcess(['send', '--dry-run', ...TODAY], { cwd: dir });
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
@@ -65,7 +65,7 @@ describe('control characters in an invoice number or a client name', () => {
     ['a C1 control in a client name', 'F-1;Atelier\u009bMartin;;1200;2026-10-31\n', 'factures.csv:2: client: "Atelier\\u009bMartin" contains a control character (U+009B) — remove it: an invoice number or a client name is one line of plain text'],
   ])('%s is an error', async (name, row, message) => {
     const dir = await folder(`control-${name.replace(/\W+/g, '-')}`, { 'relance.yaml': CONFIG, 'factures.csv': HEADER + row });
-    const { code, stderr } = await runRelance(['status', ...TODAY], { cwd: dir });
+    const { code, stderr } = await runRelanceInProcess(['status', ...TODAY], { cwd: dir });
     expect(stderr).toBe(`${message}\nrelance: 1 error, nothing was done.\n`);
     expect(code).toBe(2);
   });
@@ -85,7 +85,7 @@ describe('terminal escapes in the data never reach the terminal', () => {
 
   it('status: the table shows them as ␛, and so do the warnings', async () => {
     const dir = await folder('escapes-status', files);
-    const { code, stdout, stderr } = await runRelance(['status', ...TODAY], { cwd: dir });
+    const { code, stdout, stderr } = await runRelanceInProcess(['status', ...TODAY], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout + stderr).not.toContain(ESC);
     expect(stdout).toContain('relance-1␛[2J');
@@ -94,7 +94,7 @@ describe('terminal escapes in the data never reach the terminal', () => {
 
   it('log: every cell of the table', async () => {
     const dir = await folder('escapes-log', files);
-    const { code, stdout } = await runRelance(['log', ...TODAY], { cwd: dir });
+    const { code, stdout } = await runRelanceInProcess(['log', ...TODAY], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).not.toContain(ESC);
     expect(stdout).not.toContain('\r');
@@ -104,7 +104,7 @@ describe('terminal escapes in the data never reach the terminal', () => {
 
   it('check: the problems it lists', async () => {
     const dir = await folder('escapes-check', files);
-    const { stdout } = await runRelance(['check', ...TODAY], { cwd: dir });
+    const { stdout } = await runRelanceInProcess(['check', ...TODAY], { cwd: dir });
     expect(stdout).not.toContain(ESC);
     expect(stdout).toContain('autres.yaml:5: warning: ␛[2Jnote: unknown field, ignored');
   });
@@ -114,10 +114,10 @@ describe('a templates folder that does not exist', () => {
   it('is an error for every command and for check', async () => {
     const dir = await folder('no-templates', { 'relance.yaml': `${CONFIG}templates: modeles\n`, 'factures.csv': HEADER + ROW });
     const message = 'relance.yaml:5: templates: the folder "modeles" does not exist — create it (relance init writes a copy of the shipped templates), or remove the line to use the shipped ones';
-    const status = await runRelance(['send', '--dry-run', ...TODAY], { cwd: dir });
+    const status = await runRelanceInProcess(['send', '--dry-run', ...TODAY], { cwd: dir });
     expect(status.stderr).toBe(`${message}\nrelance: 1 error, nothing was done.\n`);
     expect(status.code).toBe(2);
-    const check = await runRelance(['check', ...TODAY], { cwd: dir });
+    const check = await runRelanceInProcess(['check', ...TODAY], { cwd: dir });
     expect(check.stdout).toBe(`${message}\nrelance check: 1 error, 0 warnings (the other files are checked once the configuration can be read)\n`);
     expect(check.code).toBe(2);
   });

@@ -13,8 +13,8 @@ describe('consumerSignOf', () => {
     ['Monsieur et Madame Roux', '', 'title'],
     ['Mlle Léa Girard', '', 'title'],
     ['Jean Petit', '', 'no-company-form'],
-    ['Studio Lumen', '', 'no-company-form'],
-    ['Studio Lumen', '912 345 678', null], // a SIREN: a company
+    ['Lucie Lumen', '', 'no-company-form'],
+    ['Lucie Lumen', '912 345 678', null], // a SIREN: a company
     ['Dupont SARL', '', null],
     ['S.A.R.L. Dupont', '', null],
     ['Boulangerie Leroy & Fils', '', null],
@@ -40,9 +40,9 @@ describe('ConsumerGuesses', () => {
 
   it('one line for all of them: a count, the first names, the way to say they are businesses', () => {
     const guesses = new ConsumerGuesses();
-    for (const name of ['M. Jean Petit', 'Studio Lumen', 'M. Jean Petit', 'Mme Durand', 'Lucas Bernard']) guesses.add(name, { file: 'factures.csv', line: 4 });
+    for (const name of ['M. Jean Petit', 'Lucie Lumen', 'M. Jean Petit', 'Mme Durand', 'Lucas Bernard']) guesses.add(name, { file: 'factures.csv', line: 4 });
     expect(guesses.issues().map(formatIssue)).toEqual([
-      'factures.csv: warning: client_type: 4 clients look like consumers (M. Jean Petit, Studio Lumen, Mme Durand and 1 more): nothing gives their client type, and their names carry a title (M., Mme…) or no company form (SARL, SAS, association…) and no SIREN — they are treated as consumers (b2c): no €40 fee and no B2B rate are claimed from them — if they are businesses, add a "Type client" column (b2b) or a SIREN column, or set client_type: b2b in relance.yaml',
+      'factures.csv: warning: client_type: 4 clients look like consumers (M. Jean Petit, Lucie Lumen, Mme Durand and 1 more): nothing gives their client type, and their names carry a title (M., Mme…) or no company form (SARL, SAS, association…) and no SIREN — they are treated as consumers (b2c): no €40 fee and no B2B rate are claimed from them — if they are businesses, add a "Type client" column (b2b) or a SIREN column, or set client_type: b2b in relance.yaml',
     ]);
   });
 });

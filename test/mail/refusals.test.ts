@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 import type { TestSmtp, TestSmtpOptions } from '../helpers/smtp-server.js';
 import { startSmtpServer, TEST_PASSWORD } from '../helpers/smtp-server.js';
 import { journalOf, removeTempDirs, tempDir } from './outgoing.js';
@@ -48,7 +48,7 @@ interface Action {
   subject: string | null;
 }
 async function send(dir: string, today: string, env: Record<string, string | undefined>) {
-  const run = await runRelance(['send', '--today', today, '--format', 'json'], { cwd: dir, env });
+  const run = await runRelanceInProcess(['send', '--today', today, '--format', 'json'], { cwd: dir, env });
   const actions = run.stdout === '' ? [] : (JSON.parse(run.stdout).actions as Action[]);
   return { ...run, actions, statuses: actions.map((a) => `${a.invoices.join('+')} ${a.step} ${a.status}`) };
 }
@@ -73,7 +73,7 @@ describe('refused for good (5xx)', () => {
     const bouncedLine = (await journalOf(join(dir, '.relance', 'journal.jsonl'))).find((e) => e.type === 'bounced' && e.invoice === 'F-1');
     expect(bouncedLine).toMatchObject({ step: 'relance-1', to: ['c1@example.com'], error: '550 5.1.1 <c1@example.com>: no such mailbox', note: 'address refused' });
 
-    const status = await runRelance(['status', '--today', '2026-11-03'], { cwd: dir });
+    const status = await runRelanceInProcess(['status', '--today', '2026-11-03'], { cwd: dir });
     expect(status.stderr).toContain(
       'warning: F-1: address refused (c1@example.com on 02/11/2026: 550 5.1.1 <c1@example.com>: no such mailbox): fix the e-mail in the invoice file, then the e-mail steps resume (or relance record F-1 retry if it was right)\n',
     );
@@ -87,7 +87,7 @@ describe('refused for good (5xx)', () => {
     // F-1 gets a new address in the file; F-2's was right after all.
     await writeFile(join(dir, 'factures.csv'), [HEADER, row(1, 'paiements1@example.com'), row(2), row(3), ''].join('\n'));
     delete reject['c2@example.com'];
-    const retry = await runRelance(['record', 'F-2', 'retry', '--today', '2026-11-16'], { cwd: dir });
+    const retry = await runRelanceInProcess(['record', 'F-2', 'retry', '--today', '2026-11-16'], { cwd: dir });
     expect(retry.stdout).toBe('F-2: retry recorded on 16/11/2026 — the e-mail steps come back for the addresses refused before; next step relance-2, due now (the next "relance send" does it)\n');
     const back = await send(dir, '2026-11-16', env);
     expect(back.statuses).toEqual(['F-1 relance-2 sent', 'F-2 relance-2 sent']);
@@ -133,7 +133,7 @@ describe('the login', () => {
     const smtp = await server({ password: TEST_PASSWORD });
     const dir = await folder([row(1), row(2), row(3)]);
     const wrong = 'n0t-the-Pa55word';
-    const run = await runRelance(['send', '--today', '2026-11-02'], { cwd: dir, env: { RELANCE_SMTP_URL: smtp.url(wrong) } });
+    const run = await runRelanceInProcess(['send', '--today', '2026-11-02'], { cwd: dir, env: { RELANCE_SMTP_URL: smtp.url(wrong) } });
     expect(run.code).toBe(1);
     expect(smtp.authAttempts()).toBe(1);
     expect(smtp.received).toEqual([]);
@@ -159,7 +159,7 @@ describe('timeouts (RFC 5321 § 4.5.3.2)', () => {
 
   it('a timeout that is not a number of seconds is an error of relance.yaml', async () => {
     const dir = await folder([row(1)], { mail: ['timeouts: { data: vite }', 'retry_seconds: -3', 'name: "pas un nom"'] });
-    const run = await runRelance(['send', '--dry-run', '--today', '2026-11-02'], { cwd: dir });
+    const run = await runRelanceInProcess(['send', '--dry-run', '--today', '2026-11-02'], { cwd: dir });
     expect(run.stderr.split('\n')).toEqual([
       'relance.yaml:8: mail.timeouts.data: "vite" is not a number of seconds — write a number of seconds above 0, e.g. 300',
       'relance.yaml:9: mail.retry_seconds: "-3" is not a number of seconds — write a number of seconds, 0 or more, e.g. 600',
@@ -212,10 +212,10 @@ describe('addresses beyond ASCII (SMTPUTF8, RFC 6531)', () => {
       `zoé@exemple.fr has letters beyond ASCII before the @, and smtp://127.0.0.1:${plain.port} does not announce SMTPUTF8 (RFC 6531), so it cannot carry it: not sent — ask the client for an ASCII address, or send through a server that takes SMTPUTF8`,
     );
     expect(plain.received).toEqual([]);
-    const check = await runRelance(['check', '--smtp', '--today', '2026-11-02'], { cwd: dir, env: { RELANCE_SMTP_URL: plain.url() } });
+    const check = await runRelanceInProcess(['check', '--smtp', '--today', '2026-11-02'], { cwd: dir, env: { RELANCE_SMTP_URL: plain.url() } });
     expect(check.stdout).toContain(`factures.csv:2: warning: email: zoé@exemple.fr (invoice F-1) needs a server that announces SMTPUTF8, and smtp://127.0.0.1:${plain.port} does not: relance send would mark it bounced`);
 
-    await runRelance(['record', 'F-1', 'retry', '--today', '2026-11-03'], { cwd: dir });
+    await runRelanceInProcess(['record', 'F-1', 'retry', '--today', '2026-11-03'], { cwd: dir });
     const second = await send(dir, '2026-11-03', { RELANCE_SMTP_URL: utf8.url() });
     expect(second.statuses).toEqual(['F-1 relance-1 sent']);
     expect(utf8.received[0]!.to).toEqual(['zoé@exemple.fr', 'archives@atelier-dupont.example']);
@@ -244,7 +244,7 @@ describe('a private server: its own certificate authority, the EHLO name', () =>
     expect(smtp.ehloNames).toContain('relance.atelier-dupont.example');
 
     const bad = await folder([row(1), row(2)], { mail: [`ca: ${join(certs, 'other-ca.pem')}`] });
-    const refused = await runRelance(['send', '--today', '2026-11-02'], { cwd: bad, env });
+    const refused = await runRelanceInProcess(['send', '--today', '2026-11-02'], { cwd: bad, env });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
       new RegExp(`^relance: 2 e-mails not attempted: TLS with smtps://127\\.0\\.0\\.1:${smtp.port} failed \\(.*certificate.*\\) — check that mail\\.ca is the authority that signed the server’s certificate — F-1 relance-1, F-2 relance-1: the next run sends them\\n$`),

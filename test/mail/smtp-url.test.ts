@@ -8,7 +8,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const PASSWORD = 'Sekr3t-pw';
 /** What must appear nowhere: the password, and any piece of it a split could leave. */
@@ -73,17 +73,17 @@ describe.each(MODES)('a malformed SMTP URL $name', (mode) => {
     const line = `${mode.where} ${shape.says(mode.pw)}`;
     const before = await written(dir);
 
-    const send = await runRelance(['send', ...TODAY], { cwd: dir, env });
+    const send = await runRelanceInProcess(['send', ...TODAY], { cwd: dir, env });
     expect(send.code).toBe(2);
     expect(send.stdout).toBe('');
     expect(send.stderr).toBe(`${line}\nrelance: 1 error, nothing was done.\n`);
     expect(await written(dir)).toBe(before); // nothing sent, nothing journaled or archived
 
-    const check = await runRelance(['check', '--smtp', ...TODAY], { cwd: dir, env });
+    const check = await runRelanceInProcess(['check', '--smtp', ...TODAY], { cwd: dir, env });
     expect(check.code).toBe(2);
     expect(check.stdout.split('\n')).toContain(line);
 
-    const status = await runRelance(['status', ...TODAY, '--format', 'json'], { cwd: dir, env });
+    const status = await runRelanceInProcess(['status', ...TODAY, '--format', 'json'], { cwd: dir, env });
     expect(status.code).toBe(0);
 
     expectNoPassword(send.stdout, send.stderr, check.stdout, check.stderr, status.stdout, status.stderr, await written(dir));
@@ -106,10 +106,10 @@ describe('a secret referenced from the config outside mail.smtp', () => {
     const env = { RELANCE_SMTP_PASSWORD: PASSWORD, Pay_Secret: PASSWORD, API_TOKEN: PASSWORD };
     const message = `relance.yaml:${at + 1}: ${key}: \${${name}} names a secret, and this setting can reach the reminders or relance's output — a password, secret or token belongs in mail.smtp (or in RELANCE_SMTP_PASSWORD) only: write this value itself`;
     for (const command of [['status'], ['send', '--dry-run'], ['preview', 'F-2026-014']]) {
-      const r = await runRelance([...command, ...TODAY], { cwd: dir, env });
+      const r = await runRelanceInProcess([...command, ...TODAY], { cwd: dir, env });
       expect(r).toEqual({ code: 2, stdout: '', stderr: `${message}\nrelance: 1 error, nothing was done.\n` });
     }
-    const check = await runRelance(['check', ...TODAY], { cwd: dir, env });
+    const check = await runRelanceInProcess(['check', ...TODAY], { cwd: dir, env });
     expect(check.code).toBe(2);
     expect(check.stdout.split('\n')).toContain(message);
     expectNoPassword(check.stdout, check.stderr);
@@ -117,7 +117,7 @@ describe('a secret referenced from the config outside mail.smtp', () => {
 
   it('is allowed in mail.smtp, where relance reads it without ever printing it', async () => {
     const dir = await examplesWith('smtp://compta:${RELANCE_SMTP_PASSWORD}@smtp.example:99999');
-    const r = await runRelance(['send', ...TODAY], { cwd: dir, env: { RELANCE_SMTP_PASSWORD: PASSWORD } });
+    const r = await runRelanceInProcess(['send', ...TODAY], { cwd: dir, env: { RELANCE_SMTP_PASSWORD: PASSWORD } });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'relance.yaml: mail.smtp: "smtp://compta:***@smtp.example:99999": 99999 is not a port number (1 to 65535) — the usual ones: 587 for smtp:// (STARTTLS), 465 for smtps:// (TLS)\nrelance: 1 error, nothing was done.\n',
@@ -127,10 +127,10 @@ describe('a secret referenced from the config outside mail.smtp', () => {
 
 describe('a URL with a password anywhere else in a message', () => {
   it('is redacted in usage errors and in commander’s own', async () => {
-    const usage = await runRelance(['status', '--limit', `smtp:compta:${PASSWORD}@smtp.example`], { cwd: root });
+    const usage = await runRelanceInProcess(['status', '--limit', `smtp:compta:${PASSWORD}@smtp.example`], { cwd: root });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toBe('relance: --limit "smtp:compta:***@smtp.example" is not a number of rows — give a whole number, e.g. --limit 100\n');
-    const unknown = await runRelance(['status', `--smtp=smtp://compta:${PASSWORD}@smtp.example`], { cwd: root });
+    const unknown = await runRelanceInProcess(['status', `--smtp=smtp://compta:${PASSWORD}@smtp.example`], { cwd: root });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown option '--smtp=smtp://compta:***@smtp.example'");
     expectNoPassword(usage.stderr, unknown.stderr);
