@@ -10,7 +10,7 @@ import type { RecordView } from '../domain/record-view.js';
 import { TableRecords } from '../domain/table-records.js';
 import { fieldTooLong } from '../domain/invoice-facts.js';
 import { MAX_FIELD_LENGTH, formatCount, shorten } from '../domain/user-text.js';
-import { detectEncoding, encodingIssue, readChunks } from './text-file.js';
+import { detectEncoding, encodingIssue, feedParser, readChunks } from './text-file.js';
 
 export type CsvOptions = HeaderOptions;
 
@@ -65,22 +65,8 @@ async function readCsv(chunks: AsyncGenerator<Buffer | string>, file: string, op
   // A record longer than this is no invoice: the parser stops there, memory stays bounded.
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_LENGTH });
   parser.on('data', onParsed);
-  const done = new Promise<void>((resolve, reject) => {
-    parser.on('error', reject);
-    parser.on('end', resolve);
-  });
-  // A parse error may come in the middle of a write: it is awaited below, never left unhandled,
-  // and a write waiting for 'drain' stops waiting (a failed parser never drains).
-  done.catch(() => undefined);
   try {
-    const write = (chunk: Buffer | string) => (parser.write(chunk) ? undefined : Promise.race([new Promise((r) => parser.once('drain', r)), done]));
-    await write(head);
-    for await (const chunk of chunks) {
-      if (stopped || parser.destroyed) break;
-      await write(chunk);
-    }
-    if (!parser.destroyed) parser.end();
-    await done;
+    await feedParser(parser, head, chunks, () => stopped);
     table.finish();
   } catch (e) {
     const { code, lines, message } = e as { code?: unknown; lines?: number; message?: string };

@@ -30,7 +30,7 @@ import type { Issue } from '../domain/issue.js';
 import { error, warning } from '../domain/issue.js';
 import { formatCount, quote, shorten } from '../domain/user-text.js';
 import { fileError } from './paths.js';
-import { detectEncoding, encodingIssue } from './text-file.js';
+import { detectEncoding, encodingIssue, feedParser, readChunks } from './text-file.js';
 import { openUserFile } from './user-file.js';
 
 export type FecEncoding = 'utf-8' | 'iso-8859-15' | 'windows-1252';
@@ -132,31 +132,10 @@ async function hasC1Byte(path: string): Promise<boolean> {
   }
 }
 
-async function* chunksOf(path: string, encoding: FecEncoding): AsyncGenerator<Buffer | string> {
-  // UTF-8 goes to the parser as bytes (it decodes them itself), without its BOM.
-  const decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
-  let first = true;
-  const { handle } = await openUserFile(path);
-  try {
-    for await (const chunk of handle.createReadStream({ highWaterMark: 256 * 1024, autoClose: false })) {
-      let bytes = chunk as Buffer;
-      if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-      first = false;
-      yield decoder ? decoder.decode(bytes, { stream: true }) : bytes;
-    }
-  } finally {
-    await handle.close();
-  }
-  if (decoder) {
-    const rest = decoder.decode();
-    if (rest !== '') yield rest;
-  }
-}
-
 async function parseFec(path: string, file: string, encoding: FecEncoding, prefixes: readonly string[]): Promise<FecLines> {
   const issues: Issue[] = [];
   const lines: FecLine[] = [];
-  const chunks = chunksOf(path, encoding);
+  const chunks = readChunks(path, encoding);
   const head = await chunks.next();
   if (head.done || head.value.length === 0) return { lines, lastEntryDate: null, issues: [error(file, undefined, undefined, 'the file is empty', 'export the FEC again from the accounting software')], format: null };
   const start = typeof head.value === 'string' ? head.value.slice(0, 8192) : head.value.subarray(0, 8192).toString('latin1');
@@ -214,20 +193,8 @@ async function parseFec(path: string, file: string, encoding: FecEncoding, prefi
 
   const parser = parse({ delimiter: layout.delimiter, relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_LENGTH });
   parser.on('data', onRecord);
-  const done = new Promise<void>((resolve, reject) => {
-    parser.on('error', reject);
-    parser.on('end', resolve);
-  });
-  done.catch(() => undefined);
   try {
-    const write = (chunk: Buffer | string) => (parser.write(chunk) ? undefined : Promise.race([new Promise((r) => parser.once('drain', r)), done]));
-    await write(head.value);
-    for await (const chunk of chunks) {
-      if (parser.destroyed) break;
-      await write(chunk);
-    }
-    if (!parser.destroyed) parser.end();
-    await done;
+    await feedParser(parser, head.value, chunks, () => false);
   } catch (e) {
     const { code, lines: at, message } = e as { code?: unknown; lines?: number; message?: string };
     if (typeof code !== 'string' || !code.startsWith('CSV_')) throw e;

@@ -5,6 +5,7 @@
 // handed on; a file that is neither, or mixes both, is reported at its first bad byte.
 
 import { Buffer } from 'node:buffer';
+import type { Parser } from 'csv-parse';
 import type { Issue } from '../domain/issue.js';
 import { error } from '../domain/issue.js';
 import type { Encoding, EncodingProblem } from './encoding.js';
@@ -63,6 +64,28 @@ async function lineOfByte(path: string, byte: number): Promise<number> {
  * keeps a character cut between two chunks for the next). Line endings are left as they
  * are: CRLF, LF and CR are all record ends to the parser.
  */
+/**
+ * Writes `head` then every chunk into a csv-parse parser, waiting for it to drain, until the
+ * chunks end or `stop()` says so, and resolves once the parser has ended. A parse error may
+ * come in the middle of a write: it rejects here, never left unhandled, and a write waiting
+ * for 'drain' stops waiting (a failed parser never drains).
+ */
+export async function feedParser(parser: Parser, head: Buffer | string, chunks: AsyncIterable<Buffer | string>, stop: () => boolean): Promise<void> {
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on('error', reject);
+    parser.on('end', resolve);
+  });
+  done.catch(() => undefined);
+  const write = (chunk: Buffer | string) => (parser.write(chunk) ? undefined : Promise.race([new Promise((r) => parser.once('drain', r)), done]));
+  await write(head);
+  for await (const chunk of chunks) {
+    if (stop() || parser.destroyed) break;
+    await write(chunk);
+  }
+  if (!parser.destroyed) parser.end();
+  await done;
+}
+
 export async function* readChunks(path: string, encoding: Encoding): AsyncGenerator<Buffer | string> {
   const decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
   let first = true;
