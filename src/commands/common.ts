@@ -5,7 +5,6 @@ import type { Day } from '../domain/dates.js';
 import { todayFrom } from '../io/clock.js';
 import type { JournalRun } from '../io/journal-account.js';
 import type { Setup, SetupHooks, SetupReading } from '../io/setup.js';
-import { loadSetup, readSetup } from '../io/setup.js';
 import type { Issue } from '../domain/issue.js';
 import { issueLines, sortIssues } from '../render/issues.js';
 
@@ -55,13 +54,18 @@ export interface SetupOptions extends CommonOptions {
   invoices?: string;
 }
 
+// The setup readers load every invoice reader (workbooks, the FEC, YAML): imported when a
+// command asks for a setup, so that `penalty` and `rates`, which need none, start fast.
+
 /** The setup a command works on: InputError (exit 2) when any of it is wrong. */
-export function setupFor(opts: SetupOptions, cli: Cli, hooks?: SetupHooks): Promise<Setup> {
+export async function setupFor(opts: SetupOptions, cli: Cli, hooks?: SetupHooks): Promise<Setup> {
+  const { loadSetup } = await import('../io/setup.js');
   return loadSetup({ config: opts.config, invoices: opts.invoices, today: opts.today, cwd: cli.cwd, env: cli.env, now: cli.now }, hooks);
 }
 
 /** Everything that could be read of the setup, with every problem: for `check`. */
-export function readSetupFor(opts: SetupOptions, cli: Cli): Promise<SetupReading> {
+export async function readSetupFor(opts: SetupOptions, cli: Cli): Promise<SetupReading> {
+  const { readSetup } = await import('../io/setup.js');
   return readSetup({ config: opts.config, invoices: opts.invoices, today: opts.today, cwd: cli.cwd, env: cli.env, now: cli.now });
 }
 
