@@ -81,15 +81,35 @@ export function completeInvoice(facts: InvoiceFacts, defaults: InvoiceDefaults, 
   if (facts.issueDate !== null && dueDate < facts.issueDate) {
     issues.push(warning(file, facts.dueDateLine, 'due_date', 'the due date is before the invoice date', 'check both dates'));
   }
-  const { paymentTerms: _terms, dueDateLine: _line, siren: _siren, kind: _kind, ...invoice } = facts;
+  // Written out field by field: a rest-and-spread copy of these thirty fields costs several
+  // times more per row, and the objects it makes are slower to read everywhere after.
   return {
-    ...invoice,
+    number: facts.number,
+    client: facts.client,
+    emails: facts.emails,
     clientType,
-    language: facts.language ?? defaults.language,
+    amount: facts.amount,
     currency: facts.currency ?? defaults.currency,
+    issueDate: facts.issueDate,
     dueDate,
+    payments: facts.payments,
+    status: facts.status,
+    pausedUntil: facts.pausedUntil,
+    noticeDate: facts.noticeDate,
+    insolvencyDate: facts.insolvencyDate,
+    bodaccDate: facts.bodaccDate,
+    tags: facts.tags,
+    language: facts.language ?? defaults.language,
+    attachment: facts.attachment,
+    penaltyRate: facts.penaltyRate,
+    source: facts.source,
+    deliveryDate: facts.deliveryDate,
     sector,
     dueDateSource,
+    clientCode: facts.clientCode,
+    clientAddress: facts.clientAddress,
+    contactName: facts.contactName,
+    balancesAsOf: facts.balancesAsOf,
   };
 }
 
