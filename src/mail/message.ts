@@ -2,6 +2,7 @@
 
 import type { Issue } from '../domain/issue.js';
 import type { Action } from '../domain/plan.js';
+import type { LetterDocument } from '../render/letter-document.js';
 
 /** A file to attach (the invoice PDF), or bytes (an earlier reminder, from the archive). */
 export type Attachment = { filename: string; contentType?: string } & ({ path: string; content?: undefined } | { content: Buffer; path?: undefined });
@@ -37,6 +38,8 @@ export interface Todo {
   /** The letter itself, or the notes for the call or task. */
   text: string;
   subject: string | null;
+  /** A letter step's document, printed as a PDF by the outbox (letter-pdf.ts); null for a call or a task. */
+  letter: LetterDocument | null;
 }
 
 /**

@@ -4,19 +4,10 @@
 
 import type { Day } from '../domain/dates.js';
 import type { Decompte } from '../domain/decompte.js';
+import type { LegalMentions } from '../domain/legal-mentions.js';
 import type { PostalAddress } from '../domain/postal-address.js';
 
-/** The creditor's legal mentions (`creditor.legal`): each printed when given. */
-export interface LegalMentions {
-  /** `SAS`, `SARL`, `EURL`, `EI`… */
-  form: string | null;
-  /** As written on the invoices: `10 000 €`. */
-  capital: string | null;
-  /** `RCS Lyon 852 123 456` */
-  rcs: string | null;
-  /** Intra-community VAT number: `FR12852123456`. */
-  vat: string | null;
-}
+export type { LegalMentions } from '../domain/legal-mentions.js';
 
 export interface LetterCreditor {
   name: string;

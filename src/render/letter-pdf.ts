@@ -177,9 +177,10 @@ function drawAmount(doc: PDFKit.PDFDocument, letter: LetterDocument): void {
 }
 
 function drawSignatory(doc: PDFKit.PDFDocument, creditor: LetterCreditor): void {
-  // Room for the handwritten signature under the name.
-  keepSpace(doc, mm(35));
-  doc.moveDown(1);
+  // The name and title, and room for the handwritten signature under them: kept on the
+  // page of the amount when they fit, rather than alone on a page of their own.
+  keepSpace(doc, mm(24));
+  doc.moveDown(0.5);
   const x = mm(ADDRESS_FRAME_MM.left);
   doc.font(BOLD).fontSize(10).text(creditor.signatory.name, x, doc.y, { width: mm(80) });
   if (creditor.signatory.title) doc.font(REGULAR).text(creditor.signatory.title, x, doc.y, { width: mm(80) });
