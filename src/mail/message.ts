@@ -52,6 +52,8 @@ export interface Skipped {
   subject: string | null;
   /** What holds it, the first one first: each said as file:line: field: message — hint. */
   problems: readonly Issue[];
+  /** A to-do held (a letter without its address): its text, without the PDF it cannot have. */
+  todo?: Todo;
 }
 
 export type Prepared = OutgoingEmail | Todo;

@@ -66,7 +66,8 @@ export async function prepareActions(actions: readonly Action[], ctx: PrepareCon
         if (made.ok) letter = made.letter;
         else problems.push(...made.problems.map((p) => error(first.source.file, first.source.line, p.field, p.message, p.hint)));
       }
-      if (problems.length > 0) skipped.push({ kind: 'skipped', action, subject: rendered?.subject ?? null, problems });
+      // A letter held by its own problem keeps its to-do (its text), for preview to show.
+      if (problems.length > 0) skipped.push({ kind: 'skipped', action, subject: rendered?.subject ?? null, problems, todo: todoFor(action, rendered, null, ctx) });
       else prepared.push(todoFor(action, rendered, letter, ctx));
       continue;
     }
