@@ -28,6 +28,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'penalty', summary: 'late-payment interest and the €40 fee for one amount, period by period', load: () => import('./commands/penalty.js') },
   { name: 'rates', summary: 'the rate tables in use (ECB rate, legal interest rate), by half-year', load: () => import('./commands/rates.js') },
   { name: 'init', summary: 'set up a folder: settings, policy, templates to edit, sample invoices', load: () => import('./commands/init.js') },
+  { name: 'dossier', summary: 'the escalation file of a claim, for the next step: one PDF, one ZIP', load: () => import('./commands/dossier.js') },
   { name: 'report', summary: 'the receivables as a page to look at: aging, DSO, top debtors, reminders that work', load: () => import('./commands/report.js') },
   { name: 'check', summary: 'check settings, policy, templates, invoices and journal: every problem at once', load: () => import('./commands/check.js') },
 ];

@@ -6,7 +6,7 @@
 import { Claims, isClaimed } from '../domain/claim.js';
 import { Snapshots, staleSnapshotIssues } from '../domain/balances-as-of.js';
 import { calendarOf } from '../domain/send-calendar.js';
-import { configRuleIssues, missingEmailIssue, prescriptionIssue, rateTableIssues, templatesOfPolicy, termsBeyondLimitIssue } from '../domain/checks.js';
+import { configRuleIssues, missingAddressIssue, missingEmailIssue, prescriptionIssue, rateTableIssues, templatesOfPolicy, termsBeyondLimitIssue } from '../domain/checks.js';
 import { emptyHistory } from '../domain/history.js';
 import type { Invoice, Language } from '../domain/invoice.js';
 import { STATE_RULES } from '../domain/invoice-state.js';
@@ -97,7 +97,7 @@ export async function runChecks(opts: CheckOptions, cli: Cli): Promise<CheckRepo
     if (!owed) return;
     checked.claimed += 1;
     if (invoice.emails.some((e) => /[^\x00-\x7f]/.test(e))) unicode.push(invoice);
-    const each = [termsBeyondLimitIssue(invoice), prescriptionIssue(invoice, today, history), policy ? missingEmailIssue(invoice, policy, history, today, calendar) : null, bouncedIssue(invoice, history)];
+    const each = [termsBeyondLimitIssue(invoice), prescriptionIssue(invoice, today, history), policy ? missingEmailIssue(invoice, policy, history, today, calendar) : null, policy ? missingAddressIssue(invoice, policy, history, today, calendar) : null, bouncedIssue(invoice, history)];
     for (const issue of each) if (issue) found.push(issue);
     if (invoice.attachment !== null) attachments.push(invoice);
   } });

@@ -83,12 +83,14 @@ export async function preview(number: string, opts: PreviewOptions, cli: Cli): P
     archivedMessage: (id) => archivedMessage(setup.config.journal, id),
   });
   if (hasErrors(renderIssues)) throw new InputError(renderIssues);
-  // What a send would skip today (no address, a missing PDF) cannot be shown as it would go out.
-  if (skipped.length > 0) throw new InputError([...skipped[0]!.problems]);
-  printWarnings(cli, [...setup.warnings, ...issues, ...renderIssues], opts.quiet);
+  // What a send would skip today (no e-mail address, a missing PDF) cannot be shown as it
+  // would go out; a letter without its postal address shows its text, the problem said.
+  const held = skipped[0]?.todo;
+  if (skipped.length > 0 && held === undefined) throw new InputError([...skipped[0]!.problems]);
+  printWarnings(cli, [...setup.warnings, ...issues, ...renderIssues, ...(skipped[0]?.problems ?? []).map((p) => ({ ...p, severity: 'warning' as const }))], opts.quiet);
   printNotes(cli, book.provisionalWarnings(), opts.quiet);
 
-  const item = prepared[0]!;
+  const item = prepared[0] ?? held!;
   if (opts.format === 'json') {
     const body = item.kind === 'email'
       ? { invoice: invoice.number, step: step.id, channel: step.channel, from: item.from, to: item.to, subject: item.subject, text: item.text, html: item.html, headers: item.headers, attachments: item.attachments.map((a) => a.filename) }

@@ -24,6 +24,9 @@ export interface RecordOptions extends CommonOptions {
   step?: string;
   /** paid-by-hand: the part paid. */
   amount?: string;
+  /** letter: the registered letter's tracking number and the day it was received. */
+  tracking?: string;
+  received?: string;
   /** `--uncertain sent|not-sent`: every uncertain step at once (record-uncertain.ts). */
   uncertain?: string;
   /** With --uncertain: only these invoices'. */
@@ -35,6 +38,8 @@ Examples:
   relance record F-2026-014 call --note "promet de payer vendredi"
   relance record F-2026-014 call --step appel           the policy's call step, done
   relance record F-2026-014 letter --date 2026-11-20    formal notice posted that day
+  relance record F-2026-014 letter --step mise-en-demeure --date 2026-11-20 --tracking "1A 234 567 8901 2"
+  relance record F-2026-014 letter --received 2026-11-23   the avis de réception came back, signed that day
   relance record F-2026-014 promise --until 2026-12-05  nothing is sent through 5 December
   relance record F-2026-014 dispute --note "conteste la livraison"
   relance record F-2026-014 pause --until 2026-12-01    reminders resume on 2 December
@@ -50,7 +55,10 @@ Examples:
 Events:
   call, letter    done by you; with --step ID that policy step is done too. A letter is
                   the formal notice: for a consumer (B2C) it starts the legal interest
-                  the day after its date.
+                  the day after its date. --tracking N and --received DATE keep the proof
+                  of the registered letter (its number, the day the avis de réception was
+                  signed): the deadline to pay counts from receipt, and "relance dossier"
+                  prints both. --received alone on a letter already recorded completes it.
   promise         a promise to pay: the next reminder waits min_gap_days, or with
                   --until the day after that date
   pause           no reminders through --until, or until "resume"
@@ -84,6 +92,8 @@ export function register(program: Command, cli: Cli): void {
     .option('--note <text>', 'a free note, shown by "relance log"')
     .option('--until <date>', 'pause and promise: the last day without reminders (YYYY-MM-DD)')
     .option('--amount <amount>', 'paid-by-hand: the part paid, when it is not the whole balance (e.g. 500 or "1 234,56")')
+    .option('--tracking <number>', 'letter: the registered letter’s tracking number (numéro de suivi)')
+    .option('--received <date>', 'letter: the day the avis de réception was signed (YYYY-MM-DD)')
     .option('--step <id>', 'call, letter: the policy step this did; sent, not-sent: the uncertain step meant')
     .option('--uncertain <outcome>', 'sent | not-sent: settle every uncertain step at once (no INVOICE EVENT)')
     .option('--invoice <number>', 'with --uncertain: only this invoice’s uncertain steps (repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
@@ -106,7 +116,7 @@ export async function record(invoiceArg: string, eventArg: string, opts: RecordO
   const setup = await setupFor(opts, cli);
   const number = invoiceArg.trim();
   const { invoice, numbers, fileErrors } = await lookUpInvoice(number, invoiceSources(setup.config, cli.cwd));
-  const request: RecordRequest = { invoice: number, event: eventArg.trim(), date: opts.date, until: opts.until, step: opts.step, note: opts.note, amount: opts.amount };
+  const request: RecordRequest = { invoice: number, event: eventArg.trim(), date: opts.date, until: opts.until, step: opts.step, note: opts.note, amount: opts.amount, tracking: opts.tracking, received: opts.received };
   const check = checkRecord(request, {
     today: setup.today,
     now: cli.now,

@@ -19,6 +19,7 @@ import { nextStep } from './plan.js';
 import { limitationRule } from './prescription.js';
 import { limitationOf } from './invoice-state.js';
 import { emptyHistory } from './history.js';
+import { letterAddressProblems } from './letter-address.js';
 import type { SendCalendar } from './send-calendar.js';
 import { LEGAL_TERM_DAYS } from './payment-terms.js';
 
@@ -143,6 +144,20 @@ export function missingEmailIssue(invoice: Invoice, policy: Policy, history: His
     `${invoice.number} has no e-mail address, and its e-mail step "${email.id}" ${when}`,
     'add the client’s address: until then relance send skips its e-mail steps, and says so each run',
   );
+}
+
+/**
+ * The next step a letter, for an invoice whose client has no postal address (or one
+ * the envelope window cannot take): `send` would skip it, so `check` says it beforehand.
+ */
+export function missingAddressIssue(invoice: Invoice, policy: Policy, history: History, today: Day, calendar?: SendCalendar): Issue | null {
+  // Said once the letter is the next step: earlier, the e-mails may still get the invoice paid.
+  const next = nextStep(invoice, policy, history, today, calendar);
+  if (next === null || next.step.channel !== 'letter') return null;
+  const when = next.date <= today ? 'due now' : `due on ${formatIsoDay(next.date)}`;
+  const problem = letterAddressProblems(invoice, next.step.id, when)[0];
+  if (problem === undefined) return null;
+  return warning(invoice.source.file, invoice.source.line, problem.field, problem.message, `${problem.hint}; until then relance send skips the letter, and says so each run`);
 }
 
 /**

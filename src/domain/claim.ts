@@ -47,11 +47,7 @@ export interface ClaimContext {
 /** The claim of one invoice; a missing rate is in `missingRate`, never thrown. */
 export function claimOf(invoice: Invoice, history: History, ctx: ClaimContext): Claim {
   const { today } = ctx;
-  // Parts paid by hand (`relance record … paid-by-hand --amount`) count from their day; a
-  // payment in full recorded by hand (`paid-by-hand`) settles what was left.
-  const known: readonly Payment[] = history.handPayments.length === 0 ? invoice.payments : [...invoice.payments, ...history.handPayments];
-  const payments: readonly Payment[] =
-    history.paidByHand === null ? known : [...known, { date: history.paidByHand, amount: balanceOf({ amount: invoice.amount, payments: known }) }];
+  const payments = claimPayments(invoice, history);
   let paidToday = 0;
   for (const p of payments) if (p.date === null || p.date <= today) paidToday += p.amount;
   const balance = Math.max(0, invoice.amount - paidToday);
@@ -80,6 +76,16 @@ export function claimOf(invoice: Invoice, history: History, ctx: ClaimContext): 
     if (!(e instanceof MissingRateError)) throw e;
     return { status, balance, penalty: null, noticeDate, missingRate: e };
   }
+}
+
+/**
+ * What the claim counts as paid: the file's payments and credits, then the parts paid by
+ * hand (`relance record … paid-by-hand --amount`) from their day; a payment in full
+ * recorded by hand (`paid-by-hand`) settles what was left. The décompte lists the same.
+ */
+export function claimPayments(invoice: Pick<Invoice, 'amount' | 'payments'>, history: Pick<History, 'handPayments' | 'paidByHand'>): readonly Payment[] {
+  const known: readonly Payment[] = history.handPayments.length === 0 ? invoice.payments : [...invoice.payments, ...history.handPayments];
+  return history.paidByHand === null ? known : [...known, { date: history.paidByHand, amount: balanceOf({ amount: invoice.amount, payments: known }) }];
 }
 
 /** The claim cannot be computed: an invoice still owed with a day of delay before the tables. */

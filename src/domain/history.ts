@@ -20,6 +20,15 @@ export interface DoneStep {
   readonly by: 'sent' | 'issued' | 'record';
 }
 
+/** A formal notice posted by registered letter: when, its tracking number, and when it was received. */
+export interface NoticeRecord {
+  readonly postedOn: Day;
+  readonly tracking: string | null;
+  readonly receivedOn: Day | null;
+  /** The letter step it did (`--step`), or null. */
+  readonly step: string | null;
+}
+
 /** An earlier message, for threading (In-Reply-To/References) and for templates. */
 export interface PreviousReminder {
   readonly step: string;
@@ -88,6 +97,8 @@ export interface History {
   readonly handPayments: readonly Payment[];
   /** The first recorded `letter`: the formal notice that starts B2C interest. */
   readonly noticeDate: Day | null;
+  /** The formal notice's posting, as `record letter --tracking N --received D` gave it (the latest of each); null without a letter recorded. */
+  readonly notice: NoticeRecord | null;
   /** Messages that went out (sent, or recorded as sent), oldest first. */
   readonly previous: readonly PreviousReminder[];
 }
@@ -107,6 +118,7 @@ export function emptyHistory(invoice: string): History {
     paidByHand: null,
     handPayments: [],
     noticeDate: null,
+    notice: null,
     previous: [],
   };
 }
@@ -143,6 +155,7 @@ export function historyOf(invoice: string, entries: readonly JournalEntry[]): Hi
   let paidByHand: Day | null = null;
   let handPayments: Payment[] = [];
   let noticeDate: Day | null = null;
+  let notice: NoticeRecord | null = null;
   const previous: PreviousReminder[] = [];
 
   const action = (date: Day): void => {
@@ -222,6 +235,17 @@ export function historyOf(invoice: string, entries: readonly JournalEntry[]): Hi
           case 'letter':
             // The first formal notice starts the interest (art. 1231-6 C. civ.); a later letter does not move it.
             if (e.event === 'letter' && (noticeDate === null || date < noticeDate)) noticeDate = date;
+            if (e.event === 'letter') {
+              // A later `letter --received D` completes the notice already recorded.
+              const received = e.received === undefined ? null : parseIsoDay(e.received);
+              const before = notice as NoticeRecord | null;
+              notice = {
+                postedOn: before === null ? date : Math.min(before.postedOn, date),
+                tracking: e.tracking ?? before?.tracking ?? null,
+                receivedOn: received ?? before?.receivedOn ?? null,
+                step: before?.step ?? step,
+              };
+            }
             if (step !== null) markDone({ step, date, channel: e.channel ?? e.event, messageId: null, subject: null, by: 'record' });
             else action(date);
             break;
@@ -273,6 +297,7 @@ export function historyOf(invoice: string, entries: readonly JournalEntry[]): Hi
     paidByHand,
     handPayments,
     noticeDate,
+    notice,
     previous,
   };
 }

@@ -47,6 +47,10 @@ export interface JournalEntry {
   readonly run: string | null;
   /** `paid-by-hand --amount`: the part paid, `1234.56`; absent for a payment in full (and on every other entry). */
   readonly amount?: string;
+  /** `letter --tracking`: the registered letter's tracking number; absent otherwise. */
+  readonly tracking?: string;
+  /** `letter --received`: the day the avis de réception was signed, `YYYY-MM-DD`; absent otherwise. */
+  readonly received?: string;
 }
 
 /** The fields an entry must have; every other one defaults to null. */
@@ -70,6 +74,8 @@ export function journalEntry(fields: NewEntry): JournalEntry {
     note: fields.note ?? null,
     run: fields.run ?? null,
     ...(fields.amount === undefined ? {} : { amount: fields.amount }),
+    ...(fields.tracking === undefined ? {} : { tracking: fields.tracking }),
+    ...(fields.received === undefined ? {} : { received: fields.received }),
   };
 }
 
@@ -136,6 +142,12 @@ export function parseEntry(raw: unknown): { entry: JournalEntry } | { problem: E
   if (o.amount !== undefined && o.amount !== null && (typeof o.amount !== 'string' || !/^\d{1,12}\.\d{2}$/.test(o.amount))) {
     return problem('amount', `amount ${JSON.stringify(o.amount)} is not an amount`, 'write it as "1234.56"');
   }
+  if (o.tracking !== undefined && o.tracking !== null && typeof o.tracking !== 'string') {
+    return problem('tracking', `tracking ${JSON.stringify(o.tracking)} is not text`, 'write the tracking number as a string');
+  }
+  if (o.received !== undefined && o.received !== null && (typeof o.received !== 'string' || parseIsoDay(o.received) === null)) {
+    return problem('received', `received ${JSON.stringify(o.received)} is not a date`, 'write it as YYYY-MM-DD');
+  }
   return {
     entry: journalEntry({
       type,
@@ -153,6 +165,8 @@ export function parseEntry(raw: unknown): { entry: JournalEntry } | { problem: E
       note: (o.note as string | null | undefined) ?? null,
       run: (o.run as string | null | undefined) ?? null,
       ...(typeof o.amount === 'string' ? { amount: o.amount } : {}),
+      ...(typeof o.tracking === 'string' ? { tracking: o.tracking } : {}),
+      ...(typeof o.received === 'string' ? { received: o.received } : {}),
     }),
   };
 }

@@ -11,12 +11,19 @@ import { nextStepView } from './invoice-summary.js';
 import { formatEurosFr, parseAmount } from './money.js';
 import type { JournalEntry } from './journal-entry.js';
 import type { Policy } from './policy.js';
+import { DEFAULT_DEADLINE_DAYS, stepsFor } from './policy.js';
 import type { SendCalendar } from './send-calendar.js';
 
 /**
  * One line: what was recorded, what it changes in the reminder cycle, and the next
  * step with its day, from the history with the new entry.
  */
+/** The days a formal notice gives to pay: its letter step's deadline_days, or the first letter step's, or 8. */
+export function noticeDeadlineDays(policy: Policy, invoice: Invoice, step: string | null): number {
+  const letters = stepsFor(policy, invoice).filter((s) => s.channel === 'letter');
+  return (letters.find((s) => s.id === step) ?? letters[0])?.deadlineDays ?? DEFAULT_DEADLINE_DAYS;
+}
+
 export function confirmation(entry: JournalEntry, invoice: Invoice, policy: Policy, after: History, today: Day, calendar?: SendCalendar): string {
   const n = entry.invoice;
   const on = formatFrenchDay(parseIsoDay(entry.date)!);
@@ -35,6 +42,12 @@ export function confirmation(entry: JournalEntry, invoice: Invoice, policy: Poli
       const notice = noticeDateOf(invoice, after);
       if (invoice.clientType === 'b2c') effects.push(`formal notice: B2C interest runs from ${formatFrenchDay(notice! + 1)}`);
       else effects.push(`formal notice (B2B: interest has run since ${formatFrenchDay(invoice.dueDate + 1)}, the day after the due date)`);
+      if (entry.tracking !== undefined) effects.push(`tracking ${entry.tracking}`);
+      const proof = after.notice;
+      if (proof !== null && proof.receivedOn !== null) {
+        const days = noticeDeadlineDays(policy, invoice, proof.step);
+        effects.push(`received on ${formatFrenchDay(proof.receivedOn)}: the ${days} days to pay run to ${formatFrenchDay(proof.receivedOn + days)}`);
+      } else if (entry.tracking !== undefined) effects.push(`once the avis de réception is back: relance record ${n} letter --received DATE`);
       if (entry.step !== null) effects.push(`step ${entry.step} done`);
       break;
     }

@@ -25,6 +25,10 @@ export interface RecordRequest {
   note: string | undefined;
   /** paid-by-hand: the part paid, when it is not the whole balance. */
   amount?: string | undefined;
+  /** letter: the registered letter's tracking number. */
+  tracking?: string | undefined;
+  /** letter: the day the avis de réception was signed. */
+  received?: string | undefined;
 }
 
 export interface RecordContext {
@@ -172,6 +176,26 @@ export function checkRecord(req: RecordRequest, ctx: RecordContext): RecordCheck
     }
   }
 
+  // letter --tracking N --received D: the proof of the formal notice, for the dossier.
+  let tracking: string | undefined;
+  let received: Day | null = null;
+  if (req.tracking !== undefined || req.received !== undefined) {
+    const flags = [req.tracking !== undefined ? '--tracking' : null, req.received !== undefined ? '--received' : null].filter((f) => f !== null).join(' and ');
+    if (event !== null && event !== 'letter') errors.push({ message: `${flags} ${req.tracking !== undefined && req.received !== undefined ? 'are' : 'is'} only for letter, not for ${event}`, hint: 'leave it out: they say when the registered letter was posted and received' });
+  }
+  if (req.tracking !== undefined) {
+    const t = req.tracking.replace(/\s+/g, ' ').trim();
+    if (t === '') errors.push({ message: '--tracking is empty', hint: 'give the number on the registered letter’s receipt, e.g. --tracking "1A 234 567 8901 2"' });
+    else tracking = t;
+  }
+  if (req.received !== undefined) {
+    received = parseIsoDay(req.received);
+    // Received no earlier than posted: this letter's date, or the first one recorded when this only adds the receipt.
+    const posted = req.date !== undefined ? date : (history.notice?.postedOn ?? date);
+    if (received === null) errors.push({ message: `--received "${req.received}" is not a date`, hint: 'write the day the avis de réception was signed as YYYY-MM-DD' });
+    else if (received > today) errors.push({ message: `--received ${req.received} is after today (${formatFrenchDay(today)}): a letter cannot have been received yet`, hint: 'record it once the avis de réception is back' });
+    else if (posted !== null && received < posted) errors.push({ message: `--received ${req.received} is before the letter was posted (${formatFrenchDay(posted)})`, hint: 'the avis de réception is signed on or after the posting day: check both dates' });
+  }
   if (errors.length > 0 || event === null || date === null) return { errors, warnings, entry: null };
   // sent / not-sent name the step they settle, so that the line reads on its own.
   const settled = event === 'sent' || event === 'not-sent' ? (step ?? history.uncertain[0]?.step ?? null) : (step ?? null);
@@ -186,6 +210,8 @@ export function checkRecord(req: RecordRequest, ctx: RecordContext): RecordCheck
     until: until === null ? null : formatIsoDay(until),
     note: req.note === undefined || req.note.trim() === '' ? null : req.note,
     amount,
+    tracking,
+    received: received === null ? undefined : formatIsoDay(received),
   });
   return { errors, warnings, entry };
 }

@@ -5,7 +5,8 @@
 import { access, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Creditor } from '../domain/creditor.js';
-import { CREDITOR_KEYS, emptyCreditor } from '../domain/creditor.js';
+import { emptyCreditor } from '../domain/creditor.js';
+import { readCreditor } from './config-creditor.js';
 import type { Issue } from '../domain/issue.js';
 import { error, hasErrors, warning } from '../domain/issue.js';
 import type { InvoiceField } from '../domain/invoice-fields.js';
@@ -152,9 +153,7 @@ export async function readConfig(path: string, cwd: string, env: Readonly<Record
   reader.issues.push(...issues);
   reader.unknownKeys(data, [], TOP_KEYS);
 
-  const creditor = emptyCreditor();
-  const rawCreditor = reader.section('creditor', CREDITOR_KEYS);
-  for (const key of CREDITOR_KEYS) creditor[key] = reader.text(['creditor', key], rawCreditor[key]);
+  const creditor = readCreditor(reader);
   const mail = readMail(reader);
   const { invoices, columns, statuses, sheet, defaults: invoiceDefaults } = readInvoiceSettings(reader);
   const law = readLaw(reader);

@@ -18,9 +18,13 @@ export function formatEmailDraft(email: OutgoingEmail, heading: string): string 
   return `${lines.join('\n')}\n\n${email.text}`;
 }
 
+/** Said under a letter shown as text: where its PDF is written. */
+export const LETTER_PDF_NOTE = 'PDF: relance send writes the letter to print into the letters folder beside the journal (.relance/letters/), relance send --dry-run --out DIR into DIR';
+
 export function formatTodo(todo: Todo, heading: string): string {
   const subject = todo.subject ? `Subject: ${todo.subject}\n` : '';
-  return `${heading}\n${todo.title}\n${subject}\n${todo.text}`;
+  const pdf = todo.letter === null ? '' : `${LETTER_PDF_NOTE}\n`;
+  return `${heading}\n${todo.title}\n${subject}${pdf}\n${todo.text}`;
 }
 
 /** `── e-mail 2/9 · relance-1 · Atelier Martin · F-2026-014`, the line above each draft. */

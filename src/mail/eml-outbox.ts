@@ -1,8 +1,10 @@
 // The dry run into a folder: each e-mail as a real .eml (composed as it would be sent, so it
-// opens in any mail client, attachments included), each letter or to-do as a text file.
+// opens in any mail client, attachments included), each letter as the PDF to print, each
+// call or task as a text file.
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { letterBytes } from './letter-file.js';
 import type { OutgoingEmail, Todo } from './message.js';
 import type { Outbox } from './outbox.js';
 
@@ -20,8 +22,9 @@ export async function emlOutbox(dir: string, now: Date): Promise<Outbox> {
     },
     async issue(todos, report) {
       for (const todo of todos) {
-        const file = join(dir, `${fileStem(todo)}.txt`);
-        await writeFile(file, `${todo.title}\n${todo.subject ? `\n${todo.subject}\n` : ''}\n${todo.text}`);
+        // A letter as the PDF to print; a call or a task as its notes.
+        const file = join(dir, `${fileStem(todo)}.${todo.letter === null ? 'txt' : 'pdf'}`);
+        await writeFile(file, todo.letter === null ? `${todo.title}\n${todo.subject ? `\n${todo.subject}\n` : ''}\n${todo.text}` : await letterBytes(todo));
         report(todo, { status: 'todo', messageId: null, error: null, file });
       }
     },

@@ -14,6 +14,7 @@ import type { Config } from '../io/config.js';
 import { failureReason } from '../io/whole-append.js';
 import { openArchive } from './archive.js';
 import { GroupCommit } from './group-commit.js';
+import { letterBytes, lettersFolder } from './letter-file.js';
 import type { Todo } from './message.js';
 import type { Outbox, Outcome } from './outbox.js';
 import { RunIncidents } from './run-incidents.js';
@@ -123,16 +124,17 @@ export async function liveOutbox(options: LiveOutboxOptions): Promise<Outbox> {
   };
 }
 
-/** `.relance/letters/<today>_<invoice numbers>_<step>.txt`, beside the journal. */
-export function letterPath(journalPath: string, today: Day, numbers: readonly string[], step: string): string {
-  return join(dirname(journalPath), 'letters', `${formatIsoDay(today)}_${numbers.map(safeName).join('+')}_${safeName(step)}.txt`);
+/** `.relance/letters/<today>_<invoice numbers>_<step>.pdf` (`.txt` for a letter without its document), beside the journal. */
+export function letterPath(journalPath: string, today: Day, numbers: readonly string[], step: string, extension: 'pdf' | 'txt' = 'pdf'): string {
+  return join(lettersFolder(journalPath), `${formatIsoDay(today)}_${numbers.map(safeName).join('+')}_${safeName(step)}.${extension}`);
 }
 
 async function writeLetter(todo: Todo, options: LiveOutboxOptions, display: (path: string) => string): Promise<{ file: string | null; error: string | null }> {
-  const file = letterPath(options.journalPath, options.today, todo.action.invoices.map((i) => i.number), todo.action.step.id);
+  const file = letterPath(options.journalPath, options.today, todo.action.invoices.map((i) => i.number), todo.action.step.id, todo.letter === null ? 'txt' : 'pdf');
   try {
+    const bytes = await letterBytes(todo);
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, todo.text);
+    await writeFile(file, bytes);
     return { file, error: null };
   } catch (err) {
     return { file: null, error: `the letter could not be written to ${display(file)}: ${failureReason(err)}` };

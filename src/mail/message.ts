@@ -2,6 +2,7 @@
 
 import type { Issue } from '../domain/issue.js';
 import type { Action } from '../domain/plan.js';
+import type { LetterDocument } from '../render/letter-document.js';
 
 /** A file to attach (the invoice PDF), or bytes (an earlier reminder, from the archive). */
 export type Attachment = { filename: string; contentType?: string } & ({ path: string; content?: undefined } | { content: Buffer; path?: undefined });
@@ -37,6 +38,8 @@ export interface Todo {
   /** The letter itself, or the notes for the call or task. */
   text: string;
   subject: string | null;
+  /** A letter step's document, printed as a PDF by the outbox (letter-pdf.ts); null for a call or a task. */
+  letter: LetterDocument | null;
 }
 
 /**
@@ -49,6 +52,8 @@ export interface Skipped {
   subject: string | null;
   /** What holds it, the first one first: each said as file:line: field: message — hint. */
   problems: readonly Issue[];
+  /** A to-do held (a letter without its address): its text, without the PDF it cannot have. */
+  todo?: Todo;
 }
 
 export type Prepared = OutgoingEmail | Todo;

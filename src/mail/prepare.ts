@@ -22,6 +22,8 @@ import type { TemplateDir } from '../io/template-dirs.js';
 import { loadTemplate } from '../render/template.js';
 import { renderReminder } from '../render/template-render.js';
 import type { RenderedReminder } from '../render/template-types.js';
+import type { LetterDocument } from '../render/letter-document.js';
+import { noticeLetter } from '../render/notice-letter.js';
 import { withoutAttachments } from './earlier-copy.js';
 import type { UnallocatedCredit } from '../domain/credit-notes.js';
 import type { Attachment, OutgoingEmail, Prepared, Skipped, Todo } from './message.js';
@@ -55,12 +57,20 @@ export async function prepareActions(actions: readonly Action[], ctx: PrepareCon
     const rendered = await renderAction(action, ctx, issues);
     // What only this step lacks: it is skipped, the others go on.
     const problems: Issue[] = [];
+    const first = action.invoices[0]!;
     if (action.channel !== 'email') {
-      if (problems.length > 0) skipped.push({ kind: 'skipped', action, subject: rendered?.subject ?? null, problems });
-      else prepared.push(todoFor(action, rendered, ctx));
+      // A letter is printed: its client's postal address and its décompte are this step's own needs.
+      let letter: LetterDocument | null = null;
+      if (action.channel === 'letter' && rendered !== null) {
+        const made = noticeLetter(action, rendered, { claims: ctx.claims, credits: ctx.credits, histories: ctx.histories, creditor: ctx.config.creditor, today: ctx.today });
+        if (made.ok) letter = made.letter;
+        else problems.push(...made.problems.map((p) => error(first.source.file, first.source.line, p.field, p.message, p.hint)));
+      }
+      // A letter held by its own problem keeps its to-do (its text), for preview to show.
+      if (problems.length > 0) skipped.push({ kind: 'skipped', action, subject: rendered?.subject ?? null, problems, todo: todoFor(action, rendered, null, ctx) });
+      else prepared.push(todoFor(action, rendered, letter, ctx));
       continue;
     }
-    const first = action.invoices[0]!;
     if (action.emails.length === 0) {
       problems.push(error(first.source.file, first.source.line, 'email', `invoice ${first.number} is due for the e-mail step "${action.step.id}" but has no e-mail address`, 'add the client’s address, or record what you did instead: relance record … call'));
     }
@@ -148,17 +158,17 @@ async function attachmentsOf(action: Action, ctx: PrepareContext, issues: Issue[
   return attachments;
 }
 
-function todoFor(action: Action, rendered: RenderedReminder | null, ctx: PrepareContext): Todo {
+function todoFor(action: Action, rendered: RenderedReminder | null, letter: LetterDocument | null, ctx: PrepareContext): Todo {
   const channel = action.channel as Todo['channel'];
   const who = `${action.client}${action.emails.length > 0 ? ` (${action.emails.join(', ')})` : ''}`;
   const numbers = action.invoices.map((i) => i.number).join(', ');
   const title =
     channel === 'letter'
-      ? `Post the letter "${action.step.id}" to ${action.client} about ${numbers}, registered with acknowledgement of receipt, then: relance record ${action.invoices[0]!.number} letter --date <posting date>`
+      ? `Print and post the letter "${action.step.id}" to ${action.client} about ${numbers}, registered with acknowledgement of receipt, then: relance record ${action.invoices[0]!.number} letter --step ${action.step.id} --date <posting date> --tracking <number>`
       : channel === 'call'
         ? `Call ${who} about ${numbers}, then: relance record ${action.invoices[0]!.number} call --note "…"`
         : `${action.step.id}: ${numbers} (${action.client}) — decide the next move: payment order (injonction de payer), a collection agency or a lawyer`;
-  return { kind: 'todo', action, channel, title, text: rendered?.text ?? factSheet(action.invoices, ctx), subject: rendered?.subject ?? null };
+  return { kind: 'todo', action, channel, title, text: rendered?.text ?? factSheet(action.invoices, ctx), subject: rendered?.subject ?? null, letter };
 }
 
 /** For a call or a task without a template: the facts to have at hand. */

@@ -35,7 +35,8 @@ function originals(exhibits: readonly Exhibit[]): [string, Uint8Array][] {
   return files;
 }
 
-function entries(dossier: Dossier, pdf: Uint8Array, request: RequestDocument): [string, Uint8Array][] {
+/** Every file of the dossier, under its folder: what the ZIP holds, and what `relance dossier` writes beside it. */
+export function dossierEntries(dossier: Dossier, pdf: Uint8Array, request: RequestDocument): [string, Uint8Array][] {
   const folder = dossierFolder(dossier);
   const list: [string, Uint8Array][] = [
     [`${folder}.pdf`, pdf],
@@ -52,7 +53,7 @@ export function dossierZip(dossier: Dossier, pdf: Uint8Array, request: RequestDo
   // ZIP times are local wall-clock times: noon of the dossier's day reads the same everywhere.
   const mtime = new Date(year, month - 1, day, 12, 0, 0);
   const files: Zippable = {};
-  for (const [name, bytes] of entries(dossier, pdf, request)) {
+  for (const [name, bytes] of dossierEntries(dossier, pdf, request)) {
     // PDFs are compressed already: stored, they cost no time and no size.
     files[name] = [bytes, { mtime, os: 3, attrs: 0o100644 << 16, level: name.endsWith('.pdf') ? 0 : 6 }];
   }

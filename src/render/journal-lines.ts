@@ -35,6 +35,11 @@ export function detailsOf(entry: JournalEntry): string {
     parts.push(`until ${until === null ? entry.until : formatFrenchDay(until)}`);
   }
   if (entry.amount !== undefined) parts.push(`${formatEurosFr(parseAmount(entry.amount) ?? 0)} paid`);
+  if (entry.tracking !== undefined) parts.push(`tracking ${entry.tracking}`);
+  if (entry.received !== undefined) {
+    const received = parseIsoDay(entry.received);
+    parts.push(`received ${received === null ? entry.received : formatFrenchDay(received)}`);
+  }
   if ((entry.type === 'failed' || entry.type === 'bounced') && entry.error !== null) parts.push(entry.error);
   else if (entry.subject !== null && entry.type !== 'record') parts.push(entry.subject);
   if (entry.note !== null) parts.push(entry.note);
@@ -77,7 +82,10 @@ export function summaryLines(s: InvoiceSummary, c: ChalkInstance, bcc: string | 
   const h = s.history;
   const by = { sent: 'sent', issued: 'issued', record: 'recorded' } as const;
   const done = h.done.map((d) => `${d.step} ${formatFrenchDay(d.date)} (${by[d.by]})`).join(', ');
-  const notice = s.notice === null ? '–' : `${formatFrenchDay(s.notice)}${s.b2c ? ` (B2C interest from ${formatFrenchDay(s.notice + 1)})` : ''}`;
+  // The registered letter's proof, as recorded: tracking number and receipt (the deadline to pay runs from it).
+  const n = h.notice;
+  const proof = n === null || (n.tracking === null && n.receivedOn === null) ? '' : `${n.tracking === null ? '' : `, tracking ${n.tracking}`}, ${n.receivedOn === null ? 'no receipt recorded yet' : `received on ${formatFrenchDay(n.receivedOn)}`}`;
+  const notice = s.notice === null ? '–' : `${formatFrenchDay(s.notice)}${proof}${s.b2c ? ` (B2C interest from ${formatFrenchDay(s.notice + 1)})` : ''}`;
   const rows: [string, string[]][] = [
     ['steps done', [done === '' ? '–' : done]],
     ['last action', [h.lastAction === null ? '–' : formatFrenchDay(h.lastAction)]],

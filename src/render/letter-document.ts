@@ -2,21 +2,13 @@
 // the subject, the body (already rendered from the step's Handlebars template, which stays
 // the source of the text), the deadline, the décompte and the optional payment QR code.
 
+import type { Cents } from '../domain/money.js';
 import type { Day } from '../domain/dates.js';
 import type { Decompte } from '../domain/decompte.js';
+import type { LegalMentions } from '../domain/legal-mentions.js';
 import type { PostalAddress } from '../domain/postal-address.js';
 
-/** The creditor's legal mentions (`creditor.legal`): each printed when given. */
-export interface LegalMentions {
-  /** `SAS`, `SARL`, `EURL`, `EI`… */
-  form: string | null;
-  /** As written on the invoices: `10 000 €`. */
-  capital: string | null;
-  /** `RCS Lyon 852 123 456` */
-  rcs: string | null;
-  /** Intra-community VAT number: `FR12852123456`. */
-  vat: string | null;
-}
+export type { LegalMentions } from '../domain/legal-mentions.js';
 
 export interface LetterCreditor {
   name: string;
@@ -53,9 +45,16 @@ export interface LetterDocument {
   body: string;
   /** Counted from receipt of the letter. */
   deadlineDays: number;
-  /** As of the letter's date: its total is the amount claimed. */
+  /** As of the letter's date: its total, less `credit`, is the amount claimed. */
   decompte: Decompte;
+  /** The client's credit notes left over once its invoices are reduced: deducted from the total (null: none). */
+  credit?: { amount: Cents; notes: readonly string[] } | null;
   payment: LetterPayment | null;
+}
+
+/** What the letter asks for: the décompte's total less the client's leftover credit. */
+export function amountClaimed(letter: Pick<LetterDocument, 'decompte' | 'credit'>): Cents {
+  return letter.decompte.totals.total - (letter.credit?.amount ?? 0);
 }
 
 /** `SARL au capital de 10 000 €`, `RCS Lyon 852 123 456`, `SIREN 852 123 456`, `TVA FR12852123456`: each one given. */

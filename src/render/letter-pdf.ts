@@ -21,7 +21,7 @@ import type { AddressProblem } from '../domain/postal-address.js';
 import { ADDRESS_LINE_CHARACTERS, windowLines } from '../domain/postal-address.js';
 import { PROVISIONAL_NOTE, drawDecompte } from './decompte-pdf.js';
 import type { LetterCreditor, LetterDocument, LetterPayment } from './letter-document.js';
-import { legalMentions } from './letter-document.js';
+import { amountClaimed, legalMentions } from './letter-document.js';
 import { REGISTERED_MENTION, longDate, receiptDeadline } from './notice-wording.js';
 import { A4_WIDTH_MM, BOLD, MARGIN_MM, REGULAR, keepSpace, mm, newPdf, numberPages, pdfBytes } from './pdf-page.js';
 import { drawQr } from './qr-pdf.js';
@@ -153,7 +153,11 @@ function drawAmount(doc: PDFKit.PDFDocument, letter: LetterDocument): void {
   const top = doc.y;
   const width = qr ? mm(125) : TEXT_WIDTH;
   const star = decompte.provisional ? ' *' : '';
-  doc.font(BOLD).fontSize(11).text(`Somme réclamée au ${longDate(decompte.asOf)} : ${formatEurosFr(decompte.totals.total)}${star}`, mm(MARGIN_MM), top, { width });
+  doc.font(BOLD).fontSize(11).text(`Somme réclamée au ${longDate(decompte.asOf)} : ${formatEurosFr(amountClaimed(letter))}${star}`, mm(MARGIN_MM), top, { width });
+  if (letter.credit) {
+    const notes = letter.credit.notes.join(', ');
+    doc.font(REGULAR).fontSize(9).text(`soit ${formatEurosFr(decompte.totals.total)} selon le décompte, moins ${formatEurosFr(letter.credit.amount)} d’avoir en votre faveur${notes === '' ? '' : ` (${notes})`}`, { width });
+  }
   if (decompte.provisional) doc.font(REGULAR).fontSize(9).text('(montant provisoire)', { width });
   doc.font(BOLD).fontSize(10).text(`À régler ${receiptDeadline(letter.deadlineDays)}.`, { width });
   if (payment) {
@@ -177,9 +181,10 @@ function drawAmount(doc: PDFKit.PDFDocument, letter: LetterDocument): void {
 }
 
 function drawSignatory(doc: PDFKit.PDFDocument, creditor: LetterCreditor): void {
-  // Room for the handwritten signature under the name.
-  keepSpace(doc, mm(35));
-  doc.moveDown(1);
+  // The name and title, and room for the handwritten signature under them: kept on the
+  // page of the amount when they fit, rather than alone on a page of their own.
+  keepSpace(doc, mm(24));
+  doc.moveDown(0.5);
   const x = mm(ADDRESS_FRAME_MM.left);
   doc.font(BOLD).fontSize(10).text(creditor.signatory.name, x, doc.y, { width: mm(80) });
   if (creditor.signatory.title) doc.font(REGULAR).text(creditor.signatory.title, x, doc.y, { width: mm(80) });

@@ -62,7 +62,14 @@ creditor:
   # address: 12 rue des Lilas, 75011 Paris
   # siren: "123456789"
   # iban: FR76 3000 6000 0112 3456 7890 189           # shown in the reminders: pay by transfer
+  # bic: AGRIFRPP                                     # with the IBAN: the SEPA QR code of the letters
   # payment_link: https://pay.example/votre-societe  # shown in the reminders: pay online
+  # The formal notice is a PDF letter (relance send writes it to .relance/letters/):
+  # legal: "SARL au capital de 10 000 € · RCS Paris 123 456 789 · TVA FR12 123456789"
+  #   (or a map: legal: { form: SARL, capital: 10 000 €, rcs: RCS Paris 123 456 789, vat: FR12123456789 })
+  # signatory: Marie Dupont, gérante                 # signs the letters (default: the name above)
+  # place: Paris                                      # "Fait à Paris, le …" (default: the town of address)
+  # country: FR                                       # outside metropolitan France: 4 months to declare a claim
 
 # Sending. Without mail.from, the e-mails come from the creditor's name and e-mail above.
 mail:

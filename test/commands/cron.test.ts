@@ -4,7 +4,7 @@
 // shipped policy: rappel −3, relance-1 +2, appel +7 (call), relance-2 +15,
 // mise-en-demeure +30 (letter), recouvrement +90 (task), min_gap_days 5.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
@@ -18,27 +18,27 @@ import { startSmtpServer } from '../helpers/smtp-server.js';
 const START = '2026-10-01';
 const DAYS = 60; // 1 October – 29 November 2026
 
-const HEADER = 'N° facture;Client;Email;Type client;Langue;Échéance;Montant TTC;Payé;Date de paiement';
+const HEADER = 'N° facture;Client;Email;Type client;Langue;Échéance;Montant TTC;Payé;Date de paiement;Adresse';
 const ROWS = [
   // Due 10/10: rappel 07/10, relance-1 12/10, appel 17/10, relance-2 25/10, mise-en-demeure 09/11.
-  'A-1;Atelier Un;un@client.example;b2b;fr;10/10/2026;1 000,00;;',
+  'A-1;Atelier Un;un@client.example;b2b;fr;10/10/2026;1 000,00;;;1 rue du Port, 13002 Marseille',
   // Two invoices of one client, due 20/10: one message per step for both.
   // rappel 17/10, relance-1 22/10, appel 27/10, relance-2 04/11, mise-en-demeure 19/11.
-  'A-2;Cabinet Deux;deux@client.example;b2b;fr;20/10/2026;500,00;;',
-  'A-3;Cabinet Deux;deux@client.example;b2b;fr;20/10/2026;700,00;;',
+  'A-2;Cabinet Deux;deux@client.example;b2b;fr;20/10/2026;500,00;;;2 rue du Port, 13002 Marseille',
+  'A-3;Cabinet Deux;deux@client.example;b2b;fr;20/10/2026;700,00;;;2 rue du Port, 13002 Marseille',
   // Already late on the first run (due 20/09): rappel passed over, then one step per run,
   // each min_gap_days (5) after the last: relance-1 01/10 (due since 22/09), appel 06/10
   // (scheduled 27/09), relance-2 11/10 (scheduled 05/10), mise-en-demeure 20/10 (scheduled
   // 20/10, gap since 16/10), recouvrement 19/12 (after the 60 days).
-  'A-4;Garage Quatre;quatre@client.example;b2b;fr;20/09/2026;2 000,00;;',
+  'A-4;Garage Quatre;quatre@client.example;b2b;fr;20/09/2026;2 000,00;;;4 rue du Port, 13002 Marseille',
   // Paid on 15/10, the file updated that day: rappel 02/10, relance-1 07/10, appel 12/10,
   // then nothing (relance-2 would have been 20/10).
-  'A-5;Studio Cinq;cinq@client.example;b2b;fr;05/10/2026;300,00;;',
+  'A-5;Studio Cinq;cinq@client.example;b2b;fr;05/10/2026;300,00;;;5 rue du Port, 13002 Marseille',
   // A consumer writing in English, due 25/10: rappel 22/10, relance-1 27/10, appel 01/11,
   // relance-2 09/11, mise-en-demeure 24/11.
-  'P-6;Jane Doe;jane@doe.example;b2c;en;25/10/2026;450,00;;',
+  'P-6;Jane Doe;jane@doe.example;b2c;en;25/10/2026;450,00;;;6 rue du Port, 13002 Marseille',
 ];
-const PAID_A5 = 'A-5;Studio Cinq;cinq@client.example;b2b;fr;05/10/2026;300,00;300,00;15/10/2026';
+const PAID_A5 = 'A-5;Studio Cinq;cinq@client.example;b2b;fr;05/10/2026;300,00;300,00;15/10/2026;5 rue du Port, 13002 Marseille';
 
 const EXPECTED: Record<string, Record<string, string>> = {
   'A-1': { rappel: '2026-10-07', 'relance-1': '2026-10-12', appel: '2026-10-17', 'relance-2': '2026-10-25', 'mise-en-demeure': '2026-11-09' },
@@ -115,6 +115,13 @@ describe('60 days of a daily cron', () => {
         .map(([step, day]) => `${invoice} ${step} ${day}`),
     );
     expect(issued.sort()).toEqual(expected.sort());
+    // Each formal notice printed once, as a PDF beside the journal; A-2 and A-3 in one letter.
+    expect((await readdir(join(dir, '.relance', 'letters'))).sort()).toEqual([
+      '2026-10-20_A-4_mise-en-demeure.pdf',
+      '2026-11-09_A-1_mise-en-demeure.pdf',
+      '2026-11-19_A-2+A-3_mise-en-demeure.pdf',
+      '2026-11-24_P-6_mise-en-demeure.pdf',
+    ]);
   });
 
   it('threads each reminder to the previous one and writes to the client in its language', () => {

@@ -199,6 +199,32 @@ describe('relance record: each event writes one line, and the cycle follows', ()
     expect(expected.interest).not.toBe('0.00');
   });
 
+  it('letter --tracking, then --received: the proof goes in the journal, the deadline counts from receipt, log shows both', async () => {
+    const dir = await setup({ journal: false });
+    const posted = await record(dir, 'F-2026-014', 'letter', '--date', '2026-11-12', '--tracking', '1A 234 567 8901 2');
+    expect(posted.code).toBe(0);
+    expect(posted.stdout).toBe(
+      'F-2026-014: letter recorded on 12/11/2026 — formal notice (B2B: interest has run since 01/11/2026, the day after the due date); tracking 1A 234 567 8901 2; once the avis de réception is back: relance record F-2026-014 letter --received DATE; next step relance-1, due now (the next "relance send" does it)\n',
+    );
+    const received = await record(dir, 'F-2026-014', 'letter', '--received', '2026-11-14');
+    expect(received.code).toBe(0);
+    expect(received.stdout).toContain('received on 14/11/2026: the 8 days to pay run to 22/11/2026');
+    const lines = (await journalLines(dir)).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.event, l.date, l.tracking, l.received])).toEqual([
+      ['letter', '2026-11-12', '1A 234 567 8901 2', undefined],
+      ['letter', TODAY, undefined, '2026-11-14'],
+    ]);
+    const log = await run(dir, 'log', 'F-2026-014');
+    expect(log.stdout).toContain('  formal notice  12/11/2026, tracking 1A 234 567 8901 2, received on 14/11/2026\n');
+    expect(log.stdout).toMatch(/12\/11\/2026 +letter .*tracking 1A 234 567 8901 2/);
+
+    const early = await record(dir, 'F-2026-014', 'letter', '--received', '2026-11-10');
+    expect(early.code).toBe(2);
+    expect(early.stderr).toBe('relance: --received 2026-11-10 is before the letter was posted (12/11/2026) — the avis de réception is signed on or after the posting day: check both dates\nrelance: 1 error, nothing was recorded.\n');
+    const call = await record(dir, 'F-2026-014', 'call', '--tracking', 'X');
+    expect(call.stderr).toContain('relance: --tracking is only for letter, not for call');
+  });
+
   it('pause --until: the next step is due the day after the pause', async () => {
     const dir = await setup({ journal: false });
     expect((await record(dir, 'F-2026-014', 'pause', '--until', '2027-01-15')).code).toBe(0);

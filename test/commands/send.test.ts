@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../helpers/pdf-text.js';
 import { runRelanceInProcess } from '../helpers/run-cli.js';
 
 const TODAY = ['--today', '2026-11-22'];
@@ -71,15 +72,27 @@ describe('relance send --dry-run', () => {
     ]);
   });
 
-  it('writes real .eml files with --out, and the letters as text', async () => {
+  it('writes real .eml files with --out, and the letters as PDF to post in a window envelope', async () => {
     const out = join(dir, 'drafts');
     // On 30 November: Atelier Martin's formal notice, a letter.
     const { code, stdout } = await runRelanceInProcess(['send', '--dry-run', '--out', out, '--today', '2026-11-30', '--invoice', 'F-2026-014'], { cwd: examples });
     expect(code).toBe(0);
-    expect(stdout).toContain(`to-do F-2026-014 mise-en-demeure: ${join(out, 'F-2026-014_mise-en-demeure.txt')}`);
-    const letter = await readFile(join(out, 'F-2026-014_mise-en-demeure.txt'), 'utf8');
-    expect(letter).toContain('Par la présente, nous vous mettons en demeure de nous régler la somme de');
-    expect(letter).toContain('dans un délai de 8 jours, soit au plus tard le 8 décembre 2026');
+    expect(stdout).toContain(`to-do F-2026-014 mise-en-demeure: ${join(out, 'F-2026-014_mise-en-demeure.pdf')}`);
+    const letter = await readPdf(await readFile(join(out, 'F-2026-014_mise-en-demeure.pdf')));
+    expect(letter.numPages).toBe(2);
+    const first = letter.pages[0]!;
+    // The sender's block with relance.yaml's legal mentions, the place and date, the mention, the template's body.
+    expect(first.text).toContain('Atelier Dupont SARL 12 rue des Lilas 75011 Paris Tél. 01 23 45 67 89 compta@atelier-dupont.example');
+    expect(first.text).toContain('SARL au capital de 10 000 € RCS Paris 123 456 789 – SIREN 123456789 TVA FR32 123456789');
+    expect(first.text).toContain('Fait à Paris, le 30 novembre 2026 Lettre recommandée avec demande d’avis de réception Objet : Mise en demeure de payer : facture F-2026-014 Madame, Monsieur,');
+    expect(first.text).toContain('Par la présente, nous vous mettons en demeure de nous régler la somme de 1 252,23 € dans un délai de 8 jours à compter de la réception de la présente.');
+    expect(first.text).toContain('Somme réclamée au 30 novembre 2026 : 1 252,23 € À régler sous huit jours à compter de la réception de la présente.');
+    expect(first.text).toContain('Virement : IBAN FR76 3000 6000 0112 3456 7890 189 – BIC AGRIFRPP Référence à indiquer : Facture F-2026-014');
+    expect(first.text).toMatch(/Marie Dupont gérante 1\/2$/);
+    // The client's address from the invoice file's Adresse column, inside the envelope window (100–190 mm across, 50–84 mm down).
+    const window = first.pieces.filter((p) => p.x >= 100 && p.top >= 50 && p.baseline <= 84);
+    expect(window.map((p) => p.str)).toEqual(['Atelier Martin', '8 rue de la Forge', '69007 LYON']);
+    expect(letter.pages[1]!.text).toContain('Annexe : décompte des sommes dues');
 
     // An e-mail: Northwind's relance-2, due today.
     const out2 = join(dir, 'drafts2');
@@ -198,7 +211,9 @@ describe('relance preview', () => {
     const next = await runRelanceInProcess(['preview', 'F-2026-014', ...TODAY], { cwd: examples });
     expect(next.code).toBe(0);
     expect(next.stdout.split('\n')[0]).toBe('── preview · mise-en-demeure (letter, due on 30/11/2026) · Atelier Martin · F-2026-014 ────────');
-    expect(next.stdout).toContain('mise en demeure');
+    // A letter shows its text, and says where its PDF goes.
+    expect(next.stdout).toContain('\nPDF: relance send writes the letter to print into the letters folder beside the journal (.relance/letters/), relance send --dry-run --out DIR into DIR\n');
+    expect(next.stdout).toContain('nous vous mettons en demeure');
     const asked = await runRelanceInProcess(['preview', 'F-2026-014', '--step', 'relance-1', '--format', 'json', ...TODAY], { cwd: examples });
     const doc = JSON.parse(asked.stdout);
     expect(doc).toMatchObject({ invoice: 'F-2026-014', step: 'relance-1', channel: 'email', to: ['compta@martin.example'], subject: 'Re: Facture F-2026-014 – Atelier Dupont SARL', headers: { 'X-Relance-Invoice': 'F-2026-014', 'X-Relance-Step': 'relance-1' }, attachments: ['F-2026-014.pdf'] });
@@ -212,5 +227,37 @@ describe('relance preview', () => {
     const step = await runRelanceInProcess(['preview', 'F-2026-014', '--step', 'relance-3', ...TODAY], { cwd: examples });
     expect(step.code).toBe(2);
     expect(step.stderr).toBe('relance: no step "relance-3" in the policy — did you mean "relance-1"?\n');
+  });
+});
+
+describe('a letter step whose client has no postal address', () => {
+  it('is skipped for that invoice with the fix, the other letters go on (exit 1); check says it beforehand', async () => {
+    const folder = join(dir, 'letter-no-address');
+    await mkdir(folder);
+    await writeFile(join(folder, 'relance.yaml'), ['invoices: factures.csv', 'policy: policy.yaml', 'creditor:', '  name: Atelier Dupont SARL', '  address: 12 rue des Lilas, 75011 Paris', ''].join('\n'));
+    await writeFile(join(folder, 'policy.yaml'), ['steps:', '  - { id: mise-en-demeure, day: 30, channel: letter, template: mise-en-demeure }', ''].join('\n'));
+    await writeFile(
+      join(folder, 'factures.csv'),
+      ['N° facture;Client;Type client;Échéance;Montant TTC;Adresse', 'F-1;Atelier Martin;b2b;31/10/2026;1 200,00;8 rue de la Forge, 69007 Lyon', 'F-2;Cabinet Morel;b2b;31/10/2026;890,00;', ''].join('\n'),
+    );
+    const check = await runRelanceInProcess(['check', '--today', '2026-11-25'], { cwd: folder });
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain(
+      'factures.csv:3: warning: client_address: the letter step "mise-en-demeure" of invoice F-2 is due on 2026-11-30 but Cabinet Morel has no postal address — add the client’s address: an Adresse column in the invoice file, or address in the client directory (clients: in relance.yaml); until then relance send skips the letter, and says so each run',
+    );
+    expect(check.stdout).not.toContain('F-1');
+
+    const out = join(folder, 'drafts');
+    const run = await runRelanceInProcess(['send', '--dry-run', '--out', out, '--today', '2026-11-30', '--format', 'json'], { cwd: folder });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'relance: F-2 mise-en-demeure: skipped: factures.csv:3: client_address: the letter step "mise-en-demeure" of invoice F-2 is due now but Cabinet Morel has no postal address — add the client’s address: an Adresse column in the invoice file, or address in the client directory (clients: in relance.yaml) (the next run does it once this is fixed)\n',
+    );
+    const actions = JSON.parse(run.stdout).actions as { invoices: string[]; status: string; file: string | null }[];
+    expect(actions.map((a) => [a.invoices.join(), a.status, a.file])).toEqual([
+      ['F-1', 'todo', join(out, 'F-1_mise-en-demeure.pdf')],
+      ['F-2', 'skipped', null],
+    ]);
+    expect(await readdir(out)).toEqual(['F-1_mise-en-demeure.pdf']);
   });
 });

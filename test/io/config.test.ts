@@ -34,6 +34,21 @@ describe('loadConfig', () => {
     expect(config.invoices).toEqual([join(dir, 'f.csv')]);
   });
 
+  it('reads the letters’ creditor details: legal as a text or a map (kept as one text), signatory, place; a wrong IBAN or BIC is warned of', async () => {
+    await writeFile(join(dir, 'legal-text.yaml'), 'invoices: f.csv\ncreditor:\n  legal: "SAS au capital de 1 000 € · RCS Lyon 852 123 456"\n  signatory: Jeanne Dupré, gérante\n  place: Lyon\n  bic: AGRIFRPP\n');
+    const text = await loadConfig('legal-text.yaml', dir, {});
+    expect(text.config.creditor).toMatchObject({ legal: 'SAS au capital de 1 000 € · RCS Lyon 852 123 456', signatory: 'Jeanne Dupré, gérante', place: 'Lyon', bic: 'AGRIFRPP' });
+    expect(text.warnings).toEqual([]);
+    await writeFile(join(dir, 'legal-map.yaml'), 'invoices: f.csv\ncreditor:\n  legal:\n    form: SARL\n    capital: 10 000 €\n    rcs: Paris 123 456 789\n    vat: FR12123456789\n    siret: "1"\n  iban: FR76 3000 6000 0112 3456 7890 188\n  bic: AGRI\n');
+    const map = await loadConfig('legal-map.yaml', dir, {});
+    expect(map.config.creditor.legal).toBe('SARL au capital de 10 000 € · RCS Paris 123 456 789 · TVA FR12123456789');
+    expect(map.warnings.map(formatIssue)).toEqual([
+      'legal-map.yaml:8: warning: siret: unknown setting, ignored — known settings: form, capital, rcs, vat',
+      'legal-map.yaml:9: warning: creditor.iban: IBAN "FR76 3000 6000 0112 3456 7890 188": the check digits do not match (mod 97) — a character is wrong or two are swapped: copy the IBAN again from the bank details (RIB); until then the letters carry no payment QR code',
+      'legal-map.yaml:10: warning: creditor.bic: BIC "AGRI" is not a BIC — a BIC has 8 or 11 characters, e.g. BNPAFRPP or BNPAFRPPXXX; until then the letters\' QR code goes without it',
+    ]);
+  });
+
   it('reads the client directory’s files and the FEC’s accounts, relative to the config', async () => {
     await writeFile(join(dir, 'clients.yaml'), 'invoices: 123456789FEC20261231.txt\nclients: [clients.csv, ../partages/clients.xlsx]\nfec:\n  accounts: [411, 416]\n');
     const { config } = await loadConfig('clients.yaml', dir, {});

@@ -13,6 +13,7 @@ import { retryWait, verdictOf } from '../../src/mail/smtp-verdict.js';
 import type { TestSmtp } from '../helpers/smtp-server.js';
 import { closedPort, startSilentServer, startSmtpServer, TEST_PASSWORD } from '../helpers/smtp-server.js';
 import { email, journalOf, messageIdOf, removeTempDirs, sendAll, setup, summary, tempDir, todo, TODAY } from './outgoing.js';
+import { readPdf } from '../helpers/pdf-text.js';
 
 const servers: { close: () => Promise<void> }[] = [];
 afterEach(async () => {
@@ -388,9 +389,11 @@ describe('to-dos', () => {
     await s.outbox.close();
 
     const path = letterPath(s.journalPath, TODAY, ['F/2026/7'], 'mise-en-demeure');
-    expect(path).toBe(join(dir, '.relance', 'letters', '2026-11-22_F_2026_7_mise-en-demeure.txt'));
+    expect(path).toBe(join(dir, '.relance', 'letters', '2026-11-22_F_2026_7_mise-en-demeure.pdf'));
     expect(files).toEqual([path, null]);
-    expect(await readFile(path, 'utf8')).toBe('Lettre recommandée\n\nFacture F/2026/7\n');
+    const printed = await readPdf(await readFile(path));
+    expect(printed.pages[0]!.text).toContain('Lettre recommandée avec demande d’avis de réception');
+    expect(printed.pages[0]!.text).toContain('Facture F/2026/7');
     const entries = await journalOf(s.journalPath);
     expect(entries).toEqual([
       expect.objectContaining({ type: 'issued', invoice: 'F/2026/7', step: 'mise-en-demeure', channel: 'letter', subject: 'Mise en demeure', note: letter.title, run: 'run-1', message_id: null }),

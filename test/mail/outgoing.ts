@@ -18,6 +18,7 @@ import type { LiveOutboxOptions } from '../../src/mail/live-outbox.js';
 import { liveOutbox } from '../../src/mail/live-outbox.js';
 import type { Attachment, OutgoingEmail, Todo } from '../../src/mail/message.js';
 import { relanceHeaders } from '../../src/mail/message.js';
+import { letter } from '../helpers/documents.js';
 import type { Outbox, Outcome } from '../../src/mail/outbox.js';
 
 import { invoice as factoryInvoice } from '../helpers/factories.js';
@@ -62,7 +63,8 @@ export function email(number: string, o: Partial<OutgoingEmail> & { to?: readonl
 }
 
 export function todo(number: string, channel: Todo['channel'], stepId: string): Todo {
-  return { kind: 'todo', action: action([number], stepId, channel), channel, title: `Post the letter "${stepId}" about ${number}`, text: `Lettre recommandée\n\nFacture ${number}\n`, subject: channel === 'letter' ? 'Mise en demeure' : null };
+  const text = `Lettre recommandée\n\nFacture ${number}\n`;
+  return { kind: 'todo', action: action([number], stepId, channel), channel, title: `Post the letter "${stepId}" about ${number}`, text, subject: channel === 'letter' ? 'Mise en demeure' : null, letter: channel === 'letter' ? letter({ body: text }) : null };
 }
 
 const tempDirs: string[] = [];

@@ -25,9 +25,9 @@ async function server(o: TestSmtpOptions = {}): Promise<TestSmtp> {
   return s;
 }
 
-const HEADER = 'N° facture;Client;Email;Date;Échéance;Montant TTC;PDF';
+const HEADER = 'N° facture;Client;Email;Date;Échéance;Montant TTC;PDF;Adresse';
 /** An invoice due on 31/10/2026 (relance-1 on 2 November, the call on the 7th, relance-2 on the 15th, the formal notice on the 30th). */
-const row = (n: number, email = `c${n}@example.com`, pdf = '') => `F-${n};Client ${n} SARL;${email};01/10/2026;31/10/2026;1 200,00;${pdf}`;
+const row = (n: number, email = `c${n}@example.com`, pdf = '') => `F-${n};Client ${n} SARL;${email};01/10/2026;31/10/2026;1 200,00;${pdf};${n} rue du Port, 13002 Marseille`;
 
 /** A folder for `relance send`: these rows, `mail:` settings added to the usual ones, other lines at the top. */
 async function folder(rows: string[], o: { mail?: string[]; top?: string[]; files?: Record<string, string | Buffer> } = {}): Promise<string> {

@@ -68,14 +68,14 @@ describe('the archive or the letters folder cannot be written', () => {
     );
     await writeFile(
       join(dir, 'factures.csv'),
-      ['number,client,email,client_type,amount,issue_date,due_date', 'F-1,Atelier Martin,compta@martin.example,b2b,1200.00,2026-10-01,2026-10-31', 'F-2,Jeanne Dupuis,jeanne@dupuis.example,b2c,600.00,2026-10-01,2026-10-31', ''].join('\n'),
+      ['number,client,email,client_type,amount,issue_date,due_date,client_address', 'F-1,Atelier Martin,compta@martin.example,b2b,1200.00,2026-10-01,2026-10-31,', 'F-2,Jeanne Dupuis,jeanne@dupuis.example,b2c,600.00,2026-10-01,2026-10-31,"3 rue Haute, 69001 Lyon"', ''].join('\n'),
     );
     await mkdir(join(dir, '.relance'));
     await writeFile(join(dir, '.relance', 'letters'), 'not a folder\n');
     const env = { RELANCE_SMTP_URL: smtp.url() };
     const run = await runRelance(['send', '--today', TODAY], { cwd: dir, env });
     expect(run.stderr).toBe(
-      'relance: F-2 mise-en-demeure: the letter could not be written to .relance/letters/2026-11-03_F-2_mise-en-demeure.txt: a file is where its folder should be (EEXIST) — it is issued again on the next run\n',
+      'relance: F-2 mise-en-demeure: the letter could not be written to .relance/letters/2026-11-03_F-2_mise-en-demeure.pdf: a file is where its folder should be (EEXIST) — it is issued again on the next run\n',
     );
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n')[0]).toBe('relance send, 03/11/2026: 1 e-mail sent, 1 failed, 0 to-dos issued, 0 uncertain');
@@ -89,7 +89,7 @@ describe('the archive or the letters folder cannot be written', () => {
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(again.stdout.split('\n')[0]).toBe('relance send, 03/11/2026: 0 e-mails sent, 0 failed, 1 to-do issued, 0 uncertain');
-    expect(existsSync(join(dir, '.relance', 'letters', '2026-11-03_F-2_mise-en-demeure.txt'))).toBe(true);
+    expect(existsSync(join(dir, '.relance', 'letters', '2026-11-03_F-2_mise-en-demeure.pdf'))).toBe(true);
     expect(smtp.received).toHaveLength(1);
   });
 });

@@ -93,6 +93,14 @@ describe('the formal notice PDF', () => {
     expect(text).not.toContain('provisoire');
   });
 
+  it('asks for the total less the client\'s leftover credit notes, and says so', async () => {
+    const { pdf } = await printed(letter({ credit: { amount: 15_000, notes: ['AV-2026-003'] } }));
+    const text = squash(pdf.pages[0]!.text);
+    // 856,44 € by the décompte, less 150,00 € of credit = 706,44 €.
+    expect(text).toContain('Somme réclamée au 22 novembre 2026 : 706,44 €');
+    expect(text).toContain('soit 856,44 € selon le décompte, moins 150,00 € d’avoir en votre faveur (AV-2026-003)');
+  });
+
   it('counts the deadline in words from receipt', async () => {
     const { pdf } = await printed(letter({ deadlineDays: 15 }));
     expect(pdf.pages[0]!.text).toContain('À régler sous quinze jours à compter de la réception de la présente.');

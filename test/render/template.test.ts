@@ -55,8 +55,12 @@ const FULL_CREDITOR: ReminderContext['creditor'] = {
   iban: 'FR76 3000 6000 0112 3456 7890 189',
   payment_link: 'https://pay.example/atelier-dupont',
   country: null,
+  bic: null,
+  legal: null,
+  signatory: null,
+  place: null,
 };
-const BARE_CREDITOR: ReminderContext['creditor'] = { name: 'Atelier Dupont SARL', email: null, phone: null, address: null, siren: null, iban: null, payment_link: null, country: null };
+const BARE_CREDITOR: ReminderContext['creditor'] = { name: 'Atelier Dupont SARL', email: null, phone: null, address: null, siren: null, iban: null, payment_link: null, country: null, bic: null, legal: null, signatory: null, place: null };
 
 function sum(invoices: ReminderInvoice[], key: 'balance' | 'interest' | 'flat_fee' | 'total'): string {
   return formatCents(invoices.reduce((s, i) => s + parseAmount(i[key])!, 0));
@@ -182,8 +186,9 @@ describe.each(LANGUAGES)('shipped templates in %s', (language) => {
     expect(text).toContain(t.money);
     expect(text).toContain(t.due);
     if (name !== 'rappel') expect(text).toContain(t.late);
-    expect(text).toContain('Atelier Dupont SARL');
-    expect(text).toContain('FR76 3000 6000 0112 3456 7890 189');
+    // The formal notice is the letter's body: the PDF layout prints the sender, the IBAN and the signatory.
+    if (name !== 'mise-en-demeure') expect(text).toContain('Atelier Dupont SARL');
+    if (name !== 'mise-en-demeure') expect(text).toContain('FR76 3000 6000 0112 3456 7890 189');
     expect(text).toContain('https://pay.example/atelier-dupont');
     expectClean(text);
     if (later.has(name)) {
@@ -205,7 +210,7 @@ describe.each(LANGUAGES)('shipped templates in %s', (language) => {
     expect(subject).toContain('F-2026-014');
     expect(text).toContain(t.money);
     expect(text).toContain(t.due);
-    expect(text).toContain('Atelier Dupont SARL');
+    if (name !== 'mise-en-demeure') expect(text).toContain('Atelier Dupont SARL');
     expect(text).not.toMatch(/IBAN|Tél|Phone|SIREN|en ligne|online/);
     expectClean(text);
     for (const part of [text, html ?? '']) {
@@ -229,18 +234,20 @@ describe.each(LANGUAGES)('shipped templates in %s', (language) => {
     if (html !== null) expect(html).toContain('F-2026-015');
   });
 
-  it('the formal notice is a letter that says so, with the debt, the deadline and the consequence', async () => {
+  it('the formal notice is the body of a letter: the debt, the deadline from receipt and the consequence, no header or signature of its own', async () => {
     const template = await load('mise-en-demeure', language);
     const { subject, text } = render(template, context({ language }));
-    const notice = language === 'fr' ? /mise en demeure/i : /formal notice/i;
+    const notice = language === 'fr' ? /en demeure/i : /formal notice/i;
     expect(subject).toMatch(notice);
     expect(text).toMatch(notice);
-    expect(text).toContain(t.deadline);
-    expect(text).toContain(language === 'fr' ? '8 jours' : '8 days');
+    expect(text).toContain(language === 'fr' ? 'dans un délai de 8 jours à compter de la réception de la présente' : 'within 8 days of receipt of this letter');
+    expect(text).not.toContain(t.deadline);
     expect(text).toContain('injonction de payer');
-    expect(text).toMatch(language === 'fr' ? /recommandée avec demande d’avis de réception/ : /Registered letter with acknowledgement of receipt/);
-    expect(text).toContain('12 rue des Lilas, 75011 Paris');
-    expect(text).toContain('Atelier Martin');
+    expect(text.trimStart()).toMatch(language === 'fr' ? /^Madame, Monsieur,/ : /^Dear Sir or Madam,/);
+    // The PDF layout prints these: the sender's block, the registered-letter mention, the signatory.
+    expect(text).not.toMatch(/recommandée avec demande d’avis de réception|Registered letter/);
+    expect(text).not.toContain('12 rue des Lilas, 75011 Paris');
+    expect(text.trimEnd()).toMatch(language === 'fr' ? /salutations distinguées\.$/ : /Yours faithfully,$/);
     expect(text).toContain(language === 'fr' ? '1er octobre 2026' : 'October 1, 2026'); // the invoice date
   });
 
@@ -367,7 +374,7 @@ describe('templates in a config folder', () => {
 
   it('a misspelt variable inside {{#if}} is caught too, even in a branch the samples do not take', async () => {
     expect(await problems(`${HEAD}{{#if client.is_b2c}}\n{{#if creditor.iabn}}IBAN{{/if}}\n{{/if}}\n`)).toEqual([
-      'mytpl/fr/essai.hbs:5: unknown variable "creditor.iabn" — check the spelling; creditor has: name, email, phone, address, siren, iban, payment_link, country',
+      'mytpl/fr/essai.hbs:5: unknown variable "creditor.iabn" — check the spelling; creditor has: name, email, phone, address, siren, iban, bic, payment_link, country, legal, signatory, place',
     ]);
   });
 
@@ -415,7 +422,7 @@ describe('templates in a config folder', () => {
 
   it('printing an object or a list is an error, not "[object Object]"', async () => {
     expect(await problems(`${HEAD}{{creditor}}\n`)).toEqual([
-      'mytpl/fr/essai.hbs:4: "creditor" is an object, not something to print — print one of its fields: name, email, phone, address, siren, iban, payment_link, country',
+      'mytpl/fr/essai.hbs:4: "creditor" is an object, not something to print — print one of its fields: name, email, phone, address, siren, iban, bic, payment_link, country, legal, signatory, place',
     ]);
   });
 
