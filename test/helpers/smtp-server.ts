@@ -4,6 +4,7 @@
 // leave SMTPUTF8 out, speak TLS with a given certificate, and it keeps what arrived
 // (parsed with postal-mime), the EHLO names and the AUTH attempts it saw.
 
+import { afterEach } from 'vitest';
 import { createServer, type Server, type Socket } from 'node:net';
 import PostalMime, { type Email } from 'postal-mime';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
@@ -200,3 +201,20 @@ export async function startSilentServer(): Promise<{ port: number; close: () => 
       }),
   };
 }
+
+/**
+ * For a test file's top level: a function that starts a server, and an afterEach that
+ * closes every server the test started.
+ */
+export function serversClosedAfterEach(): (options?: TestSmtpOptions) => Promise<TestSmtp> {
+  const servers: TestSmtp[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (options = {}) => {
+    const s = await startSmtpServer(options);
+    servers.push(s);
+    return s;
+  };
+}
+

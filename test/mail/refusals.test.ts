@@ -8,22 +8,13 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runRelanceInProcess } from '../helpers/run-cli.js';
-import type { TestSmtp, TestSmtpOptions } from '../helpers/smtp-server.js';
-import { startSmtpServer, TEST_PASSWORD } from '../helpers/smtp-server.js';
+import { TEST_PASSWORD, serversClosedAfterEach } from '../helpers/smtp-server.js';
 import { journalOf, removeTempDirs, tempDir } from './outgoing.js';
 
-const servers: TestSmtp[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
 afterAll(removeTempDirs);
-async function server(o: TestSmtpOptions = {}): Promise<TestSmtp> {
-  const s = await startSmtpServer(o);
-  servers.push(s);
-  return s;
-}
+const server = serversClosedAfterEach();
 
 const HEADER = 'N° facture;Client;Email;Date;Échéance;Montant TTC;PDF;Adresse';
 /** An invoice due on 31/10/2026 (relance-1 on 2 November, the call on the 7th, relance-2 on the 15th, the formal notice on the 30th). */

@@ -7,27 +7,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { journalEntry, serializeEntry } from '../../src/domain/journal-entry.js';
 import { readJournal } from '../../src/io/journal.js';
 import { archivedIds } from '../../src/mail/archive.js';
 import { runRelance, startRelance } from '../helpers/run-cli.js';
-import type { TestSmtp, TestSmtpOptions } from '../helpers/smtp-server.js';
-import { startSmtpServer } from '../helpers/smtp-server.js';
+import type { TestSmtp } from '../helpers/smtp-server.js';
+import { serversClosedAfterEach } from '../helpers/smtp-server.js';
 import { journalOf, messageIdOf, removeTempDirs, sendFolder, tempDir } from './outgoing.js';
 
 const TODAY = '2026-11-03';
 
-const servers: TestSmtp[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
 afterAll(removeTempDirs);
-async function server(o: TestSmtpOptions = {}): Promise<TestSmtp> {
-  const s = await startSmtpServer(o);
-  servers.push(s);
-  return s;
-}
+const server = serversClosedAfterEach();
 
 const journalPath = (dir: string) => join(dir, '.relance', 'journal.jsonl');
 const idsOf = (smtp: TestSmtp) => smtp.received.map((m) => messageIdOf(m.raw));

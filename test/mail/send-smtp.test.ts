@@ -5,26 +5,17 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { historiesOf } from '../../src/domain/history.js';
 import { archivedIds } from '../../src/mail/archive.js';
 import { BIN, runRelance } from '../helpers/run-cli.js';
-import type { TestSmtp, TestSmtpOptions } from '../helpers/smtp-server.js';
-import { closedPort, startSmtpServer, TEST_PASSWORD } from '../helpers/smtp-server.js';
+import { closedPort, TEST_PASSWORD, serversClosedAfterEach } from '../helpers/smtp-server.js';
 import { journalOf, removeTempDirs, sendFolder as folder } from './outgoing.js';
 
 const TODAY = '2026-11-03'; // two days after the due date: relance-1 is due for every invoice
 
-const servers: TestSmtp[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
 afterAll(removeTempDirs);
-async function server(o: TestSmtpOptions = {}): Promise<TestSmtp> {
-  const s = await startSmtpServer(o);
-  servers.push(s);
-  return s;
-}
+const server = serversClosedAfterEach();
 
 // Header values may be folded onto the next line.
 const invoiceOf = (raw: Buffer) => /^X-Relance-Invoice:\s*(\S+)/im.exec(raw.toString())![1]!;

@@ -4,25 +4,17 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { historiesOf } from '../../src/domain/history.js';
 import { runRelance, startRelance } from '../helpers/run-cli.js';
-import type { TestSmtp, TestSmtpOptions } from '../helpers/smtp-server.js';
-import { startSmtpServer } from '../helpers/smtp-server.js';
+import type { TestSmtp } from '../helpers/smtp-server.js';
+import { serversClosedAfterEach } from '../helpers/smtp-server.js';
 import { journalOf, messageIdOf, removeTempDirs, sendFolder } from './outgoing.js';
 
 const TODAY = '2026-11-03';
 
-const servers: TestSmtp[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
 afterAll(removeTempDirs);
-async function server(o: TestSmtpOptions = {}): Promise<TestSmtp> {
-  const s = await startSmtpServer(o);
-  servers.push(s);
-  return s;
-}
+const server = serversClosedAfterEach();
 
 const invoiceOf = (raw: Buffer) => /^X-Relance-Invoice:\s*(\S+)/im.exec(raw.toString())![1]!;
 const until = async (condition: () => boolean) => {
