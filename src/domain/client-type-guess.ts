@@ -8,13 +8,14 @@ import type { Issue } from './issue.js';
 import { warning } from './issue.js';
 import { normalizeName } from './invoice-fields.js';
 import { formatCount } from './user-text.js';
-import { COMPANY_FORMS, PERSON_TITLES } from './vocabulary.js';
+import { COMPANY_FORMS, PERSON_TITLES, TRADE_WORDS } from './vocabulary.js';
 
 export type ConsumerSign = 'title' | 'no-company-form';
 
 const TITLES: ReadonlySet<string> = new Set(PERSON_TITLES.map(normalizeName));
 const FORMS: ReadonlySet<string> = new Set(COMPANY_FORMS.filter((f) => !/\s/.test(f)).map((f) => words(f).join(' ')));
 const FORM_PHRASES: readonly string[] = COMPANY_FORMS.filter((f) => /\s/.test(f)).map((f) => ` ${words(f).join(' ')} `);
+const TRADES: ReadonlySet<string> = new Set(TRADE_WORDS.map((w) => words(w).join(' ')));
 
 /** The name's words, normalised, dots of abbreviations dropped ("S.A.R.L." is "sarl"), "&" read as "et". */
 function words(name: string): string[] {
@@ -34,7 +35,8 @@ export function consumerSignOf(name: string, siren: string): ConsumerSign | null
   const joined = ` ${list.join(' ')} `;
   if (FORM_PHRASES.some((p) => joined.includes(p))) return null;
   const first = name.trim().split(/\s+/)[0] ?? '';
-  return TITLES.has(normalizeName(first)) ? 'title' : 'no-company-form';
+  if (TITLES.has(normalizeName(first))) return 'title';
+  return list.some((w) => TRADES.has(w)) ? null : 'no-company-form';
 }
 
 // Distinct names remembered, for the count; beyond, the count says "at least".

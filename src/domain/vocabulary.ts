@@ -119,7 +119,11 @@ export const COMPANY_FORMS: readonly string[] = [
   'Association', 'Fondation', 'Syndicat', 'Mutuelle', 'Coopérative', 'Société', 'Sté', 'Ets', 'Établissements', 'Groupe', 'Holding',
   'Mairie', 'Commune', 'Département', 'Région', 'Université', 'Lycée', 'Collège', 'Hôpital', 'CHU', 'Préfecture', 'Ministère',
   '& Fils', 'et Fils', '& Cie', 'et Cie', '& Associés', 'et Associés', 'Ville de',
-  // A trade or an establishment names a business as surely as a form does ("Atelier Martin", "Garage Petit").
+];
+
+// A trade or an establishment names a business ("Atelier Martin", "Garage Petit") unless a
+// title says a person ("M. Pierre Cave"): weaker than a company form.
+export const TRADE_WORDS: readonly string[] = [
   'Atelier', 'Ateliers', 'Agence', 'Boulangerie', 'Pâtisserie', 'Boucherie', 'Charcuterie', 'Fromagerie', 'Épicerie', 'Traiteur', 'Restaurant', 'Brasserie',
   'Bistrot', 'Café', 'Bar', 'Hôtel', 'Camping', 'Garage', 'Carrosserie', 'Transports', 'Taxi', 'Ambulances', 'Menuiserie', 'Ébénisterie', 'Plomberie',
   'Électricité', 'Maçonnerie', 'Charpente', 'Couverture', 'Peinture', 'Imprimerie', 'Papeterie', 'Librairie', 'Pharmacie', 'Laboratoire', 'Clinique',

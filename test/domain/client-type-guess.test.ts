@@ -14,6 +14,8 @@ describe('consumerSignOf', () => {
     ['Mlle Léa Girard', '', 'title'],
     ['Jean Petit', '', 'no-company-form'],
     ['Lucie Lumen', '', 'no-company-form'],
+    ['Garage Petit', '', null], // a trade names a business
+    ['M. Pierre Cave', '', 'title'], // a title wins over a trade word
     ['Lucie Lumen', '912 345 678', null], // a SIREN: a company
     ['Dupont SARL', '', null],
     ['S.A.R.L. Dupont', '', null],

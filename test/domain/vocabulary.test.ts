@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeName } from '../../src/domain/invoice-fields.js';
 import {
   COMPANY_FORMS,
+  TRADE_WORDS,
   FALLBACK_HEADER_NAMES,
   GROUP_HEADING_LABELS,
   HEADER_NAMES,
@@ -69,6 +70,7 @@ describe('README § Invoice files lists what relance recognises', () => {
     ['the labels of totals rows and group headings', [...TOTAL_ROW_LABELS, ...GROUP_HEADING_LABELS]],
     ['the titles of persons', PERSON_TITLES],
     ['the company forms', COMPANY_FORMS],
+    ['the trades that name a business', TRADE_WORDS],
     ['the states of statuses:', STATUS_MEANINGS.map((m) => `\`${m}\``)],
   ];
   for (const [what, words] of lists) {
