@@ -8,16 +8,28 @@ import { letterBytes } from './letter-file.js';
 import type { OutgoingEmail, Todo } from './message.js';
 import type { Outbox } from './outbox.js';
 
+const WRITES_AT_ONCE = 16;
+
 export async function emlOutbox(dir: string, now: Date): Promise<Outbox> {
   await mkdir(dir, { recursive: true });
   const { buildMessage } = await import('./compose.js');
   return {
     async send(emails, report) {
-      for (const email of emails) {
-        const { raw } = await buildMessage(email, now);
-        const file = join(dir, `${fileStem(email)}.eml`);
-        await writeFile(file, raw);
-        report(email, { status: 'drafted', messageId: email.messageId, error: null, file });
+      // Composing is CPU, writing is waiting on the disk: a few files are written while the
+      // next messages are composed (half the time of a 10k dry run went to waiting).
+      const writing: Promise<void>[] = [];
+      try {
+        for (const email of emails) {
+          const { raw } = await buildMessage(email, now);
+          const file = join(dir, `${fileStem(email)}.eml`);
+          writing.push(writeFile(file, raw).then(() => report(email, { status: 'drafted', messageId: email.messageId, error: null, file })));
+          if (writing.length >= WRITES_AT_ONCE) await writing.shift();
+        }
+      } finally {
+        // Every write started is waited for, and the first failure, if any, is the one thrown.
+        const settled = await Promise.allSettled(writing);
+        const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
       }
     },
     async issue(todos, report) {

@@ -20,6 +20,7 @@ import type { Config } from '../io/config.js';
 import { previousReminders, reminderContext } from '../render/reminder-context.js';
 import type { TemplateDir } from '../io/template-dirs.js';
 import { loadTemplate } from '../render/template.js';
+import type { ReminderTemplate } from '../render/template-types.js';
 import { renderReminder } from '../render/template-render.js';
 import type { RenderedReminder } from '../render/template-types.js';
 import type { LetterDocument } from '../render/letter-document.js';
@@ -53,8 +54,9 @@ export async function prepareActions(actions: readonly Action[], ctx: PrepareCon
   const skipped: Skipped[] = [];
   const sender = senderOf(ctx.config);
   let senderReported = false;
+  const templates: TemplateMemo = new Map();
   for (const action of actions) {
-    const rendered = await renderAction(action, ctx, issues);
+    const rendered = await renderAction(action, ctx, issues, templates);
     // What only this step lacks: it is skipped, the others go on.
     const problems: Issue[] = [];
     const first = action.invoices[0]!;
@@ -115,10 +117,19 @@ export function threadSubject(previous: readonly { subject: string | null }[]): 
   return `Re: ${first.subject!.replace(/^(\s*(re|tr|fwd?|aw)\s*:\s*)+/i, '').trim()}`;
 }
 
-async function renderAction(action: Action, ctx: PrepareContext, issues: Issue[]): Promise<RenderedReminder | null> {
+// A run's templates, looked up once each (three stats a message otherwise): its problems said once.
+type TemplateMemo = Map<string, ReminderTemplate | null>;
+
+async function renderAction(action: Action, ctx: PrepareContext, issues: Issue[], templates: TemplateMemo): Promise<RenderedReminder | null> {
   if (action.template === null) return null;
-  const { template, issues: found } = await loadTemplate(action.template, action.language, ctx.templateDirs);
-  issues.push(...found);
+  const key = `${action.language}\0${action.template}`;
+  let template = templates.get(key);
+  if (template === undefined) {
+    const loaded = await loadTemplate(action.template, action.language, ctx.templateDirs);
+    issues.push(...loaded.issues);
+    template = loaded.template;
+    templates.set(key, template);
+  }
   if (template === null) return null;
   const context = reminderContext(action, { claims: ctx.claims, credits: ctx.credits, histories: ctx.histories, creditor: ctx.config.creditor, today: ctx.today });
   const { message, issues: renderIssues } = renderReminder(template, context);
