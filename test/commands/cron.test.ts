@@ -11,7 +11,7 @@ import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIsoDay, parseIsoDay } from '../../src/domain/dates.js';
 import { readJournal } from '../../src/io/journal.js';
-import { runRelance } from '../helpers/run-cli.js';
+import { runRelance, runRelanceInProcess } from '../helpers/run-cli.js';
 import type { TestSmtp } from '../helpers/smtp-server.js';
 import { startSmtpServer } from '../helpers/smtp-server.js';
 
@@ -71,7 +71,11 @@ beforeAll(async () => {
     const today = formatIsoDay(d);
     if (today === '2026-10-15') await writeInvoices(ROWS.map((r) => (r.startsWith('A-5;') ? PAID_A5 : r)));
     const before = smtp.received.length;
-    const run = await runRelance(['send', '--today', today], { cwd: dir, env: { RELANCE_SMTP_URL: smtp.url() } });
+    // Every tenth day the built binary, as cron starts it; the others runCli in this process
+    // (test/commands/binary.test.ts holds them to the same output): one journal for both.
+    const args = ['send', '--today', today];
+    const options = { cwd: dir, env: { RELANCE_SMTP_URL: smtp.url() } };
+    const run = (d - start) % 10 === 0 ? await runRelance(args, options) : await runRelanceInProcess(args, options);
     exitCodes.push(run.code);
     for (const m of smtp.received.slice(before)) {
       const email = await PostalMime.parse(m.raw);

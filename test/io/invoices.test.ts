@@ -213,7 +213,12 @@ describe('small files', () => {
     const head = 'Facture;Client;Échéance;Montant\n';
     // Rows up to just before the boundary, so the client's name stays a name (under 10 000 characters).
     let filler = '';
-    for (let i = 0; 256 * 1024 - Buffer.byteLength(head + filler) > 200; i++) filler += `X-${i};Client ${i};01/10/2026;1\n`;
+    let bytes = Buffer.byteLength(head);
+    for (let i = 0; 256 * 1024 - bytes > 200; i++) {
+      const row = `X-${i};Client ${i};01/10/2026;1\n`;
+      filler += row;
+      bytes += Buffer.byteLength(row);
+    }
     const pad = 'a'.repeat(256 * 1024 - Buffer.byteLength(head + filler) - 'Y-1;'.length - 1);
     const text = `${head}${filler}Y-1;${pad}é;01/10/2026;2\n`;
     const { invoices, issues } = await loadText('split.csv', text);
