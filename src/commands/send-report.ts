@@ -27,7 +27,7 @@ export interface ActionReport {
   file: string | null;
 }
 
-export function actionReport(item: Prepared, outcome: Outcome): ActionReport {
+export function actionReport(item: Pick<Prepared, 'action' | 'subject'>, outcome: Outcome): ActionReport {
   return {
     invoices: item.action.invoices.map((i) => i.number),
     client: item.action.client,
@@ -44,18 +44,7 @@ export function actionReport(item: Prepared, outcome: Outcome): ActionReport {
 
 /** A step a problem of its own held today: `error` says what, and how to fix it. */
 export function skippedReport(s: Skipped): ActionReport {
-  return {
-    invoices: s.action.invoices.map((i) => i.number),
-    client: s.action.client,
-    step: s.action.step.id,
-    channel: s.action.channel,
-    to: [...s.action.emails],
-    subject: s.subject,
-    status: 'skipped',
-    message_id: null,
-    error: s.problems.map(formatIssue).join('; '),
-    file: null,
-  };
+  return actionReport(s, { status: 'skipped', messageId: null, error: s.problems.map(formatIssue).join('; '), file: null });
 }
 
 export function uncertainReport(u: UncertainInvoice): ActionReport {
