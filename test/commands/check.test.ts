@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRelanceInProcess } from '../helpers/run-cli.js';
 import type { TestSmtp } from '../helpers/smtp-server.js';
-import { TEST_PASSWORD, TEST_USER, closedPort, startSmtpServer } from '../helpers/smtp-server.js';
+import { TEST_PASSWORD, TEST_USER, startSmtpServer } from '../helpers/smtp-server.js';
+import { closedPort } from '../helpers/ports.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/check');
 const NO_SMTP = { RELANCE_SMTP_URL: undefined, RELANCE_SMTP_PASSWORD: undefined, RELANCE_CHECK_EMAIL: undefined };

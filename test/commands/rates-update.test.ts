@@ -10,7 +10,8 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closedPort, startHttpServer, type TestHttp } from '../helpers/http-server.js';
+import { startHttpServer, type TestHttp } from '../helpers/http-server.js';
+import { closedPort } from '../helpers/ports.js';
 import { type RunResult, runRelanceInProcess } from '../helpers/run-cli.js';
 
 const SERIES_PATH = '/service/data/FM/D.U2.EUR.4F.KR.MRR_FR.LEV';

@@ -44,11 +44,3 @@ export async function startHttpServer(routes: Readonly<Record<string, Route>>): 
   };
 }
 
-/** A port nothing listens on: one the system just gave and took back. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

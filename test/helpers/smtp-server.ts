@@ -175,14 +175,6 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
   };
 }
 
-/** A port on 127.0.0.1 with nothing listening: connection refused. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** A server that accepts connections and never says a word: greeting timeouts. */
 export async function startSilentServer(): Promise<{ port: number; close: () => Promise<void> }> {

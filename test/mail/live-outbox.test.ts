@@ -11,7 +11,8 @@ import { archiveFile, archivedMessage } from '../../src/mail/archive.js';
 import { letterPath } from '../../src/mail/live-outbox.js';
 import { retryWait, verdictOf } from '../../src/mail/smtp-verdict.js';
 import type { TestSmtp } from '../helpers/smtp-server.js';
-import { closedPort, startSilentServer, startSmtpServer, TEST_PASSWORD } from '../helpers/smtp-server.js';
+import { startSilentServer, startSmtpServer, TEST_PASSWORD } from '../helpers/smtp-server.js';
+import { closedPort } from '../helpers/ports.js';
 import { email, journalOf, messageIdOf, removeTempDirs, sendAll, setup, summary, tempDir, todo, TODAY } from './outgoing.js';
 import { readPdf } from '../helpers/pdf-text.js';
 

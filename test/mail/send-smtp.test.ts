@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { historiesOf } from '../../src/domain/history.js';
 import { archivedIds } from '../../src/mail/archive.js';
 import { BIN, runRelance } from '../helpers/run-cli.js';
-import { closedPort, TEST_PASSWORD, serversClosedAfterEach } from '../helpers/smtp-server.js';
+import { TEST_PASSWORD, serversClosedAfterEach } from '../helpers/smtp-server.js';
+import { closedPort } from '../helpers/ports.js';
 import { journalOf, removeTempDirs, sendFolder as folder } from './outgoing.js';
 
 const TODAY = '2026-11-03'; // two days after the due date: relance-1 is due for every invoice
