@@ -91,6 +91,14 @@ export function allocateCredits(invoices: readonly Invoice[], credits: readonly 
 }
 
 /** The clients and invoice numbers credit notes may concern: their invoices are all the allocation needs. */
+/**
+ * What a client's leftover credit takes off a message that claims `balances`: the credit,
+ * at most those balances (a reminder never asks for less than nothing), 0 without one.
+ */
+export function creditDeducted(credit: UnallocatedCredit | null, balances: Cents): Cents {
+  return credit === null ? 0 : Math.min(credit.amount, balances);
+}
+
 export function creditTargets(credits: readonly CreditNote[]): { clients: Set<string>; numbers: Set<string> } {
   const clients = new Set<string>();
   const numbers = new Set<string>();

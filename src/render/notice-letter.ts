@@ -8,6 +8,7 @@ import type { Claim } from '../domain/claim.js';
 import { claimDecompte } from '../domain/claim-decompte.js';
 import type { Creditor } from '../domain/creditor.js';
 import type { UnallocatedCredit } from '../domain/credit-notes.js';
+import { creditDeducted } from '../domain/credit-notes.js';
 import type { Day } from '../domain/dates.js';
 import type { History } from '../domain/history.js';
 import { debtorAddress, letterAddressProblems } from '../domain/letter-address.js';
@@ -36,9 +37,9 @@ export function noticeLetter(action: Action, rendered: RenderedReminder, inputs:
   }
   if (problems.length > 0 || decompte === null) return { ok: false, problems };
   const numbers = action.invoices.map((i) => i.number);
-  // As the e-mails do (reminder-context.ts): at most the balances claimed.
+  // As the e-mails do (reminder-context.ts).
   const left = inputs.credits?.get(action.client) ?? null;
-  const deducted = left === null ? 0 : Math.min(left.amount, decompte.totals.balance);
+  const deducted = creditDeducted(left, decompte.totals.balance);
   const credit = deducted === 0 ? null : { amount: deducted, notes: [...left!.notes] };
   return {
     ok: true,

@@ -15,6 +15,7 @@ import type { Step } from '../domain/policy.js';
 import type { Creditor } from '../domain/creditor.js';
 import { formatAddress } from '../domain/client-address.js';
 import type { UnallocatedCredit } from '../domain/credit-notes.js';
+import { creditDeducted } from '../domain/credit-notes.js';
 import type { ReminderContext, ReminderInvoice } from './template-types.js';
 
 export interface ReminderSubject {
@@ -49,11 +50,10 @@ export function reminderContext(subject: ReminderSubject, inputs: ReminderInputs
   const first = subject.invoices[0]!;
   const type = first.clientType;
   const notice = subject.invoices.map((i) => inputs.claims.get(i.number)?.noticeDate ?? null).find((d) => d !== null) ?? null;
-  // An unallocated credit is the client's, not an invoice's: deducted from what is asked, at
-  // most the balances (a first reminder asks for nothing more), never below zero.
+  // An unallocated credit is the client's, not an invoice's: deducted from what is asked.
   const credit = inputs.credits?.get(subject.client) ?? null;
   const total = amounts.reduce((sum, a) => sum + a.total, 0);
-  const deducted = credit === null ? 0 : Math.min(credit.amount, amounts.reduce((sum, a) => sum + a.balance, 0));
+  const deducted = creditDeducted(credit, amounts.reduce((sum, a) => sum + a.balance, 0));
   return {
     language: subject.language,
     client: {
